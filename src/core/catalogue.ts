@@ -1,0 +1,66 @@
+/** The indicator catalogue of SPEC §2. Codes are stable identifiers: tabs are parsed by them. */
+
+export type IndicatorKind = 'TY_LE' | 'SO_LUONG' | 'TRANG_THAI';
+
+export const DENOMINATOR_CODES = ['SO_HO', 'DS_TRUONG_THANH', 'DS_TU_16', 'HS_TRUNG_HOC', 'LD_DN_HTX'] as const;
+export type DenominatorCode = (typeof DENOMINATOR_CODES)[number];
+
+export interface DenominatorDef {
+  code: DenominatorCode;
+  /** Column header in `Danh sách`. */
+  label: string;
+  /** Short phrase used inside validation messages ("lớn hơn số người trưởng thành"). */
+  phrase: string;
+}
+
+export const DENOMINATORS: readonly DenominatorDef[] = [
+  { code: 'SO_HO', label: 'Tổng số hộ', phrase: 'tổng số hộ' },
+  { code: 'DS_TRUONG_THANH', label: 'Người từ 18 tuổi', phrase: 'số người trưởng thành' },
+  { code: 'DS_TU_16', label: 'Công dân từ 16 tuổi', phrase: 'số công dân từ 16 tuổi' },
+  { code: 'HS_TRUNG_HOC', label: 'Học sinh THCS, THPT', phrase: 'số học sinh trung học' },
+  { code: 'LD_DN_HTX', label: 'Lao động trong DN, HTX', phrase: 'số lao động trong doanh nghiệp, hợp tác xã' },
+];
+
+export interface IndicatorDef {
+  code: string;
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  denominator: DenominatorCode | null;
+}
+
+export const KIND_LABELS: Record<IndicatorKind, string> = {
+  TY_LE: 'Tỷ lệ (lũy kế)',
+  SO_LUONG: 'Số lượng (trong tháng)',
+  TRANG_THAI: 'Trạng thái (hiện tại)',
+};
+
+export const CATALOGUE: readonly IndicatorDef[] = [
+  { code: 'HS_KNS', label: 'Học sinh trung học được trang bị kiến thức, kỹ năng số', unit: 'người', kind: 'TY_LE', denominator: 'HS_TRUNG_HOC' },
+  { code: 'NTT_KNS', label: 'Người trưởng thành có tri thức cơ bản về chuyển đổi số, kỹ năng số', unit: 'người', kind: 'TY_LE', denominator: 'DS_TRUONG_THANH' },
+  { code: 'NTT_VNEID', label: 'Người trưởng thành được xác nhận đạt phổ cập tri thức về chuyển đổi số, kỹ năng số trên VNeID', unit: 'người', kind: 'TY_LE', denominator: 'DS_TRUONG_THANH' },
+  { code: 'LD_KNS', label: 'Người lao động trong doanh nghiệp, hợp tác xã có kỹ năng số cơ bản', unit: 'người', kind: 'TY_LE', denominator: 'LD_DN_HTX' },
+  { code: 'HO_TUYEN_TRUYEN', label: 'Hộ được thông tin, tuyên truyền về chuyển đổi số', unit: 'hộ', kind: 'TY_LE', denominator: 'SO_HO' },
+  { code: 'HO_SMART_HP', label: 'Hộ được hướng dẫn cài đặt ứng dụng Smart Hải Phòng', unit: 'hộ', kind: 'TY_LE', denominator: 'SO_HO' },
+  { code: 'CD16_VNEID', label: 'Công dân từ 16 tuổi trở lên có tài khoản VNeID (danh tính số)', unit: 'người', kind: 'TY_LE', denominator: 'DS_TU_16' },
+  { code: 'CD16_NGAN_HANG', label: 'Công dân từ 16 tuổi trở lên có tài khoản ngân hàng số', unit: 'người', kind: 'TY_LE', denominator: 'DS_TU_16' },
+  { code: 'HO_CONG_DAN_SO', label: 'Hộ có ít nhất 01 thành viên có kỹ năng số cơ bản, tài khoản VNeID và tài khoản dịch vụ công trực tuyến', unit: 'hộ', kind: 'TY_LE', denominator: 'SO_HO' },
+  { code: 'TV_TO', label: 'Số thành viên Tổ công nghệ số cộng đồng', unit: 'người', kind: 'TRANG_THAI', denominator: null },
+  { code: 'LUOT_DVCTT', label: 'Lượt hỗ trợ người dân sử dụng dịch vụ công trực tuyến', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
+  { code: 'LUOT_CAI_DAT', label: 'Lượt hướng dẫn cài đặt, sử dụng ứng dụng số (VNeID, ngân hàng số, VssID…)', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
+  { code: 'LUOT_SO_SUC_KHOE', label: 'Lượt hướng dẫn tích hợp Sổ sức khỏe điện tử trên VNeID', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
+  { code: 'LUOT_BUU_CHINH', label: 'Lượt hướng dẫn sử dụng dịch vụ bưu chính công ích', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
+  { code: 'SP_TMDT', label: 'Sản phẩm địa phương được đưa lên sàn thương mại điện tử', unit: 'sản phẩm', kind: 'SO_LUONG', denominator: null },
+  { code: 'BUOI_TUYEN_TRUYEN', label: 'Buổi tuyên truyền (loa truyền thanh, họp thôn, nhóm Zalo…)', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
+  { code: 'BUOI_TAP_HUAN', label: 'Buổi tập huấn, hướng dẫn kỹ năng số cho người dân', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
+];
+
+const BY_CODE = new Map(CATALOGUE.map((d) => [d.code, d]));
+
+export function catalogueEntry(code: string): IndicatorDef | undefined {
+  return BY_CODE.get(code);
+}
+
+export function denominatorDef(code: DenominatorCode): DenominatorDef {
+  return DENOMINATORS.find((d) => d.code === code) as DenominatorDef;
+}

@@ -1,0 +1,156 @@
+/** `Cấu hình` as a grid: reading it by label and code, and laying it out for setup. */
+import { CATALOGUE, DENOMINATOR_CODES, KIND_LABELS, catalogueEntry, type DenominatorCode } from './catalogue';
+import { a1 } from './a1';
+import { readCount } from './cellValues';
+import type { Finding } from './findings';
+import { findHeaderRow, labelKey, type Grid } from './grid';
+import {
+  DEFAULT_SETTINGS,
+  INDICATOR_TABLE_HEADERS,
+  SETTING_FIELDS,
+  type IndicatorSetting,
+  type SettingField,
+  type Settings,
+  settingsSchema,
+} from './settings';
+import { TAB_SETTINGS } from './tabNames';
+import { normalizeName, tidyText } from './text';
+
+export interface SettingsReading {
+  settings: Settings;
+  indicators: IndicatorSetting[];
+  findings: Finding[];
+}
+
+const FIELD_BY_LABEL = new Map(SETTING_FIELDS.map((f) => [labelKey(f.label), f]));
+
+export function readSettingsGrid(grid: Grid): SettingsReading {
+  const findings: Finding[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const seen = new Set<string>();
+  const table = findHeaderRow(grid, INDICATOR_TABLE_HEADERS);
+  const fieldRowsEnd = table ? table.row : grid.length;
+
+  for (let r = 0; r < fieldRowsEnd; r++) {
+    const row = grid[r];
+    const c = row.findIndex((cell) => FIELD_BY_LABEL.has(labelKey(cell)));
+    if (c < 0) continue;
+    const field = FIELD_BY_LABEL.get(labelKey(row[c])) as SettingField;
+    if (seen.has(field.key)) continue;
+    seen.add(field.key);
+    const parsed = parseField(field, row[c + 1], a1(r + 1, c + 2), findings);
+    if (parsed !== undefined) (settings as Record<string, unknown>)[field.key] = parsed;
+  }
+  for (const field of SETTING_FIELDS) {
+    if (!seen.has(field.key)) {
+      findings.push(warning('', `Thiếu dòng "${field.label}"; dùng giá trị mặc định. Chạy "Khởi tạo / cập nhật bảng tính" để thêm lại.`));
+    }
+  }
+  if (settings.teamMin > settings.teamMax) {
+    findings.push(warning('', `Số thành viên Tổ tối thiểu (${settings.teamMin}) lớn hơn tối đa (${settings.teamMax}).`));
+  }
+  const indicators = table ? readIndicatorTable(grid, table, findings) : defaultIndicators();
+  if (!table) findings.push(warning('', 'Không tìm thấy bảng chỉ tiêu (dòng tiêu đề "Mã | Chỉ tiêu | …"); dùng danh mục mặc định.'));
+  return { settings, indicators, findings };
+}
+
+function parseField(field: SettingField, raw: unknown, cell: string, findings: Finding[]): unknown {
+  if (field.type === 'text') return tidyText(raw);
+  if (field.type === 'choice') {
+    const choice = field.choices?.find((c) => normalizeName(c) === normalizeName(raw));
+    if (choice === undefined) {
+      findings.push(warning(cell, `${field.label}: "${tidyText(raw)}" không hợp lệ, chọn một trong: ${field.choices?.join(', ')}. Tạm dùng "${DEFAULT_SETTINGS[field.key]}".`));
+    }
+    return choice;
+  }
+  const reading = readCount(raw);
+  const range = intRange(field.key);
+  if (reading.kind === 'count' && reading.value >= range.min && reading.value <= range.max) return reading.value;
+  const shown = reading.kind === 'invalid' ? reading.shown : reading.kind === 'count' ? String(reading.value) : 'để trống';
+  findings.push(warning(cell, `${field.label}: "${shown}" không hợp lệ (cần số nguyên từ ${range.min} đến ${range.max}). Tạm dùng ${DEFAULT_SETTINGS[field.key]}.`));
+  return undefined;
+}
+
+function intRange(key: keyof Settings): { min: number; max: number } {
+  const schema = (settingsSchema.shape as Record<string, { minValue?: number | null; maxValue?: number | null }>)[key];
+  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
+}
+
+function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<string, number> }, findings: Finding[]): IndicatorSetting[] {
+  const col = (label: string) => table.columns.get(labelKey(label)) as number;
+  const [codeCol, , , , denomCol, targetCol, appliedCol] = INDICATOR_TABLE_HEADERS.map(col);
+  const labelCol = col('Chỉ tiêu');
+  const byCode = new Map<string, IndicatorSetting>();
+  for (let r = table.row + 1; r < grid.length; r++) {
+    const code = String(grid[r][codeCol] ?? '').trim().toUpperCase();
+    if (code === '') continue;
+    const def = catalogueEntry(code);
+    if (!def) {
+      findings.push(warning(a1(r + 1, codeCol + 1), `Mã chỉ tiêu "${code}" không có trong danh mục; bỏ qua dòng này.`));
+      continue;
+    }
+    if (byCode.has(code)) continue;
+    const target = readCount(grid[r][targetCol]);
+    if (target.kind === 'invalid' || (target.kind === 'count' && target.value > 100)) {
+      findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm của ${code} phải là số từ 0 đến 100.`));
+    }
+    const denominator = String(grid[r][denomCol] ?? '').trim().toUpperCase();
+    byCode.set(code, {
+      ...def,
+      label: tidyText(grid[r][labelCol]) || def.label,
+      denominator: def.denominator && (DENOMINATOR_CODES as readonly string[]).includes(denominator) ? (denominator as DenominatorCode) : def.denominator,
+      targetPercent: target.kind === 'count' && target.value <= 100 ? target.value : null,
+      applied: isTicked(grid[r][appliedCol]),
+    });
+  }
+  // Catalogue order, so every tab lists indicators the same way whatever order the table has.
+  return CATALOGUE.filter((d) => byCode.has(d.code)).map((d) => byCode.get(d.code) as IndicatorSetting);
+}
+
+function isTicked(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  return ['x', 'có', 'co', 'true', '1', 'v', '✓'].includes(normalizeName(value));
+}
+
+function defaultIndicators(): IndicatorSetting[] {
+  return CATALOGUE.map((d) => ({ ...d, targetPercent: null, applied: true }));
+}
+
+function warning(cell: string, message: string): Finding {
+  return { level: 'warning', sheet: TAB_SETTINGS, cell, message };
+}
+
+/** What setup writes into a fresh `Cấu hình` (values only; the gas layer styles it). */
+export interface SettingsLayout {
+  rows: unknown[][];
+  fieldRows: number[]; // 1-based rows of the label/value pairs
+  tableHeaderRow: number;
+  tableFirstRow: number;
+  width: number;
+}
+
+export const SETTINGS_TITLE = 'CẤU HÌNH BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG';
+
+export function settingsLayout(settings: Settings, indicators: readonly IndicatorSetting[]): SettingsLayout {
+  const width = INDICATOR_TABLE_HEADERS.length;
+  const pad = (cells: unknown[]) => [...cells, ...Array(width - cells.length).fill('')];
+  const rows: unknown[][] = [
+    pad([SETTINGS_TITLE]),
+    pad(['Sửa giá trị ở cột "Giá trị". Không đổi chữ ở cột "Mục" và cột "Mã": tiện ích đọc bảng theo các chữ đó.']),
+    pad(['Mục', 'Giá trị', 'Ghi chú']),
+  ];
+  const fieldRows: number[] = [];
+  for (const field of SETTING_FIELDS) {
+    fieldRows.push(rows.length + 1);
+    rows.push(pad([field.label, settings[field.key], field.hint]));
+  }
+  rows.push(pad([]), pad(['DANH MỤC CHỈ TIÊU']));
+  const tableHeaderRow = rows.length + 1;
+  rows.push([...INDICATOR_TABLE_HEADERS]);
+  for (const ind of indicators) rows.push(indicatorRow(ind));
+  return { rows, fieldRows, tableHeaderRow, tableFirstRow: tableHeaderRow + 1, width };
+}
+
+export function indicatorRow(ind: IndicatorSetting): unknown[] {
+  return [ind.code, ind.label, ind.unit, KIND_LABELS[ind.kind], ind.denominator ?? '', ind.targetPercent ?? '', ind.applied];
+}

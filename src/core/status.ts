@@ -1,0 +1,36 @@
+/** A village's month status (SPEC §4), used by Tổng hợp, reminders and the dashboard. */
+import { dueDateOf, isOnTime, vnInstant, type LocalDate } from './calendar';
+import type { Settings } from './settings';
+import type { MonthReport } from './villageReport';
+
+export type MonthStatus = 'CHUA_NOP' | 'DUNG_HAN' | 'NOP_MUON' | 'CAN_SUA';
+
+export const STATUS_LABELS: Record<MonthStatus, string> = {
+  CHUA_NOP: 'Chưa nộp',
+  DUNG_HAN: 'Đúng hạn',
+  NOP_MUON: 'Nộp muộn',
+  CAN_SUA: 'Cần sửa',
+};
+
+type DueRule = Pick<Settings, 'year' | 'dueDay' | 'dueMonth'>;
+
+/**
+ * `hasErrors` is whether the month's data has validation errors now. A tick with no stamp (the box
+ * was ticked while the add-on could not run, or pasted) is timed as if submitted `now`.
+ */
+export function monthStatus(report: MonthReport, hasErrors: boolean, rule: DueRule, now: Date): MonthStatus {
+  if (!report.submitted) return 'CHUA_NOP';
+  if (hasErrors) return 'CAN_SUA';
+  return isOnTime(report.submittedAt ?? now, report.month, rule) ? 'DUNG_HAN' : 'NOP_MUON';
+}
+
+export function isSubmittedStatus(status: MonthStatus): boolean {
+  return status === 'DUNG_HAN' || status === 'NOP_MUON';
+}
+
+/** Due date is past (Vietnam time) and the month is not submitted. */
+export function isOverdue(status: MonthStatus, month: number, rule: DueRule, now: Date): boolean {
+  if (status !== 'CHUA_NOP' && status !== 'CAN_SUA') return false;
+  const due: LocalDate = dueDateOf(month, rule);
+  return now.getTime() >= vnInstant(due.year, due.month, due.day + 1).getTime();
+}

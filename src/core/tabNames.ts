@@ -1,0 +1,8 @@
+/** The add-on's own tabs. A village may not take one of these names. */
+export const TAB_SETTINGS = 'Cấu hình';
+export const TAB_REGISTRY = 'Danh sách';
+export const TAB_SUMMARY = 'Tổng hợp';
+export const TAB_REPORT = 'Báo cáo';
+export const TAB_LOG = 'Nhật ký';
+
+export const OWN_TABS: readonly string[] = [TAB_SETTINGS, TAB_REGISTRY, TAB_SUMMARY, TAB_REPORT, TAB_LOG];

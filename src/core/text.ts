@@ -1,0 +1,67 @@
+/** Vietnamese text and number formatting shared by every tab, message and email. */
+
+/** Canonical form for comparing names people type: NFC, trimmed, inner spaces collapsed, case-folded. */
+export function normalizeName(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLocaleLowerCase('vi');
+}
+
+export function sameName(a: unknown, b: unknown): boolean {
+  return normalizeName(a) === normalizeName(b);
+}
+
+/** Clean display form of something a person typed: NFC, trimmed, inner spaces collapsed. */
+export function tidyText(text: unknown): string {
+  return String(text ?? '')
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** `1234567` → `1.234.567` (Vietnamese grouping). */
+export function formatInt(n: number): string {
+  const sign = n < 0 ? '-' : '';
+  const digits = String(Math.round(Math.abs(n)));
+  return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** A ratio 0.855 → `85,5%`; one decimal, trailing `,0` dropped. */
+export function formatPercent(ratio: number): string {
+  return `${formatDecimal(ratio * 100)}%`;
+}
+
+/** `85.5` → `85,5`; `80` → `80`. */
+export function formatDecimal(value: number, decimals = 1): string {
+  const fixed = value.toFixed(decimals);
+  const [whole, fraction] = fixed.split('.');
+  const grouped = formatInt(Number(whole)) === '0' && whole.startsWith('-') ? '-0' : formatInt(Number(whole));
+  return fraction && /[1-9]/.test(fraction) ? `${grouped},${fraction.replace(/0+$/, '')}` : grouped;
+}
+
+/**
+ * Text that came from a person, made safe to write into a cell: Sheets would turn `=…` into a
+ * formula and `0912…`, `1.234`, `TRUE` into numbers or booleans; a leading apostrophe keeps it text.
+ */
+export function asCellText(text: unknown): string {
+  const s = String(text ?? '');
+  return s === '' ? '' : `'${s}`;
+}
+
+/** HTML-escape for sidebars and emails. */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()"]+$/;
+
+export function isPlausibleEmail(text: unknown): boolean {
+  return EMAIL.test(String(text ?? '').trim());
+}

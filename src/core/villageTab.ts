@@ -1,0 +1,107 @@
+/** A village's tab: its layout for setup, and finding its parts by header labels and codes. */
+import { findHeaderRow, labelKey, type Grid } from './grid';
+import type { IndicatorSetting } from './settings';
+import { asCellText } from './text';
+
+export const STATUS_CODES = { submitted: 'DA_NOP', submittedAt: 'NGAY_NOP', note: 'GHI_CHU' } as const;
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+export const monthLabel = (month: number) => `Tháng ${month}`;
+
+const HEADER = ['Mã', 'Chỉ tiêu', 'ĐVT'] as const;
+
+const STATUS_ROWS: readonly { code: string; label: string }[] = [
+  { code: STATUS_CODES.submitted, label: 'Đã nộp báo cáo (tích khi xong)' },
+  { code: STATUS_CODES.submittedAt, label: 'Ngày nộp (tự động ghi)' },
+  { code: STATUS_CODES.note, label: 'Ghi chú' },
+];
+
+const KIND_SUFFIX: Record<IndicatorSetting['kind'], string> = {
+  TY_LE: 'lũy kế đến cuối tháng',
+  SO_LUONG: 'trong tháng',
+  TRANG_THAI: 'hiện tại',
+};
+
+/** Where things are in a village tab grid (0-based indexes into the grid). */
+export interface VillageTabMap {
+  headerRow: number;
+  codeCol: number;
+  /** monthCols[m - 1] is the column of Tháng m, or -1 when that column is missing. */
+  monthCols: number[];
+  /** Row of each code found in the code column (first occurrence wins). */
+  rows: Map<string, number>;
+}
+
+export function locateVillageTab(grid: Grid): VillageTabMap | null {
+  const header = findHeaderRow(grid, ['Mã', 'Chỉ tiêu']);
+  if (!header) return null;
+  const codeCol = header.columns.get(labelKey('Mã')) as number;
+  const monthCols: number[] = MONTHS.map(() => -1);
+  grid[header.row].forEach((cell, c) => {
+    const m = /^tháng\s*(\d{1,2})$/.exec(labelKey(cell));
+    if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && monthCols[Number(m[1]) - 1] < 0) monthCols[Number(m[1]) - 1] = c;
+  });
+  const rows = new Map<string, number>();
+  for (let r = header.row + 1; r < grid.length; r++) {
+    const code = String(grid[r][codeCol] ?? '').trim().toUpperCase();
+    if (code !== '' && !rows.has(code)) rows.set(code, r);
+  }
+  return { headerRow: header.row, codeCol, monthCols, rows };
+}
+
+export function villageTabTitle(villageName: string, year: number): string {
+  return asCellText(`BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG: ${villageName.toLocaleUpperCase('vi')} — NĂM ${year}`);
+}
+
+export const VILLAGE_TAB_HELP =
+  'Ghi số liệu vào cột của tháng. Chỉ tiêu "lũy kế": tổng số tính đến cuối tháng; "trong tháng": số phát sinh trong tháng. Để trống nếu chưa có số (0 là một số liệu). Xong tháng nào, tích ô "Đã nộp báo cáo" của tháng đó.';
+
+export const FIRST_MONTH_COL = HEADER.length; // 0-based column of Tháng 1 in a fresh tab
+export const WIDTH = HEADER.length + MONTHS.length;
+
+export function indicatorRowLabels(ind: IndicatorSetting): unknown[] {
+  return [ind.code, `${ind.label} (${KIND_SUFFIX[ind.kind]})`, ind.unit];
+}
+
+export function statusRowLabels(code: string): unknown[] {
+  const row = STATUS_ROWS.find((s) => s.code === code);
+  return [code, row?.label ?? code, ''];
+}
+
+/** A fresh tab: title, help, blank, header, indicator rows, status rows. 1-based rows returned. */
+export interface VillageTabLayout {
+  rows: unknown[][];
+  headerRow: number;
+  firstIndicatorRow: number;
+  statusRow: Record<keyof typeof STATUS_CODES, number>;
+}
+
+export function villageTabLayout(villageName: string, year: number, indicators: readonly IndicatorSetting[]): VillageTabLayout {
+  const pad = (cells: unknown[]) => [...cells, ...Array(WIDTH - cells.length).fill('')];
+  const rows: unknown[][] = [pad([villageTabTitle(villageName, year)]), pad([VILLAGE_TAB_HELP]), pad([])];
+  rows.push([...HEADER, ...MONTHS.map(monthLabel)]);
+  const headerRow = rows.length;
+  for (const ind of indicators) rows.push(pad(indicatorRowLabels(ind)));
+  const statusRow = { submitted: 0, submittedAt: 0, note: 0 };
+  for (const key of Object.keys(STATUS_CODES) as (keyof typeof STATUS_CODES)[]) {
+    rows.push(pad(statusRowLabels(STATUS_CODES[key])));
+    statusRow[key] = rows.length;
+  }
+  for (let m = 0; m < MONTHS.length; m++) rows[statusRow.submitted - 1][FIRST_MONTH_COL + m] = false;
+  return { rows, headerRow, firstIndicatorRow: headerRow + 1, statusRow };
+}
+
+/** What a repair must add to an existing tab so it holds every applied indicator and status row. */
+export interface VillageTabRepair {
+  missingIndicators: IndicatorSetting[];
+  missingStatus: string[];
+  missingMonths: number[];
+}
+
+export function planVillageTabRepair(map: VillageTabMap, indicators: readonly IndicatorSetting[]): VillageTabRepair {
+  return {
+    missingIndicators: indicators.filter((i) => !map.rows.has(i.code)),
+    missingStatus: Object.values(STATUS_CODES).filter((c) => !map.rows.has(c)),
+    missingMonths: MONTHS.filter((m) => map.monthCols[m - 1] < 0),
+  };
+}
+

@@ -1,0 +1,35 @@
+/** `Nhật ký`: the append-only log. Entries of a run are buffered and written with one setValues. */
+import { TAB_LOG } from '../core/tabNames';
+import { asCellText } from '../core/text';
+import { actingUserEmail, writeRows } from './workbook';
+
+export const LOG_HEADERS = ['Thời gian', 'Người thực hiện', 'Hành động', 'Địa bàn', 'Kỳ', 'Chi tiết'] as const;
+
+export interface LogEntry {
+  action: string;
+  village?: string;
+  period?: string;
+  detail?: string;
+}
+
+export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(TAB_LOG);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(TAB_LOG);
+  writeRows(sheet, 1, [[...LOG_HEADERS]]);
+  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight('bold').setBackground('#d9e2f3');
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidths(1, LOG_HEADERS.length, 140);
+  sheet.setColumnWidth(LOG_HEADERS.length, 420);
+  return sheet;
+}
+
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], at: Date = new Date()): void {
+  if (entries.length === 0) return;
+  const sheet = ensureLogSheet(ss);
+  const who = actingUserEmail();
+  const rows = entries.map((e) => [at, asCellText(who), asCellText(e.action), asCellText(e.village ?? ''), asCellText(e.period ?? ''), asCellText(e.detail ?? '')]);
+  const first = sheet.getLastRow() + 1;
+  writeRows(sheet, first, rows);
+  sheet.getRange(first, 1, rows.length, 1).setNumberFormat('dd/MM/yyyy HH:mm:ss');
+}

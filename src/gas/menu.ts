@@ -1,0 +1,30 @@
+/**
+ * The "Tổ CNSCĐ" menu. onOpen may run in AuthMode.NONE (add-on not yet used in this document) or
+ * LIMITED, so it only adds static items and touches nothing else.
+ */
+export const MENU_NAME = 'Tổ CNSCĐ';
+
+export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
+  { caption: 'Khởi tạo / cập nhật bảng tính', fn: 'setupWorkbook' },
+  { caption: 'Tổng hợp', fn: 'aggregateReports' },
+  { caption: 'Kiểm tra số liệu', fn: 'checkReports' },
+  null,
+  { caption: 'Gửi nhắc ngay', fn: 'sendRemindersNow' },
+  { caption: 'Gửi thử', fn: 'sendTestEmails' },
+  null,
+  { caption: 'Bảng điều khiển', fn: 'showDashboard' },
+  { caption: 'Cài đặt', fn: 'showSettings' },
+];
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const menu = SpreadsheetApp.getUi().createMenu(MENU_NAME);
+  for (const item of MENU_ITEMS) {
+    if (item) menu.addItem(item.caption, item.fn);
+    else menu.addSeparator();
+  }
+  menu.addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

@@ -1,0 +1,160 @@
+/** Khởi tạo / cập nhật bảng tính, and applying a preset. Never deletes or overwrites typed data. */
+import { a1Range } from '../core/a1';
+import type { Finding } from '../core/findings';
+import { getPreset, presetIdSchema, type PresetId } from '../core/presets';
+import { readRegistryGrid } from '../core/registry';
+import { readSettingsGrid } from '../core/settingsTab';
+import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
+import { locateVillageTab, WIDTH } from '../core/villageTab';
+import { withDocumentLock } from './lock';
+import { appendLog, ensureLogSheet, type LogEntry } from './log';
+import { officeEditors, protectRange, protectSheet } from './protections';
+import { appendRegistryRows, appliedIndicators, readConfig, repairSettingsSheet, writeRegistrySheet, writeSettingsSheet } from './settingsSheet';
+import { ensureEditTrigger, type TriggerOutcome } from './triggers';
+import { ensureVillageSheet } from './villageSheet';
+import { activeSpreadsheet, readGrid } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What setup did; plain data so it can cross google.script.run. */
+export interface SetupReport {
+  unitName: string;
+  villages: number;
+  created: string[];
+  repaired: string[];
+  unrecognised: string[];
+  findings: Finding[];
+  trigger: TriggerOutcome;
+}
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
+  ss.setSpreadsheetTimeZone(TIME_ZONE);
+  // Vietnamese locale: `1.234` typed in a cell is 1234 and numbers show as 1.234 and 85,5%.
+  ss.setSpreadsheetLocale('vi_VN');
+  const created: string[] = [];
+  const repaired: string[] = [];
+  const defaults = getPreset('mac-dinh');
+
+  const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
+  if (!settingsSheet) {
+    writeSettingsSheet(ss, defaults.settings, defaults.indicators);
+    created.push(TAB_SETTINGS);
+  } else {
+    const added = repairSettingsSheet(settingsSheet, readSettingsGrid(readGrid(settingsSheet)), defaults);
+    if (added.length > 0) repaired.push(`${TAB_SETTINGS} (thêm: ${added.join(', ')})`);
+  }
+  let config = readConfig(ss);
+  if (!config) throw new Error('Không đọc được tab Cấu hình.');
+  if (!ss.getSheetByName(TAB_REGISTRY)) {
+    writeRegistrySheet(ss, [], config.settings.villageWord);
+    created.push(TAB_REGISTRY);
+    config = readConfig(ss) ?? config;
+  }
+  const { settings } = config;
+  const indicators = appliedIndicators(config);
+  const office = officeEditors(ss, settings.officeEmail);
+  const unrecognised: string[] = [];
+  const findings = [...config.findings];
+
+  for (const village of config.villages) {
+    const result = ensureVillageSheet(ss, village.name, settings.year, indicators);
+    if (result.outcome === 'created') created.push(village.name);
+    if (result.outcome === 'repaired') repaired.push(`${village.name} (thêm: ${result.added.join(', ')})`);
+    if (result.outcome === 'unrecognised') {
+      unrecognised.push(village.name);
+      findings.push({ level: 'warning', sheet: village.name, cell: '', message: `Tab "${village.name}" đã có dữ liệu nhưng không có dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…"; không sửa gì trong tab này.` });
+      continue;
+    }
+    for (const m of result.missingMonths) {
+      findings.push({ level: 'warning', sheet: village.name, cell: '', message: `${village.name}: thiếu cột "Tháng ${m}"; hãy thêm lại cột này vào dòng tiêu đề.` });
+    }
+    protectVillageSheet(result.sheet, village.email, office);
+  }
+  ensureLogSheet(ss);
+  for (const name of OWN_TABS) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${name}`, office);
+  }
+  const trigger = ensureEditTrigger(ss);
+  const report: SetupReport = { unitName: settings.unitName, villages: config.villages.length, created, repaired, unrecognised, findings, trigger };
+  appendLog(ss, [setupLogEntry(report)]);
+  return report;
+}
+
+/** The head edits their own tab; structure and the NGAY_NOP stamp are the office's alone. */
+function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, headEmail: string, office: readonly string[]): void {
+  const map = locateVillageTab(readGrid(sheet));
+  if (!map) return;
+  const withHead = headEmail ? [...office, headEmail] : [...office];
+  const name = sheet.getName();
+  protectSheet(sheet, `tab ${name}: chỉ trưởng ${name} và phòng VH-XH sửa`, withHead);
+  const lastCol = Math.max(WIDTH, ...map.monthCols.map((c) => c + 1));
+  protectRange(sheet, a1Range(1, 1, map.headerRow + 1, lastCol), `tiêu đề tab ${name}`, office);
+  const lastRow = Math.max(...map.rows.values()) + 1;
+  protectRange(sheet, a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), `cột mã, chỉ tiêu tab ${name}`, office);
+  const stampRow = map.rows.get('NGAY_NOP');
+  if (stampRow !== undefined) protectRange(sheet, a1Range(stampRow + 1, 1, 1, lastCol), `ngày nộp tab ${name} (tiện ích tự ghi)`, office);
+}
+
+function setupLogEntry(report: SetupReport): LogEntry {
+  const parts = [`${report.villages} địa bàn`];
+  if (report.created.length) parts.push(`tạo mới: ${report.created.join(', ')}`);
+  if (report.repaired.length) parts.push(`bổ sung: ${report.repaired.join('; ')}`);
+  if (report.unrecognised.length) parts.push(`không nhận ra mẫu: ${report.unrecognised.join(', ')}`);
+  parts.push(`trigger sửa: ${report.trigger.state} (${report.trigger.owner})`);
+  return { action: 'Khởi tạo / cập nhật bảng tính', detail: parts.join('; ') };
+}
+
+/** SPEC §7: writes the preset's settings (the previous values go to the log) and, when the registry
+ * is still empty, its sample villages; then runs setup. */
+export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
+  const preset = getPreset(id);
+  const previous = ss.getSheetByName(TAB_SETTINGS);
+  const log: LogEntry[] = [];
+  if (previous) {
+    const before = readSettingsGrid(readGrid(previous)).settings;
+    log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}". Cấu hình cũ: ${JSON.stringify(before)}` });
+  } else {
+    log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}".` });
+  }
+  writeSettingsSheet(ss, preset.settings, preset.indicators);
+  const registry = ss.getSheetByName(TAB_REGISTRY);
+  if (!registry) writeRegistrySheet(ss, preset.villages, preset.settings.villageWord);
+  else if (readRegistryGrid(readGrid(registry)).villages.length === 0) appendRegistryRows(registry, preset.villages);
+  ensureLogSheet(ss);
+  appendLog(ss, log);
+  return setupWorkbookIn(ss);
+}
+
+export function applyPreset(id: unknown): SetupReport {
+  const parsed = presetIdSchema.safeParse(id);
+  if (!parsed.success) throw new Error(`Mẫu cấu hình "${String(id)}" không có. Chọn một trong: an-hai, bach-ngoc, mac-dinh.`);
+  return withDocumentLock(() => applyPresetIn(activeSpreadsheet(), parsed.data));
+}
+
+export function setupWorkbook(): SetupReport {
+  const ss = activeSpreadsheet();
+  ss.toast('Đang khởi tạo / cập nhật bảng tính…', 'Tổ CNSCĐ', 5);
+  const report = withDocumentLock(() => setupWorkbookIn(ss));
+  SpreadsheetApp.getUi().alert('Khởi tạo / cập nhật bảng tính', setupSummary(report), SpreadsheetApp.getUi().ButtonSet.OK);
+  return report;
+}
+
+export function setupSummary(report: SetupReport): string {
+  const lines = [`${report.unitName}: ${report.villages} địa bàn trong "Danh sách".`];
+  lines.push(report.created.length ? `Đã tạo: ${report.created.join(', ')}.` : 'Không phải tạo tab mới.');
+  if (report.repaired.length) lines.push(`Đã bổ sung: ${report.repaired.join('; ')}.`);
+  if (report.villages === 0) lines.push('Hãy điền danh sách địa bàn vào tab "Danh sách" rồi chạy lại mục này.');
+  if (report.trigger.state === 'owned-by-other') {
+    lines.push(`Trình xử lý "Đã nộp" đang chạy dưới tài khoản ${report.trigger.owner}; tài khoản đó cần giữ quyền sửa bảng tính.`);
+  } else {
+    lines.push(`Trình xử lý "Đã nộp" chạy dưới tài khoản ${report.trigger.owner}.`);
+  }
+  const shown = report.findings.slice(0, 10).map((f) => `• ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`);
+  if (shown.length) lines.push('', 'Cần xem lại:', ...shown);
+  if (report.findings.length > 10) lines.push(`… và ${report.findings.length - 10} mục khác.`);
+  return lines.join('\n');
+}
+

@@ -1,0 +1,167 @@
+/** Creating and repairing a village's tab; the layout itself lives in core/villageTab. */
+import { columnLetter } from '../core/a1';
+import type { IndicatorSetting } from '../core/settings';
+import {
+  FIRST_MONTH_COL,
+  MONTHS,
+  WIDTH,
+  indicatorRowLabels,
+  locateVillageTab,
+  planVillageTabRepair,
+  statusRowLabels,
+  villageTabLayout,
+  type VillageTabMap,
+} from '../core/villageTab';
+import { COLORS, styleHeader, styleHint, styleTitle } from './styles';
+import { readGrid, writeRows } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export type VillageTabOutcome = 'created' | 'repaired' | 'unchanged' | 'unrecognised';
+
+export interface VillageTabResult {
+  sheet: Sheet;
+  outcome: VillageTabOutcome;
+  added: string[];
+  /** Months whose column is missing: setup will not guess where a person moved or deleted it. */
+  missingMonths: number[];
+}
+
+export function ensureVillageSheet(ss: Spreadsheet, name: string, year: number, indicators: readonly IndicatorSetting[]): VillageTabResult {
+  const existing = ss.getSheetByName(name);
+  if (!existing) return { sheet: createVillageSheet(ss, name, year, indicators), outcome: 'created', added: [], missingMonths: [] };
+  const grid = readGrid(existing);
+  const map = locateVillageTab(grid);
+  if (!map) {
+    const blank = grid.every((row) => row.every((v) => v === ''));
+    if (!blank) return { sheet: existing, outcome: 'unrecognised', added: [], missingMonths: [] };
+    fillFreshLayout(existing, name, year, indicators);
+    return { sheet: existing, outcome: 'created', added: [], missingMonths: [] };
+  }
+  const added = repairVillageSheet(existing, map, indicators);
+  const current = added.length > 0 ? (locateVillageTab(readGrid(existing)) as VillageTabMap) : map;
+  formatVillageSheet(existing, current, indicators, year);
+  const missingMonths = planVillageTabRepair(current, indicators).missingMonths;
+  return { sheet: existing, outcome: added.length > 0 ? 'repaired' : 'unchanged', added, missingMonths };
+}
+
+function createVillageSheet(ss: Spreadsheet, name: string, year: number, indicators: readonly IndicatorSetting[]): Sheet {
+  const sheet = ss.insertSheet(name);
+  fillFreshLayout(sheet, name, year, indicators);
+  return sheet;
+}
+
+function fillFreshLayout(sheet: Sheet, name: string, year: number, indicators: readonly IndicatorSetting[]): void {
+  const layout = villageTabLayout(name, year, indicators);
+  writeRows(sheet, 1, layout.rows);
+  styleTitle(sheet.getRange(1, 1));
+  styleHint(sheet.getRange(2, 1, 1, WIDTH).merge());
+  sheet.setRowHeight(2, 48);
+  sheet.setColumnWidth(1, 90);
+  sheet.setColumnWidth(2, 300);
+  sheet.setColumnWidth(3, 60);
+  sheet.setColumnWidths(FIRST_MONTH_COL + 1, MONTHS.length, 78);
+  const map = locateVillageTab(layout.rows) as VillageTabMap;
+  formatVillageSheet(sheet, map, indicators, year);
+}
+
+/** Inserts rows for applied indicators and status rows the tab lacks, above the status rows. */
+function repairVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readonly IndicatorSetting[]): string[] {
+  const plan = planVillageTabRepair(map, indicators);
+  const added: string[] = [];
+  if (plan.missingIndicators.length > 0) {
+    const statusRows = ['DA_NOP', 'NGAY_NOP', 'GHI_CHU'].map((c) => map.rows.get(c)).filter((r): r is number => r !== undefined);
+    const lastIndicatorRow = Math.max(map.headerRow, ...[...map.rows.values()].filter((r) => !statusRows.includes(r)));
+    const at = (statusRows.length > 0 ? Math.min(...statusRows) : lastIndicatorRow + 1) + 1; // 1-based
+    sheet.insertRowsBefore(at, plan.missingIndicators.length);
+    writeRows(sheet, at, plan.missingIndicators.map(indicatorRowLabels), map.codeCol + 1);
+    added.push(...plan.missingIndicators.map((i) => i.code));
+  }
+  if (plan.missingStatus.length > 0) {
+    const last = sheet.getLastRow();
+    writeRows(sheet, last + 1, plan.missingStatus.map(statusRowLabels), map.codeCol + 1);
+    added.push(...plan.missingStatus);
+  }
+  return added;
+}
+
+/**
+ * Formatting, validation and checkboxes, applied to the rows where the codes are found, so a tab
+ * someone rearranged is formatted where its data really is. Values are never touched.
+ */
+function formatVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readonly IndicatorSetting[], year: number): void {
+  const headerRow = map.headerRow + 1;
+  const monthCols = map.monthCols.filter((c) => c >= 0).map((c) => c + 1);
+  if (monthCols.length === 0) return;
+  const firstCol = Math.min(...monthCols);
+  const numCols = Math.max(...monthCols) - firstCol + 1;
+  styleHeader(sheet.getRange(headerRow, 1, 1, firstCol + numCols - 1));
+  sheet.setFrozenRows(headerRow);
+  sheet.setFrozenColumns(map.codeCol + 2);
+
+  const byKind = new Map<string, number[]>();
+  for (const ind of indicators) {
+    const r = map.rows.get(ind.code);
+    if (r === undefined) continue;
+    const list = byKind.get(ind.kind) ?? [];
+    list.push(r + 1);
+    byKind.set(ind.kind, list);
+  }
+  const help: Record<string, string> = {
+    TY_LE: 'Số nguyên ≥ 0: tổng số LŨY KẾ tính đến cuối tháng (không giảm so với tháng trước). Để trống nếu chưa có số.',
+    SO_LUONG: 'Số nguyên ≥ 0: số phát sinh TRONG THÁNG. Không có thì ghi 0.',
+    TRANG_THAI: 'Số nguyên ≥ 0: số hiện tại vào cuối tháng.',
+  };
+  for (const [kind, rows] of byKind) {
+    for (const r of rows) {
+      const range = sheet.getRange(r, firstCol, 1, numCols);
+      const cell = `${columnLetter(firstCol)}${r}`;
+      range.setNumberFormat('#,##0').setHorizontalAlignment('right').setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireFormulaSatisfied(`=AND(ISNUMBER(${cell}),${cell}>=0,${cell}=INT(${cell}))`)
+          .setAllowInvalid(false)
+          .setHelpText(help[kind])
+          .build(),
+      );
+    }
+  }
+  const submittedRow = map.rows.get('DA_NOP');
+  if (submittedRow !== undefined) {
+    const range = sheet.getRange(submittedRow + 1, firstCol, 1, numCols);
+    range.insertCheckboxes();
+    sheet.getRange(submittedRow + 1, 1, 1, firstCol + numCols - 1).setBackground(COLORS.submittedRowBg).setFontWeight('bold');
+  }
+  const stampRow = map.rows.get('NGAY_NOP');
+  if (stampRow !== undefined) {
+    sheet.getRange(stampRow + 1, 1, 1, firstCol + numCols - 1).setBackground(COLORS.autoRowBg).setFontColor(COLORS.hint);
+    sheet.getRange(stampRow + 1, firstCol, 1, numCols).setNumberFormat('dd/MM/yyyy').setHorizontalAlignment('center');
+  }
+  const noteRow = map.rows.get('GHI_CHU');
+  if (noteRow !== undefined) sheet.getRange(noteRow + 1, firstCol, 1, numCols).setWrap(true).setNumberFormat('@');
+  sheet.getRange(headerRow + 1, map.codeCol + 1, Math.max(1, sheet.getLastRow() - headerRow), 1).setFontColor(COLORS.codeFg).setFontSize(8);
+  sheet.getRange(headerRow + 1, map.codeCol + 2, Math.max(1, sheet.getLastRow() - headerRow), 1).setWrap(true);
+  setMonthShading(sheet, headerRow, firstCol, numCols, year);
+}
+
+/**
+ * Past, current and future months look different, and stay right as months pass: the rules compare
+ * each column's "Tháng N" header with TODAY(), so they follow the column if someone inserts one.
+ */
+function setMonthShading(sheet: Sheet, headerRow: number, firstCol: number, numCols: number, year: number): void {
+  const rows = Math.max(1, sheet.getLastRow() - headerRow);
+  const range = sheet.getRange(headerRow + 1, firstCol, rows, numCols);
+  const head = `${columnLetter(firstCol)}$${headerRow}`;
+  const monthOf = `VALUE(SUBSTITUTE(${head},"Tháng ",""))`;
+  const future = `=OR(YEAR(TODAY())<${year},AND(YEAR(TODAY())=${year},${monthOf}>MONTH(TODAY())))`;
+  const current = `=AND(YEAR(TODAY())=${year},${monthOf}=MONTH(TODAY()))`;
+  const ours = [
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(future).setBackground(COLORS.futureMonthBg).setFontColor('#999999').setRanges([range]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(current).setBackground(COLORS.currentMonthBg).setRanges([range]).build(),
+  ];
+  const kept = sheet.getConditionalFormatRules().filter((rule) => {
+    const formula = rule.getBooleanCondition()?.getCriteriaValues()[0];
+    return !(typeof formula === 'string' && formula.includes('SUBSTITUTE(') && formula.includes('"Tháng "'));
+  });
+  sheet.setConditionalFormatRules([...kept, ...ours]);
+}

@@ -50,7 +50,7 @@ export function writeSettingsSheet(ss: Spreadsheet, settings: Settings, indicato
   if (indicators.length > 0) {
     sheet.getRange(layout.tableFirstRow, 1, indicators.length, 1).setFontColor(COLORS.codeFg);
     sheet.getRange(layout.tableFirstRow, 2, indicators.length, 1).setWrap(true);
-    sheet.getRange(layout.tableFirstRow, layout.width, indicators.length, 1).insertCheckboxes();
+    sheet.getRange(layout.tableFirstRow, layout.width, indicators.length, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     sheet.getRange(layout.tableFirstRow, layout.width - 1, indicators.length, 1).setDataValidation(
       SpreadsheetApp.newDataValidation()
         .requireNumberBetween(0, 100)

@@ -73,6 +73,7 @@ export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
     protectVillageSheet(result.sheet, village.email, office);
   }
   ensureLogSheet(ss);
+  removeBlankDefaultSheet(ss);
   for (const name of OWN_TABS) {
     const sheet = ss.getSheetByName(name);
     if (sheet) protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${name}`, office);
@@ -81,6 +82,13 @@ export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
   const report: SetupReport = { unitName: settings.unitName, villages: config.villages.length, created, repaired, unrecognised, findings, trigger };
   appendLog(ss, [setupLogEntry(report)]);
   return report;
+}
+
+/** A new spreadsheet's untouched "Sheet1" would sit among the tabs; only a blank one is removed. */
+function removeBlankDefaultSheet(ss: Spreadsheet): void {
+  for (const sheet of ss.getSheets()) {
+    if (/^(Sheet|Trang tính)\s*1$/i.test(sheet.getName()) && sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) ss.deleteSheet(sheet);
+  }
 }
 
 /** The head edits their own tab; structure and the NGAY_NOP stamp are the office's alone. */

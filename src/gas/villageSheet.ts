@@ -1,6 +1,7 @@
 /** Creating and repairing a village's tab; the layout itself lives in core/villageTab. */
 import { columnLetter } from '../core/a1';
 import type { IndicatorSetting } from '../core/settings';
+import { TAB_LOG } from '../core/tabNames';
 import {
   FIRST_MONTH_COL,
   MONTHS,
@@ -46,8 +47,10 @@ export function ensureVillageSheet(ss: Spreadsheet, name: string, year: number, 
   return { sheet: existing, outcome: added.length > 0 ? 'repaired' : 'unchanged', added, missingMonths };
 }
 
+/** Village tabs go before `Nhật ký`, which stays last. */
 function createVillageSheet(ss: Spreadsheet, name: string, year: number, indicators: readonly IndicatorSetting[]): Sheet {
-  const sheet = ss.insertSheet(name);
+  const log = ss.getSheetByName(TAB_LOG);
+  const sheet = log ? ss.insertSheet(name, log.getIndex() - 1) : ss.insertSheet(name);
   fillFreshLayout(sheet, name, year, indicators);
   return sheet;
 }
@@ -128,8 +131,8 @@ function formatVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readon
   }
   const submittedRow = map.rows.get('DA_NOP');
   if (submittedRow !== undefined) {
-    const range = sheet.getRange(submittedRow + 1, firstCol, 1, numCols);
-    range.insertCheckboxes();
+    // requireCheckbox, not insertCheckboxes: the latter resets every tick to false.
+    sheet.getRange(submittedRow + 1, firstCol, 1, numCols).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     sheet.getRange(submittedRow + 1, 1, 1, firstCol + numCols - 1).setBackground(COLORS.submittedRowBg).setFontWeight('bold');
   }
   const stampRow = map.rows.get('NGAY_NOP');

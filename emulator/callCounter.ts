@@ -1,0 +1,26 @@
+/** Counts public method calls per 'Class.method' so benchmarks can measure service round-trips. */
+export class CallCounter {
+  private readonly counts = new Map<string, number>();
+
+  increment(name: string): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  get(name: string): number {
+    return this.counts.get(name) ?? 0;
+  }
+
+  total(filter?: (name: string) => boolean): number {
+    let sum = 0;
+    for (const [name, n] of this.counts) if (!filter || filter(name)) sum += n;
+    return sum;
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

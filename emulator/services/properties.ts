@@ -1,0 +1,54 @@
+import type { Api } from '../api';
+import type { Env } from '../env';
+import { EmuObject, gasError } from '../guard';
+
+const MAX_VALUE_BYTES = 9 * 1024;
+
+/** One property store; values are always strings, as in Apps Script. */
+export class EmuProperties extends EmuObject implements Api<GoogleAppsScript.Properties.Properties,
+  'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'> {
+  constructor(env: Env, private readonly store: Map<string, string>) {
+    super(env.calls, 'Properties');
+  }
+
+  private put(key: string, value: unknown): void {
+    const v = String(value);
+    if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+    this.store.set(String(key), v);
+  }
+
+  getProperty(key: string) { return this.store.get(String(key)) ?? null; }
+  setProperty(key: string, value: string) { this.put(key, value); return this; }
+  setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean) {
+    const entries = Object.entries(properties);
+    for (const [, v] of entries) if (Buffer.byteLength(String(v), 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+    if (deleteAllOthers) this.store.clear();
+    for (const [k, v] of entries) this.put(k, v);
+    return this;
+  }
+  getProperties() { return Object.fromEntries(this.store); }
+  getKeys() { return [...this.store.keys()]; }
+  deleteProperty(key: string) { this.store.delete(String(key)); return this; }
+  deleteAllProperties() { this.store.clear(); return this; }
+}
+
+/** Script and document stores are shared; user stores belong to the effective user. */
+export class EmuPropertiesService extends EmuObject implements Api<GoogleAppsScript.Properties.PropertiesService,
+  'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'> {
+  constructor(
+    private readonly env: Env,
+    private readonly script: Map<string, string>,
+    private readonly document: Map<string, string>,
+    private readonly user: (email: string) => Map<string, string>,
+  ) {
+    super(env.calls, 'PropertiesService');
+  }
+
+  private check(method: string): void {
+    this.env.requireMode('LIMITED', `PropertiesService.${method}`, 'https://www.googleapis.com/auth/script.storage');
+  }
+
+  getScriptProperties() { this.check('getScriptProperties'); return new EmuProperties(this.env, this.script); }
+  getDocumentProperties() { this.check('getDocumentProperties'); return new EmuProperties(this.env, this.document); }
+  getUserProperties() { this.check('getUserProperties'); return new EmuProperties(this.env, this.user(this.env.exec.effectiveUser)); }
+}

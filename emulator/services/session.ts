@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { Api } from '../api';
+import type { Env } from '../env';
+import { EmuObject } from '../guard';
+import { EmuUser } from '../spreadsheet/user';
+
+export class EmuSession extends EmuObject implements Api<GoogleAppsScript.Base.Session,
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
+  constructor(private readonly env: Env) {
+    super(env.calls, 'Session');
+  }
+
+  /** Empty in AuthMode.NONE, where the user's identity is not available. */
+  getActiveUser() {
+    return new EmuUser(this.counter, this.env.exec.authMode === 'NONE' ? '' : this.env.exec.activeUser);
+  }
+  getEffectiveUser() {
+    return new EmuUser(this.counter, this.env.exec.authMode === 'NONE' ? '' : this.env.exec.effectiveUser);
+  }
+  getScriptTimeZone() { return this.env.opts.scriptTimeZone; }
+  getActiveUserLocale() { return this.env.opts.locale.split('_')[0]; }
+  getTemporaryActiveUserKey() {
+    return createHash('sha256').update(`emu-key:${this.env.exec.activeUser.toLowerCase()}`).digest('base64url').slice(0, 43);
+  }
+}

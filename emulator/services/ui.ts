@@ -1,0 +1,121 @@
+import type { Api } from '../api';
+import type { CallCounter } from '../callCounter';
+import { Button, ButtonSet, type ButtonName } from '../enums';
+import { EmuObject } from '../guard';
+import type { EmuHtmlOutput } from './html';
+
+export type RecordedMenuItem = { caption: string; functionName: string; submenu?: RecordedMenu } | null;
+
+export interface RecordedMenu {
+  name: string;
+  /** True for createAddonMenu() menus (shown under Extensions). */
+  addon: boolean;
+  /** Separators are null; a sub-menu has functionName '' and its own items. */
+  items: RecordedMenuItem[];
+}
+
+export interface RecordedAlert {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: string;
+  response: { button: ButtonName; text?: string };
+  at: Date;
+}
+
+export interface RecordedHtml {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  content: string;
+  width: number;
+  height: number;
+  at: Date;
+}
+
+export interface UiRecorder {
+  menus: RecordedMenu[];
+  alerts: RecordedAlert[];
+  sidebars: RecordedHtml[];
+  dialogs: RecordedHtml[];
+  responses: { button?: ButtonName; text?: string }[];
+  now(): Date;
+}
+
+export class EmuMenu extends EmuObject implements Api<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+  readonly items: RecordedMenuItem[] = [];
+
+  constructor(counter: CallCounter, private readonly rec: UiRecorder, readonly name: string, private readonly addon: boolean) {
+    super(counter, 'Menu');
+  }
+
+  addItem(caption: string, functionName: string) {
+    this.items.push({ caption: String(caption), functionName: String(functionName) });
+    return this;
+  }
+  addSeparator() {
+    this.items.push(null);
+    return this;
+  }
+  addSubMenu(menu: EmuMenu) {
+    this.items.push({ caption: menu.name, functionName: '', submenu: menu._record() });
+    return this;
+  }
+  addToUi() {
+    this.rec.menus.push(this._record());
+  }
+
+  _record(): RecordedMenu {
+    return { name: this.name, addon: this.addon, items: this.items.map((i) => (i && { ...i })) };
+  }
+}
+
+class EmuPromptResponse extends EmuObject implements Api<GoogleAppsScript.Base.PromptResponse, 'getResponseText' | 'getSelectedButton'> {
+  constructor(counter: CallCounter, private readonly text: string, private readonly button: ButtonName) {
+    super(counter, 'PromptResponse');
+  }
+  getResponseText() { return this.text; }
+  getSelectedButton() { return this.button; }
+}
+
+/** Dialogs answer from queued responses; without one, the first button of the set is pressed. */
+export class EmuUi extends EmuObject implements Api<GoogleAppsScript.Base.Ui,
+  'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
+  constructor(counter: CallCounter, private readonly rec: UiRecorder) {
+    super(counter, 'Ui');
+  }
+
+  get Button() { return Button; }
+  get ButtonSet() { return ButtonSet; }
+
+  createMenu(caption: string) { return new EmuMenu(this.counter, this.rec, String(caption), false); }
+  createAddonMenu() { return new EmuMenu(this.counter, this.rec, '(add-on)', true); }
+
+  private answer(kind: 'alert' | 'prompt', title: string, prompt: string, buttons: string) {
+    const queued = this.rec.responses.shift();
+    const first: ButtonName = buttons.startsWith('YES') ? 'YES' : 'OK';
+    const response = { button: queued?.button ?? first, ...(kind === 'prompt' && { text: queued?.text ?? '' }) };
+    this.rec.alerts.push({ kind, title, prompt, buttons, response, at: this.rec.now() });
+    return response;
+  }
+
+  /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
+  alert(a: string, b?: unknown, c?: unknown) {
+    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
+    return this.answer('alert', title, String(prompt), buttons).button;
+  }
+
+  /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) */
+  prompt(a: string, b?: unknown, c?: unknown) {
+    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
+    const r = this.answer('prompt', title, String(prompt), buttons);
+    return new EmuPromptResponse(this.counter, r.text ?? '', r.button);
+  }
+
+  private show(kind: RecordedHtml['kind'], html: EmuHtmlOutput, title?: string) {
+    const record = { kind, title: title ?? html.title, content: html.content, width: html.width, height: html.height, at: this.rec.now() };
+    (kind === 'sidebar' ? this.rec.sidebars : this.rec.dialogs).push(record);
+  }
+  showSidebar(userInterface: EmuHtmlOutput) { this.show('sidebar', userInterface); }
+  showModalDialog(userInterface: EmuHtmlOutput, title: string) { this.show('modal', userInterface, title); }
+  showModelessDialog(userInterface: EmuHtmlOutput, title: string) { this.show('modeless', userInterface, title); }
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes the emulated workbook as .xlsx so a person can open what the add-on built. Charts are not
+ * exported (exceljs cannot write them); everything else a tab shows is: values, number formats,
+ * fonts, fills, alignment, borders, merges, sizes, frozen panes, notes, validations, conditional formats.
+ */
+import ExcelJS from 'exceljs';
+import type { SheetSnapshot, WorkbookSnapshot } from '../../emulator';
+
+const PX_PER_CHAR = 7;
+const PT_PER_PX = 0.75;
+/** LibreOffice and Excel read `[$-42A]` as "Vietnamese", so numbers render as 1.234 and 85,5%. */
+const VIETNAMESE = '[$-42A]';
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function excelFormat(sheetsFormat: string | undefined): string | undefined {
+  if (!sheetsFormat || sheetsFormat === 'General') return undefined;
+  if (sheetsFormat === '@') return '@';
+  if (/[dyHhs]/.test(sheetsFormat) && !/[#0]/.test(sheetsFormat)) return sheetsFormat.replace(/MM(?!:)/g, 'mm').replace(/yyyy/g, 'yyyy');
+  return VIETNAMESE + sheetsFormat;
+}
+
+function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
+  for (const c of sheet.cells) {
+    const cell = ws.getCell(c.row, c.col);
+    cell.value = c.formula ? { formula: c.formula.replace(/^=/, ''), result: undefined } as ExcelJS.CellFormulaValue : c.value === '' ? null : c.value;
+    const f = c.format;
+    const numFmt = excelFormat(f.numberFormat);
+    if (numFmt) cell.numFmt = numFmt;
+    cell.font = {
+      name: f.fontFamily ?? 'Arial',
+      size: f.fontSize ?? 10,
+      bold: f.fontWeight === 'bold',
+      italic: f.fontStyle === 'italic',
+      ...(f.fontColor && { color: { argb: argb(f.fontColor) } }),
+    };
+    if (f.background && f.background !== '#ffffff') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } };
+    const horizontal = f.horizontalAlignment && f.horizontalAlignment !== 'general' ? (f.horizontalAlignment.replace('normal', 'left') as ExcelJS.Alignment['horizontal']) : undefined;
+    const vertical = f.verticalAlignment ? (f.verticalAlignment === 'middle' ? 'middle' : (f.verticalAlignment as ExcelJS.Alignment['vertical'])) : undefined;
+    if (horizontal || vertical || f.wrap) cell.alignment = { horizontal, vertical, wrapText: Boolean(f.wrap) };
+    if (f.borders) {
+      const edge = (e?: { color: string; style: string }) => (e ? { style: (e.style.includes('DOUBLE') ? 'double' : e.style.includes('THICK') || e.style.includes('MEDIUM') ? 'medium' : e.style.includes('DASH') ? 'dashed' : 'thin') as ExcelJS.BorderStyle, color: { argb: argb(e.color) } } : undefined);
+      cell.border = { top: edge(f.borders.top), left: edge(f.borders.left), bottom: edge(f.borders.bottom), right: edge(f.borders.right) };
+    }
+    if (c.note) cell.note = c.note;
+    if (c.validation?.criteria === 'VALUE_IN_LIST') {
+      cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${(c.validation.values[0] as string[]).join(',')}"`] };
+    } else if (c.validation?.criteria === 'CUSTOM_FORMULA') {
+      cell.dataValidation = { type: 'custom', allowBlank: true, formulae: [String(c.validation.values[0]).replace(/^=/, '')], showInputMessage: true, prompt: c.validation.helpText, showErrorMessage: !c.validation.allowInvalid, error: c.validation.helpText };
+    }
+  }
+  for (const merge of sheet.merges) ws.mergeCells(merge);
+  for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
+  for (const [row, px] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = px * PT_PER_PX;
+  for (const row of sheet.hiddenRows) ws.getRow(row).hidden = true;
+  for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
+  if (sheet.frozenRows || sheet.frozenColumns) ws.views = [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }];
+  for (const rule of sheet.conditionalFormats) {
+    if (rule.criteria !== 'CUSTOM_FORMULA') continue;
+    ws.addConditionalFormatting({
+      ref: rule.ranges.join(' '),
+      rules: [{
+        type: 'expression',
+        priority: 1,
+        formulae: [String(rule.values[0]).replace(/^=/, '')],
+        style: {
+          ...(rule.background && { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } }),
+          ...(rule.fontColor && { font: { color: { argb: argb(rule.fontColor) } } }),
+        },
+      }],
+    });
+  }
+}
+
+/** Excel's limits on tab names (31 characters, no []:*?/\). */
+function excelSheetName(name: string, taken: Set<string>): string {
+  let base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+  for (let i = 2; taken.has(base.toLowerCase()); i++) base = `${base.slice(0, 28)}~${i}`;
+  taken.add(base.toLowerCase());
+  return base;
+}
+
+export async function writeXlsx(model: WorkbookSnapshot, path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tổ CNSCĐ add-on (demo)';
+  const taken = new Set<string>();
+  for (const sheet of model.sheets) {
+    const ws = wb.addWorksheet(excelSheetName(sheet.name, taken), {
+      pageSetup: { paperSize: 9, orientation: sheet.name === 'Báo cáo' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+      properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    });
+    writeSheet(ws, sheet);
+  }
+  await wb.xlsx.writeFile(path);
+}

@@ -18,11 +18,13 @@ export async function buildSidebars(root, dist) {
       format: 'iife',
       target: 'es2020',
       charset: 'utf8',
+      // The settings panel bundles zod (one schema shared with the server); minified it loads fast.
+      minify: true,
       write: false,
       legalComments: 'none',
       logLevel: 'warning',
     });
-    const css = existsSync(join(dir, 'style.css')) ? readFileSync(join(dir, 'style.css'), 'utf8') : '';
+    const css = existsSync(join(dir, 'style.css')) ? await bundleCss(join(dir, 'style.css')) : '';
     const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
     const html = readFileSync(join(dir, 'index.html'), 'utf8')
       .replace('<!-- STYLE -->', () => `<style>\n${css}</style>`)
@@ -30,4 +32,10 @@ export async function buildSidebars(root, dist) {
     writeFileSync(join(dist, `${name}.html`), html);
   }
   return names;
+}
+
+// Through esbuild so a sidebar's style.css can `@import '../shared/base.css'` and still ship inline.
+async function bundleCss(entry) {
+  const result = await build({ entryPoints: [entry], bundle: true, write: false, charset: 'utf8', logLevel: 'warning' });
+  return result.outputFiles[0].text;
 }

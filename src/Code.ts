@@ -4,3 +4,10 @@
  */
 export { onOpen, onInstall } from './gas/menu';
 export { setupWorkbook, applyPreset } from './gas/setup';
+export { getDashboardData, showDashboard } from './gas/dashboard';
+export { getSettingsData, saveSettings, showSettings } from './gas/settingsPanel';
+export { runScheduledReminders, sendRemindersNow, sendTestEmails } from './gas/reminders';
+export { getReminderTriggerInfo, installReminderTrigger, removeReminderTrigger } from './gas/reminderTrigger';
+export { handleEdit } from './gas/editHandler';
+export { checkReports, selectCell } from './gas/checkReports';
+export { aggregateMonth, aggregateQuarter, aggregateReports } from './gas/aggregate';

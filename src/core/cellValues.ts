@@ -3,6 +3,9 @@
  * String (pasted or text-formatted cells), so every shape is handled here, once.
  */
 
+import { formatVnDate } from './calendar';
+import { formatInt } from './text';
+
 export type CountReading =
   | { kind: 'blank' }
   | { kind: 'count'; value: number }
@@ -25,7 +28,7 @@ export function readCount(raw: unknown): CountReading {
   if (raw === '' || raw === null || raw === undefined) return { kind: 'blank' };
   if (typeof raw === 'number') return fromNumber(raw, formatShown(raw));
   if (typeof raw === 'boolean') return { kind: 'invalid', reason: 'boolean', shown: raw ? 'TRUE' : 'FALSE' };
-  if (isDate(raw)) return { kind: 'invalid', reason: 'date', shown: 'ngày tháng' };
+  if (isDate(raw)) return { kind: 'invalid', reason: 'date', shown: Number.isNaN(raw.getTime()) ? 'ngày tháng' : formatVnDate(raw) };
   const text = String(raw).normalize('NFC').trim();
   if (text === '') return { kind: 'blank' };
   if (SHEETS_ERROR.test(text)) return { kind: 'invalid', reason: 'error', shown: text };
@@ -43,6 +46,7 @@ function fromNumber(value: number, shown: string): CountReading {
   return { kind: 'count', value };
 }
 
+/** As a person would read it back: `-1.234`, `12,5`. */
 function formatShown(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(value).replace('.', ',');
+  return Number.isInteger(value) ? formatInt(value) : String(value).replace('.', ',');
 }

@@ -10,6 +10,7 @@ import {
   SETTING_FIELDS,
   type IndicatorSetting,
   type SettingField,
+  type SettingKey,
   type Settings,
   settingsSchema,
 } from './settings';
@@ -24,25 +25,40 @@ export interface SettingsReading {
 
 const FIELD_BY_LABEL = new Map(SETTING_FIELDS.map((f) => [labelKey(f.label), f]));
 
-export function readSettingsGrid(grid: Grid): SettingsReading {
-  const findings: Finding[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS };
-  const seen = new Set<string>();
+/** Where a setting's value is: the cell right of its label (0-based grid positions). */
+export interface SettingCell {
+  field: SettingField;
+  row: number;
+  col: number;
+}
+
+/** The value cell of each setting found by its label above the indicator table (first one wins). */
+export function locateSettingCells(grid: Grid): Map<SettingKey, SettingCell> {
+  const cells = new Map<SettingKey, SettingCell>();
   const table = findHeaderRow(grid, INDICATOR_TABLE_HEADERS);
   const fieldRowsEnd = table ? table.row : grid.length;
-
   for (let r = 0; r < fieldRowsEnd; r++) {
     const row = grid[r];
     const c = row.findIndex((cell) => FIELD_BY_LABEL.has(labelKey(cell)));
     if (c < 0) continue;
     const field = FIELD_BY_LABEL.get(labelKey(row[c])) as SettingField;
-    if (seen.has(field.key)) continue;
-    seen.add(field.key);
-    const parsed = parseField(field, row[c + 1], a1(r + 1, c + 2), findings);
+    if (!cells.has(field.key)) cells.set(field.key, { field, row: r, col: c + 1 });
+  }
+  return cells;
+}
+
+export function readSettingsGrid(grid: Grid): SettingsReading {
+  const findings: Finding[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const table = findHeaderRow(grid, INDICATOR_TABLE_HEADERS);
+  const located = locateSettingCells(grid);
+
+  for (const { field, row, col } of located.values()) {
+    const parsed = parseField(field, grid[row][col], a1(row + 1, col + 1), findings);
     if (parsed !== undefined) (settings as Record<string, unknown>)[field.key] = parsed;
   }
   for (const field of SETTING_FIELDS) {
-    if (!seen.has(field.key)) {
+    if (!located.has(field.key)) {
       findings.push(warning('', `Thiếu dòng "${field.label}"; dùng giá trị mặc định. Chạy "Khởi tạo / cập nhật bảng tính" để thêm lại.`));
     }
   }
@@ -71,7 +87,8 @@ function parseField(field: SettingField, raw: unknown, cell: string, findings: F
   return undefined;
 }
 
-function intRange(key: keyof Settings): { min: number; max: number } {
+/** The inclusive range the shared schema allows for an integer setting. */
+export function intRange(key: keyof Settings): { min: number; max: number } {
   const schema = (settingsSchema.shape as Record<string, { minValue?: number | null; maxValue?: number | null }>)[key];
   return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 }

@@ -9,7 +9,7 @@ export const COLORS = {
   submittedRowBg: '#e2efda',
   autoRowBg: '#eeeeee',
   futureMonthBg: '#f2f2f2',
-  currentMonthBg: '#fff2cc',
+  currentMonthHeaderBg: '#ffc000',
   good: '#c6efce',
   near: '#ffeb9c',
   bad: '#ffc7ce',

@@ -150,17 +150,20 @@ function formatVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readon
 /**
  * Past, current and future months look different, and stay right as months pass: the rules compare
  * each column's "Tháng N" header with TODAY(), so they follow the column if someone inserts one.
+ * The current month is marked on its header only: a conditional colour over the input cells would
+ * hide the marks Kiểm tra số liệu puts on wrong values there.
  */
 function setMonthShading(sheet: Sheet, headerRow: number, firstCol: number, numCols: number, year: number): void {
   const rows = Math.max(1, sheet.getLastRow() - headerRow);
-  const range = sheet.getRange(headerRow + 1, firstCol, rows, numCols);
+  const body = sheet.getRange(headerRow + 1, firstCol, rows, numCols);
+  const header = sheet.getRange(headerRow, firstCol, 1, numCols);
   const head = `${columnLetter(firstCol)}$${headerRow}`;
   const monthOf = `VALUE(SUBSTITUTE(${head},"Tháng ",""))`;
   const future = `=OR(YEAR(TODAY())<${year},AND(YEAR(TODAY())=${year},${monthOf}>MONTH(TODAY())))`;
   const current = `=AND(YEAR(TODAY())=${year},${monthOf}=MONTH(TODAY()))`;
   const ours = [
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(future).setBackground(COLORS.futureMonthBg).setFontColor('#999999').setRanges([range]).build(),
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(current).setBackground(COLORS.currentMonthBg).setRanges([range]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(current).setBackground(COLORS.currentMonthHeaderBg).setFontColor('#000000').setRanges([header]).build(),
+    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(future).setBackground(COLORS.futureMonthBg).setFontColor('#999999').setRanges([body]).build(),
   ];
   const kept = sheet.getConditionalFormatRules().filter((rule) => {
     const formula = rule.getBooleanCondition()?.getCriteriaValues()[0];

@@ -1,5 +1,6 @@
 /** Thin access to the container spreadsheet: one read per tab, typed against Apps Script. */
 import type { Grid } from '../core/grid';
+import { normalizeName } from '../core/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,6 +17,11 @@ export function readGrid(sheet: Sheet): Grid {
 export function readGridByName(ss: Spreadsheet, name: string): Grid | null {
   const sheet = ss.getSheetByName(name);
   return sheet ? readGrid(sheet) : null;
+}
+
+/** Every tab by its name as people type it (NFC, case, spaces: see normalizeName): one getSheets(). */
+export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
+  return new Map(ss.getSheets().map((s) => [normalizeName(s.getName()), s]));
 }
 
 /** Writes a block of rows starting at (row, 1), padding short rows so setValues accepts it. */

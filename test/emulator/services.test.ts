@@ -32,7 +32,7 @@ describe('triggers', () => {
     g.ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
     const seen: Record<string, unknown>[] = [];
     const context = {
-      handleEdit(e: Record<string, any>) {
+      handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit & { triggerUid: string }) {
         seen.push({
           a1: e.range.getA1Notation(), value: e.value, oldValue: e.oldValue, user: e.user.getEmail(), authMode: e.authMode,
           effective: g.Session.getEffectiveUser().getEmail(), active: g.Session.getActiveUser().getEmail(),

@@ -1,0 +1,91 @@
+/**
+ * The main job on the embedded default: runs the BUILT bundle in the emulator as a commune would
+ * use it for a year — setup from a preset, village heads typing and ticking "Đã nộp" on their
+ * phones, Tổng hợp, the morning reminders — and writes what a person would see:
+ * demo-output/<preset>.xlsx (every tab) and demo-output/emails/*.eml.
+ *
+ *   npm run demo -- --preset an-hai --date 2026-05-25
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppsScriptEmulator } from '../emulator';
+import { callEntry, loadBundle } from '../emulator/loadBundle';
+import { columnLetter } from '../src/core/a1';
+import { currentReportMonth, formatLocalDate, vnDateOf, vnInstant, type LocalDate } from '../src/core/calendar';
+import { getPreset, presetIdSchema } from '../src/core/presets';
+import { printAggregate } from './demo/aggregate';
+import { writeEmails } from './demo/emails';
+import { demoSubmissions } from './demo/sampleData';
+import { writeXlsx } from './demo/xlsx';
+
+const OFFICE = 'vanhoa.xahoi@example.gov.vn';
+
+function argument(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function parseDay(text: string | undefined): LocalDate {
+  if (!text) return vnDateOf(new Date());
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) throw new Error(`--date cần dạng YYYY-MM-DD, nhận "${text}"`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+async function main(): Promise<void> {
+  const preset = getPreset(presetIdSchema.parse(argument('preset') ?? 'bach-ngoc'));
+  const today = parseDay(argument('date'));
+  const out = join(__dirname, '..', argument('out') ?? 'demo-output');
+  const started = Date.now();
+
+  const emu = new AppsScriptEmulator({ owner: OFFICE, editors: preset.villages.map((v) => v.email), now: vnInstant(preset.settings.year, 1, 2, 8) });
+  const ctx = loadBundle(emu);
+  const asOffice = { activeUser: OFFICE };
+  callEntry(emu, ctx, 'applyPreset', [preset.id], asOffice);
+  callEntry(emu, ctx, 'installReminderTrigger', [], asOffice);
+
+  // Heads paste a month's column then tick "Đã nộp", in the order it happened.
+  const submissions = demoSubmissions(preset.villages, preset.indicators.filter((i) => i.applied), preset.settings, today);
+  const events = submissions
+    .map((s) => ({ s, at: s.tickOn ? vnInstant(s.tickOn.year, s.tickOn.month, s.tickOn.day, s.tickHour) : vnInstant(today.year, today.month, today.day, 7) }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  let rejected = 0;
+  for (const { s, at } of events) {
+    emu.clock.set(at);
+    const grid = emu.rawGrid(s.village);
+    const col = grid.find((r) => r[0] === 'Mã')?.indexOf(`Tháng ${s.month}`) ?? -1;
+    const rowOf = (code: string) => grid.findIndex((r) => r[0] === code);
+    const codes = [...s.values.keys()].filter((c) => rowOf(c) >= 0).sort((a, b) => rowOf(a) - rowOf(b));
+    const first = rowOf(codes[0]);
+    const column = Array.from({ length: rowOf(codes[codes.length - 1]) - first + 1 }, (_, i) => [s.values.get(String(grid[first + i][0])) ?? '']);
+    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: `${columnLetter(col + 1)}${first + 1}:${columnLetter(col + 1)}${first + column.length}`, value: column });
+    if (!s.tickOn) continue;
+    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: `${columnLetter(col + 1)}${rowOf('DA_NOP') + 1}`, value: true });
+    if (emu.rawGet(s.village, `${columnLetter(col + 1)}${rowOf('DA_NOP') + 1}`) !== true) rejected++;
+  }
+
+  // The morning of `today`: the reminder trigger fires, then the office clicks Tổng hợp.
+  emu.clock.set(vnInstant(today.year, today.month, today.day, preset.settings.reminderHour, 0));
+  emu.fireDueTimeTriggers(ctx);
+  emu.clock.set(vnInstant(today.year, today.month, today.day, 9, 30));
+  const month = currentReportMonth(today, preset.settings);
+  const summary = callEntry(emu, ctx, 'aggregateMonth', [month], asOffice);
+
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const xlsx = join(out, `${preset.id}.xlsx`);
+  await writeXlsx(emu.model(), xlsx);
+  const emails = writeEmails(emu.mail.outbox, join(out, 'emails'));
+
+  console.log(`\n${preset.settings.unitName} — bản chạy thử ngày ${formatLocalDate(today)}`);
+  console.log(`${preset.villages.length} ${preset.settings.villageWord.toLocaleLowerCase('vi')}; ${submissions.filter((s) => s.tickOn).length} lần tích "Đã nộp", ${rejected} lần bị từ chối vì số liệu sai.`);
+  printAggregate(summary);
+  console.log(`\nĐã ghi: ${xlsx}`);
+  console.log(`Email nhắc việc: ${emails.length} thư trong ${join(out, 'emails')}`);
+  console.log(`(${((Date.now() - started) / 1000).toFixed(1)} giây; ${emu.calls.total()} lệnh gọi dịch vụ Apps Script giả lập)`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,424 @@
+/**
+ * Tổng hợp (SPEC §2, §3): villages' parsed tabs and month statuses → one plain, serialisable summary
+ * of a period, used by the `Tổng hợp` and `Báo cáo` tabs, the dashboard and the demo printer.
+ *
+ * Only submitted months count (Đúng hạn, Nộp muộn; not Cần sửa). TY_LE and TRANG_THAI take each
+ * village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A commune
+ * rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
+ */
+import type { DenominatorCode, IndicatorKind } from './catalogue';
+import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf, type LocalDate } from './calendar';
+import type { Village } from './registry';
+import type { IndicatorSetting, Settings } from './settings';
+import { isSubmittedStatus, type MonthStatus } from './status';
+import { countedMonths, periodLabel, periodMonths, type Period } from './period';
+import { countOf, type VillageReport } from './villageReport';
+
+/** The part of issue #3's MonthAssessment that Tổng hợp needs. */
+export interface MonthStatusOf {
+  month: number;
+  status: MonthStatus;
+}
+
+export interface AssessedVillage {
+  village: Village;
+  /** Null when the registry lists the village but its tab is missing or not recognisable. */
+  report: VillageReport | null;
+  assessments: readonly MonthStatusOf[];
+}
+
+export interface AggregationInput {
+  settings: Settings;
+  /** Applied indicators only. */
+  indicators: readonly IndicatorSetting[];
+  /** Registry order. */
+  villages: readonly AssessedVillage[];
+  period: Period;
+  now: Date;
+}
+
+export interface VillageMonths {
+  name: string;
+  months: number[];
+}
+
+export interface VillageMonth {
+  name: string;
+  month: number;
+}
+
+/** Counts are reports (village × month), so a quarter expects villages × 3. */
+export interface Completeness {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  needsFix: number;
+  missing: number;
+  lateVillages: VillageMonths[];
+  needsFixVillages: VillageMonths[];
+  missingVillages: VillageMonths[];
+}
+
+export interface IndicatorSummary {
+  code: string;
+  label: string;
+  unit: string;
+  kind: IndicatorKind;
+  denominatorCode: DenominatorCode | null;
+  targetPercent: number | null;
+  /**
+   * TY_LE: Σ numerators of villages with a denominator; TRANG_THAI: Σ latest values; SO_LUONG: the
+   * period's count. Null when no village contributes.
+   */
+  value: number | null;
+  /** TY_LE: Σ denominators of the same villages. */
+  denominator: number | null;
+  /** TY_LE: value ÷ denominator × 100. */
+  ratePercent: number | null;
+  /** Rate at or above target (TY_LE); every team within the configured size (TV_TO). */
+  met: boolean | null;
+  /** SO_LUONG: Σ of submitted months from January to the period's end. */
+  yearToDate: number | null;
+  /** Villages whose numbers are in `value`. */
+  reporting: number;
+  /** Villages with a value but no denominator in `Danh sách` (left out of the rate). */
+  missingDenominator: string[];
+  /** Villages with no submitted value (up to the period's end; in the period for SO_LUONG). */
+  noData: string[];
+  /** TY_LE/TRANG_THAI: villages whose latest submitted value is older than the period's last month. */
+  stale: VillageMonth[];
+  /** TV_TO: villages whose team size is outside the configured range. */
+  outOfRange: string[];
+}
+
+export interface VillageRate {
+  value: number;
+  /** Month the value comes from. */
+  month: number;
+  denominator: number | null;
+  ratePercent: number | null;
+}
+
+export interface VillageSummary {
+  name: string;
+  hasTab: boolean;
+  /** Status of each counted month of the period, in order. */
+  statuses: MonthStatus[];
+  /** Latest submitted month up to the period's end. */
+  latestMonth: number | null;
+  /** TY_LE indicators, by code; null when the village has no submitted value. */
+  rates: Record<string, VillageRate | null>;
+  /** Mean over TY_LE indicators with a target (and a denominator) of min(rate ÷ target, 1), × 100. */
+  achievementPercent: number | null;
+  /** Year so far: months submitted on time ÷ months whose report was due (or already submitted). */
+  onTimeMonths: number;
+  dueMonths: number;
+  onTimePercent: number | null;
+}
+
+export interface RankingRow {
+  rank: number;
+  name: string;
+  achievementPercent: number | null;
+  onTimePercent: number | null;
+  onTimeMonths: number;
+  dueMonths: number;
+}
+
+export interface AggregationSummary {
+  unitName: string;
+  level: string;
+  province: string;
+  placeName: string;
+  villageWord: string;
+  year: number;
+  teamMin: number;
+  teamMax: number;
+  signerAuthority: string;
+  signerTitle: string;
+  signerName: string;
+  period: Period;
+  /** `Tháng 5/2026`, `Quý II/2026`, `Năm 2026 (đến tháng 5)`. */
+  periodLabel: string;
+  months: number[];
+  /** Months of the period that have begun; the others are not expected yet. */
+  countedMonths: number[];
+  endMonth: number;
+  /** Due date (dd/MM/yyyy) of the report of `endMonth`, and whether it has passed. */
+  dueDate: string;
+  duePassed: boolean;
+  /** dd/MM/yyyy HH:mm, Vietnam time. */
+  updatedAt: string;
+  villageCount: number;
+  completeness: Completeness;
+  /** TY_LE first, then TRANG_THAI, then SO_LUONG; settings order within a kind. */
+  indicators: IndicatorSummary[];
+  villages: VillageSummary[];
+  ranking: RankingRow[];
+  /** Villages of the registry without a usable tab (counted as not submitted). */
+  villagesWithoutTab: string[];
+}
+
+export const KIND_ORDER: readonly IndicatorKind[] = ['TY_LE', 'TRANG_THAI', 'SO_LUONG'];
+const TEAM_SIZE_CODE = 'TV_TO';
+
+/** Thrown for a period that has not begun: nothing could have been reported for it. */
+export class FuturePeriodError extends Error {}
+
+export function aggregate(input: AggregationInput): AggregationSummary {
+  const { settings, period, now } = input;
+  const today = vnDateOf(now);
+  const counted = countedMonths(period, today, settings.year);
+  const label = periodLabel(period, settings.year);
+  if (counted.length === 0) throw new FuturePeriodError(`${label} chưa bắt đầu nên chưa có báo cáo nào để tổng hợp.`);
+  const endMonth = counted[counted.length - 1];
+  const due = dueDateOf(endMonth, settings);
+  const latestCodes = input.indicators.filter((i) => i.kind !== 'SO_LUONG').map((i) => i.code);
+  const facts = input.villages.map((v) => villageFacts(v, endMonth, latestCodes));
+  const indicators = KIND_ORDER.flatMap((kind) => input.indicators.filter((i) => i.kind === kind)).map((ind) =>
+    summariseIndicator(ind, facts, counted, endMonth, settings),
+  );
+  const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, endMonth, settings, today));
+  return {
+    unitName: settings.unitName,
+    level: settings.level,
+    province: settings.province,
+    placeName: settings.placeName,
+    villageWord: settings.villageWord,
+    year: settings.year,
+    teamMin: settings.teamMin,
+    teamMax: settings.teamMax,
+    signerAuthority: settings.signerAuthority,
+    signerTitle: settings.signerTitle,
+    signerName: settings.signerName,
+    period,
+    periodLabel: label,
+    months: periodMonths(period),
+    countedMonths: counted,
+    endMonth,
+    dueDate: formatLocalDate(due),
+    duePassed: compareDates(today, due) > 0,
+    updatedAt: formatVnDateTime(now),
+    villageCount: facts.length,
+    completeness: completenessOf(facts, counted),
+    indicators,
+    villages,
+    ranking: rank(villages),
+    villagesWithoutTab: facts.filter((f) => !f.report).map((f) => f.name),
+  };
+}
+
+interface VillageFacts {
+  name: string;
+  village: Village;
+  report: VillageReport | null;
+  /** statuses[m - 1]. */
+  statuses: MonthStatus[];
+  latestMonth: number | null;
+  /** Each indicator's value in the latest submitted month (up to endMonth) that has one. */
+  latest: Map<string, { value: number; month: number }>;
+}
+
+function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly string[]): VillageFacts {
+  const statuses: MonthStatus[] = Array.from({ length: 12 }, () => 'CHUA_NOP');
+  if (v.report) for (const a of v.assessments) if (a.month >= 1 && a.month <= 12) statuses[a.month - 1] = a.status;
+  let latestMonth: number | null = null;
+  const latest = new Map<string, { value: number; month: number }>();
+  for (let m = endMonth; m >= 1 && v.report && (latestMonth === null || latest.size < codes.length); m--) {
+    if (!isSubmittedStatus(statuses[m - 1])) continue;
+    latestMonth ??= m;
+    for (const code of codes) {
+      if (latest.has(code)) continue;
+      const value = countOf(v.report.months[m - 1], code);
+      if (value !== null) latest.set(code, { value, month: m });
+    }
+  }
+  return { name: v.village.name, village: v.village, report: v.report, statuses, latestMonth, latest };
+}
+
+const submitted = (f: VillageFacts, month: number) => f.report !== null && isSubmittedStatus(f.statuses[month - 1]);
+
+function sumSubmitted(f: VillageFacts, code: string, months: readonly number[]): number | null {
+  if (!f.report) return null;
+  let total: number | null = null;
+  for (const m of months) {
+    if (!submitted(f, m)) continue;
+    const value = countOf(f.report.months[m - 1], code);
+    if (value !== null) total = (total ?? 0) + value;
+  }
+  return total;
+}
+
+function denominatorOf(f: VillageFacts, ind: IndicatorSetting): number | null {
+  return ind.denominator ? f.village.denominators[ind.denominator] ?? null : null;
+}
+
+function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[], counted: readonly number[], endMonth: number, settings: Settings): IndicatorSummary {
+  const base: IndicatorSummary = {
+    code: ind.code,
+    label: ind.label,
+    unit: ind.unit,
+    kind: ind.kind,
+    denominatorCode: ind.kind === 'TY_LE' ? ind.denominator : null,
+    targetPercent: ind.kind === 'TY_LE' ? ind.targetPercent : null,
+    value: null,
+    denominator: null,
+    ratePercent: null,
+    met: null,
+    yearToDate: null,
+    reporting: 0,
+    missingDenominator: [],
+    noData: [],
+    stale: [],
+    outOfRange: [],
+  };
+  if (ind.kind === 'SO_LUONG') {
+    const yearMonths = Array.from({ length: endMonth }, (_, i) => i + 1);
+    let value = 0;
+    let yearToDate = 0;
+    let anyYear = false;
+    for (const f of facts) {
+      const inPeriod = sumSubmitted(f, ind.code, counted);
+      const inYear = sumSubmitted(f, ind.code, yearMonths);
+      if (inYear !== null) {
+        yearToDate += inYear;
+        anyYear = true;
+      }
+      if (inPeriod === null) base.noData.push(f.name);
+      else {
+        value += inPeriod;
+        base.reporting++;
+      }
+    }
+    return { ...base, value: base.reporting > 0 ? value : null, yearToDate: anyYear ? yearToDate : null };
+  }
+  let numerator = 0;
+  let denominator = 0;
+  for (const f of facts) {
+    const latest = f.latest.get(ind.code);
+    if (!latest) {
+      base.noData.push(f.name);
+      continue;
+    }
+    if (latest.month < endMonth) base.stale.push({ name: f.name, month: latest.month });
+    if (ind.kind === 'TRANG_THAI') {
+      numerator += latest.value;
+      base.reporting++;
+      if (ind.code === TEAM_SIZE_CODE && (latest.value < settings.teamMin || latest.value > settings.teamMax)) base.outOfRange.push(f.name);
+      continue;
+    }
+    const den = denominatorOf(f, ind);
+    if (den === null) {
+      base.missingDenominator.push(f.name);
+      continue;
+    }
+    numerator += latest.value;
+    denominator += den;
+    base.reporting++;
+  }
+  if (base.reporting === 0) return base;
+  if (ind.kind === 'TRANG_THAI') {
+    return { ...base, value: numerator, met: ind.code === TEAM_SIZE_CODE ? base.outOfRange.length === 0 : null };
+  }
+  const ratePercent = denominator > 0 ? (numerator / denominator) * 100 : null;
+  const met = ratePercent === null || base.targetPercent === null ? null : meetsTarget(ratePercent, base.targetPercent);
+  return { ...base, value: numerator, denominator, ratePercent, met };
+}
+
+/** Rounded to the one decimal shown, so 69,96% (shown 70%) is not called short of a 70% target. */
+export function meetsTarget(ratePercent: number, targetPercent: number): boolean {
+  return Math.round(ratePercent * 10) >= Math.round(targetPercent * 10);
+}
+
+export type TrafficLight = 'good' | 'near' | 'bad';
+
+/** At or above target green; within 80% of it yellow; below red. */
+export function trafficLight(ratePercent: number, targetPercent: number): TrafficLight {
+  if (meetsTarget(ratePercent, targetPercent)) return 'good';
+  return ratePercent >= targetPercent * 0.8 ? 'near' : 'bad';
+}
+
+function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting[], counted: readonly number[], endMonth: number, settings: Settings, today: LocalDate): VillageSummary {
+  const rates: Record<string, VillageRate | null> = {};
+  const achievements: number[] = [];
+  for (const ind of indicators) {
+    if (ind.kind !== 'TY_LE') continue;
+    const latest = f.latest.get(ind.code);
+    const den = denominatorOf(f, ind);
+    const ratePercent = latest && den !== null && den > 0 ? (latest.value / den) * 100 : null;
+    rates[ind.code] = latest ? { value: latest.value, month: latest.month, denominator: den, ratePercent } : null;
+    // A missing denominator is the office's to fill, so it does not count against the team.
+    if (ind.targetPercent && den !== null) achievements.push(ratePercent === null ? 0 : Math.min(ratePercent / ind.targetPercent, 1));
+  }
+  let onTimeMonths = 0;
+  let dueMonths = 0;
+  for (let m = 1; m <= endMonth; m++) {
+    const status = f.statuses[m - 1];
+    const duePassed = compareDates(today, dueDateOf(m, settings)) > 0;
+    if (!duePassed && !submitted(f, m)) continue;
+    dueMonths++;
+    if (status === 'DUNG_HAN') onTimeMonths++;
+  }
+  return {
+    name: f.name,
+    hasTab: f.report !== null,
+    statuses: counted.map((m) => f.statuses[m - 1]),
+    latestMonth: f.latestMonth,
+    rates,
+    achievementPercent: achievements.length > 0 ? (achievements.reduce((a, b) => a + b, 0) / achievements.length) * 100 : null,
+    onTimeMonths,
+    dueMonths,
+    onTimePercent: dueMonths > 0 ? (onTimeMonths / dueMonths) * 100 : null,
+  };
+}
+
+function completenessOf(facts: readonly VillageFacts[], counted: readonly number[]): Completeness {
+  const result: Completeness = { expected: facts.length * counted.length, submitted: 0, onTime: 0, late: 0, needsFix: 0, missing: 0, lateVillages: [], needsFixVillages: [], missingVillages: [] };
+  for (const f of facts) {
+    const late: number[] = [];
+    const needsFix: number[] = [];
+    const missing: number[] = [];
+    for (const m of counted) {
+      const status = f.statuses[m - 1];
+      if (status === 'DUNG_HAN') result.onTime++;
+      else if (status === 'NOP_MUON') late.push(m);
+      else if (status === 'CAN_SUA') needsFix.push(m);
+      else missing.push(m);
+    }
+    result.late += late.length;
+    result.needsFix += needsFix.length;
+    result.missing += missing.length;
+    if (late.length) result.lateVillages.push({ name: f.name, months: late });
+    if (needsFix.length) result.needsFixVillages.push({ name: f.name, months: needsFix });
+    if (missing.length) result.missingVillages.push({ name: f.name, months: missing });
+  }
+  result.submitted = result.onTime + result.late;
+  return result;
+}
+
+const byName = new Intl.Collator('vi', { numeric: true }).compare;
+
+/** Best mean achievement first, then best on-time rate; equal on both share a rank. */
+function rank(villages: readonly VillageSummary[]): RankingRow[] {
+  const key = (v: VillageSummary) => [v.achievementPercent ?? -1, v.onTimePercent ?? -1];
+  const sorted = [...villages].sort((a, b) => {
+    const [a1, a2] = key(a);
+    const [b1, b2] = key(b);
+    return b1 - a1 || b2 - a2 || byName(a.name, b.name);
+  });
+  const rows: RankingRow[] = [];
+  sorted.forEach((v, i) => {
+    const previous = rows[i - 1];
+    const tied = previous && i > 0 && key(sorted[i - 1]).every((x, j) => x === key(v)[j]);
+    rows.push({
+      rank: tied ? previous.rank : i + 1,
+      name: v.name,
+      achievementPercent: v.achievementPercent,
+      onTimePercent: v.onTimePercent,
+      onTimeMonths: v.onTimeMonths,
+      dueMonths: v.dueMonths,
+    });
+  });
+  return rows;
+}

@@ -1,0 +1,55 @@
+/** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts. */
+import type { AggregationSummary, IndicatorSummary, VillageMonths } from './aggregation';
+import { formatDecimal, formatInt } from './text';
+
+export const EVALUATION = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
+
+export function evaluationLabel(met: boolean | null): string {
+  if (met === null) return '';
+  return met ? EVALUATION.met : EVALUATION.notMet;
+}
+
+/** One decimal, as shown: the value written into a cell formatted `0.0`. */
+export function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? (part / whole) * 100 : null;
+}
+
+/** `85,5%`, or `—` when there is nothing to divide. */
+export function percentText(value: number | null): string {
+  return value === null ? '—' : `${formatDecimal(value)}%`;
+}
+
+/** `Thôn 3, Thôn 5` for one month; `Thôn 3 (T4, T5), Thôn 5 (T6)` when the period has several. */
+export function namesWithMonths(list: readonly VillageMonths[], severalMonths: boolean): string {
+  return list.map((v) => (severalMonths ? `${v.name} (${v.months.map((m) => `T${m}`).join(', ')})` : v.name)).join(', ');
+}
+
+/** A list of names for a sentence, cut after `max` so a note stays readable with 500 villages. */
+export function listNames(names: readonly string[], max = 30): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')} và ${names.length - max} nơi khác`;
+}
+
+export function villageWordOf(summary: Pick<AggregationSummary, 'villageWord'>): string {
+  return summary.villageWord.toLocaleLowerCase('vi');
+}
+
+/** Villages whose latest submitted month is before the period's end: `Thôn 7 (tháng 3)`, `Thôn 9 (chưa nộp tháng nào)`. */
+export function staleVillagesText(summary: AggregationSummary): string[] {
+  return summary.villages
+    .filter((v) => v.latestMonth !== summary.endMonth)
+    .map((v) => (v.latestMonth === null ? `${v.name} (chưa nộp tháng nào)` : `${v.name} (tháng ${v.latestMonth})`));
+}
+
+/** `1.234 lượt` / `85,5% (1.234/1.443 người)` — one indicator's result in words. */
+export function indicatorResultText(ind: IndicatorSummary): string {
+  if (ind.value === null) return 'chưa có số liệu';
+  if (ind.kind === 'TY_LE') {
+    return ind.ratePercent === null ? `${formatInt(ind.value)} ${ind.unit}` : `${percentText(ind.ratePercent)} (${formatInt(ind.value)}/${formatInt(ind.denominator ?? 0)} ${ind.unit})`;
+  }
+  return `${formatInt(ind.value)} ${ind.unit}`;
+}

@@ -1,0 +1,67 @@
+/** The result of Kiểm tra số liệu: plain data for the dashboard, and the dialog that lists it. */
+import type { Finding } from './findings';
+import type { MonthStatus } from './status';
+import { escapeHtml } from './text';
+
+export interface VillageCheck {
+  village: string;
+  /** The tab's name ('' when the village has no tab). */
+  sheet: string;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  /** Status of months 1–12; empty when the tab could not be read. */
+  statuses: MonthStatus[];
+}
+
+export interface CheckResult {
+  /** dd/MM/yyyy HH:mm, Vietnam time. */
+  checkedAt: string;
+  villages: VillageCheck[];
+  /** Problems in `Cấu hình` and `Danh sách`. */
+  configFindings: Finding[];
+  errors: number;
+  warnings: number;
+}
+
+/** Enough to read on one screen; the cells themselves carry every mark. */
+const MAX_LISTED = 400;
+
+export function renderCheckDialog(result: CheckResult): string {
+  const withProblems = result.villages.filter((v) => v.findings.length > 0);
+  const clean = result.villages.length - withProblems.length;
+  const parts: string[] = [
+    `<p class="sum">Kiểm tra lúc ${escapeHtml(result.checkedAt)}: <b>${result.errors}</b> lỗi, <b>${result.warnings}</b> cảnh báo; ${clean}/${result.villages.length} địa bàn không có vấn đề.</p>`,
+  ];
+  let listed = 0;
+  const item = (f: Finding) => {
+    listed++;
+    const link = f.cell
+      ? ` <a href="#" data-sheet="${escapeHtml(f.sheet)}" data-cell="${escapeHtml(f.cell)}">ô ${escapeHtml(f.cell)}</a>`
+      : f.sheet
+        ? ` <a href="#" data-sheet="${escapeHtml(f.sheet)}" data-cell="">mở tab</a>`
+        : '';
+    return `<li class="${f.level}"><span>${f.level === 'error' ? 'Lỗi' : 'Cảnh báo'}</span> ${escapeHtml(f.message)}${link}</li>`;
+  };
+  const section = (title: string, findings: readonly Finding[]) => {
+    const shown = findings.slice(0, Math.max(0, MAX_LISTED - listed));
+    if (shown.length === 0) return;
+    parts.push(`<h3>${escapeHtml(title)} (${findings.length})</h3><ul>${shown.map(item).join('')}</ul>`);
+  };
+  if (result.configFindings.length > 0) section('Cấu hình và Danh sách', result.configFindings);
+  for (const v of withProblems) section(v.village, v.findings);
+  const total = result.configFindings.length + withProblems.reduce((n, v) => n + v.findings.length, 0);
+  if (total > listed) parts.push(`<p>… và ${total - listed} mục khác (xem các ô được tô màu trong từng tab).</p>`);
+  if (total === 0) parts.push('<p>Không tìm thấy lỗi hay cảnh báo nào.</p>');
+  return `<!DOCTYPE html><html><head><base target="_top"><meta charset="utf-8"><style>${STYLE}</style></head><body>${parts.join('')}<script>${SCRIPT}</script></body></html>`;
+}
+
+const STYLE = `body{font:13px/1.4 Arial,sans-serif;margin:8px}h3{font-size:14px;margin:12px 0 4px}ul{margin:0;padding-left:18px}
+li{margin:3px 0}li span{font-weight:bold}li.error span{color:#c00000}li.warning span{color:#9c5700}.sum{margin-top:0}`;
+
+const SCRIPT = `document.addEventListener('click', function (e) {
+  var a = e.target.closest && e.target.closest('a[data-sheet]');
+  if (!a) return;
+  e.preventDefault();
+  google.script.run.withFailureHandler(function (err) { alert(err && err.message ? err.message : err); }).selectCell(a.getAttribute('data-sheet'), a.getAttribute('data-cell'));
+});`;

@@ -1,0 +1,52 @@
+/**
+ * Cell notes the add-on writes (explanations on a checkbox, marks from Kiểm tra số liệu) share a
+ * cell with notes people write. The add-on's part follows a marker; whatever comes before it is a
+ * person's and is always kept.
+ */
+import type { Finding } from './findings';
+
+export const OWN_NOTE_MARKER = '⚠ Tổ CNSCĐ:';
+
+export interface SplitNote {
+  person: string;
+  own: string | null;
+}
+
+export function splitNote(note: unknown): SplitNote {
+  const text = String(note ?? '');
+  const at = text.indexOf(OWN_NOTE_MARKER);
+  if (at < 0) return { person: text, own: null };
+  return { person: text.slice(0, at).replace(/\s+$/, ''), own: text.slice(at + OWN_NOTE_MARKER.length).trim() };
+}
+
+/** The note with the add-on's part replaced by `own` (null removes it); the person's part unchanged. */
+export function withOwnNote(note: unknown, own: string | null): string {
+  const { person } = splitNote(note);
+  if (own === null) return person;
+  const ours = `${OWN_NOTE_MARKER} ${own}`;
+  return person === '' ? ours : `${person}\n\n${ours}`;
+}
+
+const bullets = (findings: readonly Finding[]) => findings.map((f) => `• ${f.message}`).join('\n');
+
+export const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
+export const NEEDS_FIX_HEADING = 'Cần sửa: số liệu đã nộp có lỗi.';
+
+/** On the checkbox of a month whose tick was refused. */
+export function rejectedNote(errors: readonly Finding[]): string {
+  return `${REJECTED_HEADING}\n${bullets(errors)}\nSửa xong hãy tích lại ô "Đã nộp".`;
+}
+
+/** On the checkbox of a submitted month whose data now has errors. */
+export function needsFixNote(errors: readonly Finding[]): string {
+  return `${NEEDS_FIX_HEADING}\n${bullets(errors)}`;
+}
+
+/** On a cell marked by Kiểm tra số liệu. */
+export function findingsNote(findings: readonly Finding[]): string {
+  return bullets(findings);
+}
+
+export function isNeedsFixNote(own: string | null): boolean {
+  return own !== null && own.startsWith(NEEDS_FIX_HEADING);
+}

@@ -1,0 +1,124 @@
+/**
+ * What a reminder run did, in words: one `Nhật ký` row per village reminded, skipped, failed or
+ * deferred (and per digest), and the summary shown after "Gửi nhắc ngay".
+ */
+import { formatLocalDate } from '../calendar';
+import type { Settings } from '../settings';
+import { STEP_BEFORE, STEP_DUE } from './ladder';
+import { dueStanding } from './messages';
+import type { PlannedSkip, RecipientEmail, ReminderPlan, SkipReason } from './plan';
+
+export type Delivery = { result: 'sent' } | { result: 'failed'; error: string } | { result: 'deferred' };
+
+export interface RunDeliveries {
+  /** Parallel to plan.emails. */
+  heads: readonly Delivery[];
+  digest: Delivery | null;
+}
+
+/** Same shape as a `Nhật ký` entry (gas/log.ts). */
+export interface RunLogEntry {
+  action: string;
+  village: string;
+  period: string;
+  detail: string;
+}
+
+/** Plain data: crosses google.script.run and shows in the alert. */
+export interface ReminderRunReport {
+  date: string;
+  sent: string[];
+  skipped: string[];
+  failed: string[];
+  deferred: string[];
+}
+
+export const ACTIONS = {
+  sent: 'Gửi nhắc',
+  digest: 'Gửi tổng hợp nhắc việc',
+  skipped: 'Bỏ qua nhắc',
+  failed: 'Lỗi gửi nhắc',
+  deferred: 'Hoãn gửi nhắc (hết hạn mức email)',
+} as const;
+
+/** `Kỳ` column of `Nhật ký`, as the other commands write it. */
+const logPeriod = (month: number, year: number) => `Tháng ${month}/${year}`;
+
+export function stepLabel(step: number, maxReminders: number): string {
+  if (step === STEP_BEFORE) return 'nhắc trước hạn';
+  if (step === STEP_DUE) return 'nhắc đến hạn';
+  return `nhắc quá hạn lần ${step - STEP_DUE}/${maxReminders}`;
+}
+
+function skipDetail(skip: PlannedSkip): string {
+  const texts: Record<SkipReason, string> = {
+    NO_EMAIL: 'chưa có email trong tab "Danh sách"',
+    INVALID_EMAIL: `email "${skip.email}" không hợp lệ`,
+    NO_TAB: 'không tìm thấy tab của địa bàn hoặc tab không đúng mẫu',
+    ALREADY_SENT_TODAY: 'đã gửi hôm nay',
+    NO_OFFICE_EMAIL: 'chưa có "Email phòng VH-XH" trong tab "Cấu hình"',
+  };
+  return texts[skip.reason];
+}
+
+export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, settings: Pick<Settings, 'year' | 'maxReminders'>): { log: RunLogEntry[]; report: ReminderRunReport } {
+  const log: RunLogEntry[] = [];
+  const report: ReminderRunReport = { date: formatLocalDate(plan.today), sent: [], skipped: [], failed: [], deferred: [] };
+  const names = (email: RecipientEmail) => [...new Set(email.items.map((i) => i.village.name))].join(', ');
+
+  if (plan.digest && deliveries.digest) {
+    const d = deliveries.digest;
+    const period = [...new Set(plan.digest.months.map((m) => logPeriod(m.month, m.year)))].join(', ');
+    const what = `bản tổng hợp (${plan.digest.overdue.length} địa bàn chưa hoàn thành) tới ${plan.digest.to}`;
+    if (d.result === 'sent') {
+      log.push({ action: ACTIONS.digest, village: '', period, detail: `Đã gửi ${what}` });
+      report.sent.push(`Phòng VH-XH: ${what}`);
+    } else if (d.result === 'failed') {
+      log.push({ action: ACTIONS.failed, village: '', period, detail: `${what}: ${d.error}` });
+      report.failed.push(`${what}: ${d.error}`);
+    } else {
+      log.push({ action: ACTIONS.deferred, village: '', period, detail: `${what}; gửi ở lần chạy sau` });
+      report.deferred.push(what);
+    }
+  }
+
+  plan.emails.forEach((email, n) => {
+    const d = deliveries.heads[n];
+    for (const item of email.items) {
+      const period = logPeriod(item.month, item.year);
+      const standing = `${stepLabel(item.step, settings.maxReminders)}, ${item.status === 'CAN_SUA' ? 'cần sửa, ' : ''}${dueStanding(item.daysLate)}`;
+      if (d.result === 'sent') log.push({ action: ACTIONS.sent, village: item.village.name, period, detail: `${standing} → ${email.to}` });
+      else if (d.result === 'failed') log.push({ action: ACTIONS.failed, village: item.village.name, period, detail: `${email.to}: ${d.error}` });
+      else log.push({ action: ACTIONS.deferred, village: item.village.name, period, detail: `${standing} → ${email.to}; gửi ở lần chạy sau` });
+    }
+    const line = `${names(email)} → ${email.to}`;
+    if (d.result === 'sent') report.sent.push(line);
+    else if (d.result === 'failed') report.failed.push(`${line}: ${d.error}`);
+    else report.deferred.push(line);
+  });
+
+  for (const skip of plan.skips) {
+    const period = logPeriod(skip.month, settings.year);
+    const who = skip.village || 'Bản tổng hợp cho phòng VH-XH';
+    log.push({ action: ACTIONS.skipped, village: skip.village, period, detail: skip.village ? skipDetail(skip) : `${who}: ${skipDetail(skip)}` });
+    report.skipped.push(`${who}: ${skipDetail(skip)}`);
+  }
+  return { log, report };
+}
+
+/** The alert after "Gửi nhắc ngay". */
+export function runSummaryText(report: ReminderRunReport): string {
+  const total = report.sent.length + report.skipped.length + report.failed.length + report.deferred.length;
+  if (total === 0) return `Ngày ${report.date}: không có báo cáo nào cần nhắc.`;
+  const section = (title: string, lines: readonly string[]) => (lines.length ? [`${title} (${lines.length}):`, ...lines.slice(0, 15).map((l) => `• ${l}`), ...(lines.length > 15 ? [`… và ${lines.length - 15} mục khác (xem tab "Nhật ký").`] : []), ''] : []);
+  return [
+    `Ngày ${report.date}:`,
+    '',
+    ...section('Đã gửi', report.sent),
+    ...section('Hoãn vì hết hạn mức email hôm nay (sẽ gửi ở lần chạy sau)', report.deferred),
+    ...section('Gửi lỗi', report.failed),
+    ...section('Bỏ qua', report.skipped),
+  ]
+    .join('\n')
+    .trim();
+}

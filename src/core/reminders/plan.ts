@@ -1,0 +1,220 @@
+/**
+ * Who gets which reminder today (SPEC §6), decided from the calendar, the registry, each village's
+ * status and the ledger of what was already done. Villages "Chưa nộp" are reminded; so are villages
+ * "Cần sửa" (ticked, but the data now has errors): until they fix it the office cannot count their
+ * report, so they follow the same ladder with a "cần sửa" wording.
+ */
+import type { LocalDate } from '../calendar';
+import type { Village } from '../registry';
+import type { Settings } from '../settings';
+import type { MonthStatus } from '../status';
+import { isPlausibleEmail } from '../text';
+import { activeLadders, daysLate, isDigestDay, latestDueStep, type LadderRule, type MonthLadder } from './ladder';
+import { alreadyEmailedToday, dayNumber, digestSentToday, ledgerEntry, monthKey, type HandledStep, type ReminderLedger, type RunRecord } from './ledger';
+
+export type PendingStatus = Extract<MonthStatus, 'CHUA_NOP' | 'CAN_SUA'>;
+
+/** A village's status for a month, or NO_TAB when its tab is missing or not recognisable. */
+export type VillageMonthState = MonthStatus | 'NO_TAB';
+
+export interface ReminderItem {
+  village: Village;
+  month: number;
+  year: number;
+  due: LocalDate;
+  step: number;
+  /** Days past the due date: negative before it, 0 on it. */
+  daysLate: number;
+  status: PendingStatus;
+}
+
+export interface RecipientEmail {
+  to: string;
+  items: ReminderItem[];
+}
+
+export type SkipReason = 'NO_EMAIL' | 'INVALID_EMAIL' | 'NO_TAB' | 'ALREADY_SENT_TODAY' | 'NO_OFFICE_EMAIL';
+
+export interface PlannedSkip {
+  reason: SkipReason;
+  /** Empty for the digest. */
+  village: string;
+  month: number;
+  email: string;
+  /** Set when the skip settles the step for good (it is recorded as handled). */
+  handled: HandledStep | null;
+}
+
+export interface OverdueVillage {
+  village: Village;
+  month: number;
+  daysLate: number;
+  status: PendingStatus;
+}
+
+export interface DigestMonth {
+  month: number;
+  year: number;
+  due: LocalDate;
+  villages: number;
+  submitted: number;
+}
+
+export interface DigestPlan {
+  to: string;
+  overdue: OverdueVillage[];
+  months: DigestMonth[];
+}
+
+export interface ReminderPlan {
+  today: LocalDate;
+  /** One per recipient, most overdue first. */
+  emails: RecipientEmail[];
+  digest: DigestPlan | null;
+  skips: PlannedSkip[];
+  /** Month keys of the ledger still in their window. */
+  keepMonths: string[];
+}
+
+export interface PlanInput {
+  today: LocalDate;
+  settings: LadderRule & Pick<Settings, 'officeEmail'>;
+  villages: readonly Village[];
+  /** Asked only for villages returned by `villagesToRead`. */
+  stateOf: (village: Village, month: number) => VillageMonthState;
+  ledger: ReminderLedger;
+}
+
+const isPending = (state: VillageMonthState): state is PendingStatus => state === 'CHUA_NOP' || state === 'CAN_SUA';
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/**
+ * The villages whose tab a run must read (planReminders asks `stateOf` about no others): those with a step due and not yet handled, or all of
+ * them when today's digest is still to go. A second run on the same day usually reads none.
+ */
+export function villagesToRead(input: Omit<PlanInput, 'stateOf'>): Village[] {
+  const ladders = activeLadders(input.today, input.settings);
+  const digestDue = !digestSentToday(input.ledger, input.today) && ladders.some((l) => isDigestDay(l, input.today));
+  if (digestDue) return [...input.villages];
+  return input.villages.filter((v) => ladders.some((l) => unhandledStep(l, v, input) !== null));
+}
+
+export function planReminders(input: PlanInput): ReminderPlan {
+  const { today, settings, ledger } = input;
+  const ladders = activeLadders(today, settings);
+  const byRecipient = new Map<string, RecipientEmail>();
+  const skips: PlannedSkip[] = [];
+  const states = new Map<string, VillageMonthState>();
+  const stateOf = (v: Village, month: number) => {
+    const key = `${month}|${v.row}`;
+    if (!states.has(key)) states.set(key, input.stateOf(v, month));
+    return states.get(key) as VillageMonthState;
+  };
+
+  for (const ladder of ladders) {
+    for (const village of input.villages) {
+      const step = unhandledStep(ladder, village, input);
+      if (step === null) {
+        if (wasSentToday(ladder, village, input)) {
+          skips.push({ reason: 'ALREADY_SENT_TODAY', village: village.name, month: ladder.month, email: village.email, handled: null });
+        }
+        continue;
+      }
+      const state = stateOf(village, ladder.month);
+      if (state !== 'NO_TAB' && !isPending(state)) continue;
+      const handled: HandledStep = { year: settings.year, month: ladder.month, village: village.name, step, sent: false };
+      const skip = (reason: SkipReason, settles: boolean) =>
+        skips.push({ reason, village: village.name, month: ladder.month, email: village.email, handled: settles ? handled : null });
+      if (state === 'NO_TAB') skip('NO_TAB', true);
+      else if (village.email === '') skip('NO_EMAIL', true);
+      else if (!isPlausibleEmail(village.email)) skip('INVALID_EMAIL', true);
+      else if (alreadyEmailedToday(ledger, today, village.email)) skip('ALREADY_SENT_TODAY', false);
+      else {
+        const key = emailKey(village.email);
+        const email = byRecipient.get(key) ?? { to: village.email.trim(), items: [] };
+        email.items.push({ village, month: ladder.month, year: settings.year, due: ladder.due, step, daysLate: daysLate(ladder, today), status: state });
+        byRecipient.set(key, email);
+      }
+    }
+  }
+
+  for (const email of byRecipient.values()) email.items.sort((a, b) => a.village.row - b.village.row || a.month - b.month);
+  const emails = [...byRecipient.values()].sort((a, b) => maxLate(b) - maxLate(a) || a.items[0].village.row - b.items[0].village.row);
+  const digest = planDigest(input, ladders, stateOf, skips);
+  return { today, emails, digest, skips, keepMonths: ladders.map((l) => monthKey(settings.year, l.month)) };
+}
+
+function wasSentToday(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): boolean {
+  const done = ledgerEntry(input.ledger, input.settings.year, ladder.month, village.name);
+  return done !== undefined && done.sent && done.on === dayNumber(input.today) && latestDueStep(ladder, input.today) !== null;
+}
+
+/** The latest step whose day has come, unless the ledger says it (or a later one) was handled. */
+function unhandledStep(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): number | null {
+  const step = latestDueStep(ladder, input.today);
+  if (!step) return null;
+  const done = ledgerEntry(input.ledger, input.settings.year, ladder.month, village.name);
+  return done && done.step >= step.index ? null : step.index;
+}
+
+function planDigest(
+  input: PlanInput,
+  ladders: readonly MonthLadder[],
+  stateOf: (v: Village, month: number) => VillageMonthState,
+  skips: PlannedSkip[],
+): DigestPlan | null {
+  const { today, settings } = input;
+  const digestLadders = ladders.filter((l) => isDigestDay(l, today));
+  if (digestLadders.length === 0) return null;
+  const to = settings.officeEmail.trim();
+  const skip = (reason: SkipReason) => skips.push({ reason, village: '', month: digestLadders[0].month, email: to, handled: null });
+  if (digestSentToday(input.ledger, today)) {
+    skip('ALREADY_SENT_TODAY');
+    return null;
+  }
+  const overdue: OverdueVillage[] = [];
+  const months: DigestMonth[] = [];
+  for (const ladder of digestLadders) {
+    let submitted = 0;
+    for (const village of input.villages) {
+      const state = stateOf(village, ladder.month);
+      if (isPending(state)) overdue.push({ village, month: ladder.month, daysLate: daysLate(ladder, today), status: state });
+      else if (state !== 'NO_TAB') submitted++;
+    }
+    months.push({ month: ladder.month, year: settings.year, due: ladder.due, villages: input.villages.length, submitted });
+  }
+  if (overdue.length === 0) return null;
+  if (to === '') {
+    skip('NO_OFFICE_EMAIL');
+    return null;
+  }
+  if (!isPlausibleEmail(to)) {
+    skip('INVALID_EMAIL');
+    return null;
+  }
+  return { to, overdue, months };
+}
+
+function maxLate(email: RecipientEmail): number {
+  return Math.max(...email.items.map((i) => i.daysLate));
+}
+
+export interface RunOutcome {
+  sent: readonly RecipientEmail[];
+  digestSent: boolean;
+}
+
+/** What the ledger must remember after a run: emails that went, and skips that settle their step. */
+export function runRecord(plan: ReminderPlan, outcome: RunOutcome): RunRecord {
+  const handled: HandledStep[] = plan.skips.flatMap((s) => (s.handled ? [s.handled] : []));
+  for (const email of outcome.sent) {
+    for (const item of email.items) handled.push({ year: item.year, month: item.month, village: item.village.name, step: item.step, sent: true });
+  }
+  return {
+    today: plan.today,
+    handled,
+    emailedRecipients: outcome.sent.map((e) => e.to),
+    digestSent: outcome.digestSent,
+    keepMonths: plan.keepMonths,
+  };
+}

@@ -1,0 +1,128 @@
+/** The sentences of the printed report (`Báo cáo`), generated from an AggregationSummary. */
+import type { AggregationSummary, IndicatorSummary } from './aggregation';
+import { indicatorResultText, listNames, namesWithMonths, percentOf, percentText, staleVillagesText, villageWordOf } from './aggregationText';
+import type { LocalDate } from './calendar';
+import { denominatorDef } from './catalogue';
+import { shortLabel } from './indicatorNames';
+import { periodPhrase, periodSubject } from './period';
+import { formatInt } from './text';
+
+/** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
+export function dateLine(place: string, date: LocalDate): string {
+  const day = date.day < 10 ? `0${date.day}` : String(date.day);
+  const month = date.month <= 2 ? `0${date.month}` : String(date.month);
+  return `${place}, ngày ${day} tháng ${month} năm ${date.year}`;
+}
+
+/** The place name of the date line: the setting, else the unit's name without `Xã`/`Phường`. */
+export function placeOf(summary: Pick<AggregationSummary, 'placeName' | 'unitName' | 'level'>): string {
+  if (summary.placeName.trim() !== '') return summary.placeName.trim();
+  const prefix = `${summary.level} `;
+  return summary.unitName.startsWith(prefix) ? summary.unitName.slice(prefix.length) : summary.unitName;
+}
+
+/** `xã Bạch Ngọc`, as it reads inside a sentence. */
+export function unitInSentence(summary: Pick<AggregationSummary, 'unitName' | 'level'>): string {
+  const prefix = `${summary.level} `;
+  return summary.unitName.startsWith(prefix) ? `${summary.level.toLocaleLowerCase('vi')} ${summary.unitName.slice(prefix.length)}` : summary.unitName;
+}
+
+/** An indicator inside a sentence: its short name, first letter lower case (`VNeID` stays as is). */
+function phraseOf(ind: Pick<IndicatorSummary, 'code' | 'label'>): string {
+  const name = shortLabel(ind);
+  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+}
+
+export function subjectLine(summary: AggregationSummary): string {
+  return `Kết quả hoạt động của Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)}`;
+}
+
+export function introSentence(summary: AggregationSummary): string {
+  return `Ủy ban nhân dân ${unitInSentence(summary)} báo cáo kết quả hoạt động của các Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)} như sau:`;
+}
+
+/** `Trong tháng 5/2026, 14/16 thôn đã nộp báo cáo (87,5%), trong đó …` */
+export function completenessSentences(summary: AggregationSummary): string[] {
+  const c = summary.completeness;
+  const word = villageWordOf(summary);
+  const several = summary.countedMonths.length > 1;
+  const share = percentText(percentOf(c.submitted, c.expected));
+  const sentences: string[] = [];
+  const period = periodPhrase(summary.period, summary.year);
+  if (several) {
+    sentences.push(`Trong ${period}, đã nhận ${formatInt(c.submitted)}/${formatInt(c.expected)} báo cáo tháng của ${summary.villageCount} ${word} (${share}), trong đó ${c.onTime} báo cáo đúng hạn, ${c.late} báo cáo nộp muộn${c.late ? ` (${namesWithMonths(c.lateVillages, true)})` : ''}.`);
+  } else {
+    sentences.push(`Trong ${period}, ${c.submitted}/${summary.villageCount} ${word} đã nộp báo cáo (${share}), trong đó ${c.onTime} ${word} nộp đúng hạn, ${c.late} ${word} nộp muộn${c.late ? ` (${namesWithMonths(c.lateVillages, false)})` : ''}.`);
+  }
+  if (c.missing > 0) {
+    const due = summary.duePassed ? '' : ` (hạn nộp ${summary.dueDate}, chưa đến hạn)`;
+    sentences.push(`Chưa nộp${due}: ${namesWithMonths(c.missingVillages, several)}.`);
+  }
+  if (c.needsFix > 0) {
+    sentences.push(`Đã tích nộp nhưng số liệu còn lỗi, cần sửa: ${namesWithMonths(c.needsFixVillages, several)}.`);
+  }
+  return sentences;
+}
+
+export function rateSentences(summary: AggregationSummary): string[] {
+  const word = villageWordOf(summary);
+  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.targetPercent !== null && i.ratePercent !== null);
+  const sentences: string[] = [];
+  if (rates.length > 0) {
+    const met = rates.filter((i) => i.met);
+    const short = rates.filter((i) => !i.met);
+    const parts = [`Có ${met.length}/${rates.length} chỉ tiêu tỷ lệ đạt kế hoạch năm`];
+    if (met.length > 0) parts.push(`đạt: ${met.map((i) => `${phraseOf(i)} (${percentText(i.ratePercent)})`).join('; ')}`);
+    if (short.length > 0) parts.push(`chưa đạt: ${short.map((i) => `${phraseOf(i)} (${percentText(i.ratePercent)}, chỉ tiêu ${i.targetPercent}%)`).join('; ')}`);
+    sentences.push(`${parts.join('; ')}.`);
+  }
+  for (const team of summary.indicators.filter((i) => i.kind === 'TRANG_THAI' && i.value !== null)) {
+    const outside = team.outOfRange.length > 0 ? `; ${team.outOfRange.length} tổ ngoài khoảng ${summary.teamMin}–${summary.teamMax} thành viên: ${listNames(team.outOfRange)}` : '';
+    sentences.push(`${shortLabel(team)}: ${indicatorResultText(team)} ở ${team.reporting} ${word}${outside}.`);
+  }
+  const stale = staleVillagesText(summary);
+  if (stale.length > 0) sentences.push(`Số liệu lũy kế của ${stale.length} ${word} lấy theo tháng đã nộp gần nhất: ${listNames(stale)}.`);
+  const missingDenominator = new Map<string, Set<string>>();
+  for (const ind of summary.indicators) {
+    if (!ind.denominatorCode) continue;
+    for (const name of ind.missingDenominator) {
+      const set = missingDenominator.get(name) ?? new Set<string>();
+      set.add(denominatorDef(ind.denominatorCode).label.toLocaleLowerCase('vi'));
+      missingDenominator.set(name, set);
+    }
+  }
+  if (missingDenominator.size > 0) {
+    const items = [...missingDenominator].map(([name, labels]) => `${name} (${[...labels].join(', ')})`);
+    sentences.push(`Chưa tính vào tỷ lệ chung các ${word} chưa có mẫu số trong danh sách: ${listNames(items)}.`);
+  }
+  return sentences;
+}
+
+/** `Trong kỳ: lượt hỗ trợ … 1.234 lượt (từ đầu năm 4.567); …` */
+export function activitySentence(summary: AggregationSummary): string | null {
+  const counts = summary.indicators.filter((i) => i.kind === 'SO_LUONG' && i.value !== null);
+  if (counts.length === 0) return null;
+  const parts = counts.map((i) => `${phraseOf(i)}: ${indicatorResultText(i)}${i.yearToDate !== null && summary.countedMonths[0] !== 1 ? ` (từ đầu năm: ${formatInt(i.yearToDate)})` : ''}`);
+  return `Kết quả hoạt động trong kỳ: ${parts.join('; ')}.`;
+}
+
+export function proposalSentences(summary: AggregationSummary): string[] {
+  const word = villageWordOf(summary);
+  const c = summary.completeness;
+  const sentences: string[] = [];
+  const overdue = summary.duePassed ? c.missingVillages.map((v) => v.name) : [];
+  const needsFix = c.needsFixVillages.map((v) => v.name);
+  const laggards = [...new Set([...overdue, ...needsFix])];
+  if (laggards.length > 0) {
+    sentences.push(`Đề nghị Trưởng ${word} và Tổ công nghệ số cộng đồng ${listNames(laggards)} hoàn thành, sửa số liệu và nộp báo cáo ngay; các kỳ sau nộp đúng hạn.`);
+  }
+  const short = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met === false);
+  if (short.length > 0) {
+    sentences.push(`Các Tổ công nghệ số cộng đồng tập trung hướng dẫn người dân để hoàn thành các chỉ tiêu chưa đạt, nhất là ${short.map((i) => phraseOf(i)).slice(0, 3).join('; ')}.`);
+  }
+  return sentences;
+}
+
+export function closingSentence(summary: AggregationSummary): string {
+  return `Trên đây là báo cáo kết quả hoạt động của Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${unitInSentence(summary)}./.`;
+}

@@ -1,0 +1,189 @@
+/**
+ * A tab described as plain data: values plus one 2-D array per format, so the Apps Script writer
+ * applies a whole tab in a fixed number of calls whatever its size, and layouts are tested in Node.
+ */
+import { asCellText } from './text';
+
+export type HorizontalAlign = 'left' | 'center' | 'right';
+export type VerticalAlign = 'top' | 'middle' | 'bottom';
+
+export interface CellFormat {
+  /** Null: no fill (white would hide the gridlines). */
+  background?: string | null;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  /** Default: right for numbers, left otherwise. */
+  align?: HorizontalAlign;
+  valign?: VerticalAlign;
+  wrap?: boolean;
+  /** Default: `#,##0` for numbers, `@` (text) otherwise. */
+  numberFormat?: string;
+}
+
+/** 1-based, as Sheets counts. */
+export interface Block {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface ChartModel {
+  title: string;
+  /** First range: category labels; the others: series. Each includes its header row. */
+  ranges: Block[];
+  anchorRow: number;
+  anchorCol: number;
+  width: number;
+  height: number;
+  colors: string[];
+  axisTitle: string;
+}
+
+export interface SheetFormats {
+  backgrounds: (string | null)[][];
+  fontWeights: ('bold' | 'normal')[][];
+  fontStyles: ('italic' | 'normal')[][];
+  fontSizes: number[][];
+  fontColors: string[][];
+  horizontalAlignments: HorizontalAlign[][];
+  verticalAlignments: VerticalAlign[][];
+  wraps: boolean[][];
+  numberFormats: string[][];
+}
+
+export interface SheetModel {
+  width: number;
+  values: unknown[][];
+  formats: SheetFormats;
+  fontFamily: string;
+  merges: Block[];
+  /** Tables: a thin border around and inside each block. */
+  borders: Block[];
+  /** A thin line along the top of each block (the short rules under headings of Nghị định 30). */
+  rules: Block[];
+  columnWidths: number[];
+  /** Rows whose height is set (wrapped text in merged cells does not grow by itself). */
+  rowHeights: { row: number; height: number }[];
+  frozenRows: number;
+  charts: ChartModel[];
+}
+
+interface Cell {
+  value: unknown;
+  format: CellFormat;
+}
+
+export class SheetModelBuilder {
+  private readonly rows: Cell[][] = [];
+  private readonly merges: Block[] = [];
+  private readonly borders: Block[] = [];
+  private readonly rules: Block[] = [];
+  private readonly rowHeights: { row: number; height: number }[] = [];
+  private readonly charts: ChartModel[] = [];
+  private frozenRows = 0;
+
+  constructor(
+    readonly width: number,
+    private readonly base: { fontSize: number; fontFamily: string },
+  ) {}
+
+  /** 1-based number of the last row added (0 when empty). */
+  get lastRow(): number {
+    return this.rows.length;
+  }
+
+  /** Adds a row (values beyond the width are an error in the layout) and returns its number. */
+  addRow(values: readonly unknown[], format: CellFormat = {}): number {
+    if (values.length > this.width) throw new Error(`Row of ${values.length} cells in a ${this.width}-column layout`);
+    this.rows.push(Array.from({ length: this.width }, (_, c) => ({ value: c < values.length ? values[c] : '', format: { ...format } })));
+    return this.rows.length;
+  }
+
+  addBlank(height?: number): number {
+    const row = this.addRow([]);
+    if (height !== undefined) this.setRowHeight(row, height);
+    return row;
+  }
+
+  format(block: Block, format: CellFormat): void {
+    for (let r = block.row; r < block.row + block.numRows; r++) {
+      for (let c = block.col; c < block.col + block.numCols; c++) {
+        const cell = this.rows[r - 1][c - 1];
+        cell.format = { ...cell.format, ...format };
+      }
+    }
+  }
+
+  formatCell(row: number, col: number, format: CellFormat): void {
+    this.format({ row, col, numRows: 1, numCols: 1 }, format);
+  }
+
+  merge(block: Block): void {
+    if (block.numRows * block.numCols > 1) this.merges.push(block);
+  }
+
+  border(block: Block): void {
+    this.borders.push(block);
+  }
+
+  rule(block: Block): void {
+    this.rules.push(block);
+  }
+
+  setRowHeight(row: number, height: number): void {
+    this.rowHeights.push({ row, height });
+  }
+
+  freezeRows(rows: number): void {
+    this.frozenRows = rows;
+  }
+
+  addChart(chart: ChartModel): void {
+    this.charts.push(chart);
+  }
+
+  build(columnWidths: readonly number[]): SheetModel {
+    const map = <T>(pick: (cell: Cell) => T) => this.rows.map((row) => row.map(pick));
+    const isNumber = (cell: Cell) => typeof cell.value === 'number';
+    return {
+      width: this.width,
+      // Every string goes in as text: names and labels come from people, and `=…` must not run.
+      values: map((c) => (typeof c.value === 'string' ? asCellText(c.value) : c.value)),
+      formats: {
+        backgrounds: map((c) => c.format.background ?? null),
+        fontWeights: map((c): 'bold' | 'normal' => (c.format.bold ? 'bold' : 'normal')),
+        fontStyles: map((c): 'italic' | 'normal' => (c.format.italic ? 'italic' : 'normal')),
+        fontSizes: map((c) => c.format.fontSize ?? this.base.fontSize),
+        fontColors: map((c) => c.format.fontColor ?? '#000000'),
+        horizontalAlignments: map((c): HorizontalAlign => c.format.align ?? (isNumber(c) ? 'right' : 'left')),
+        verticalAlignments: map((c): VerticalAlign => c.format.valign ?? 'middle'),
+        wraps: map((c) => c.format.wrap ?? false),
+        numberFormats: map((c) => c.format.numberFormat ?? (isNumber(c) ? '#,##0' : '@')),
+      },
+      fontFamily: this.base.fontFamily,
+      merges: [...this.merges],
+      borders: [...this.borders],
+      rules: [...this.rules],
+      columnWidths: [...columnWidths],
+      rowHeights: [...this.rowHeights],
+      frozenRows: this.frozenRows,
+      charts: [...this.charts],
+    };
+  }
+}
+
+const PX_PER_PT = 4 / 3;
+
+/** Lines a text needs in a wrapped cell `widthPx` wide (font size in points, ~0.43 em a character). */
+export function estimatedLines(text: string, widthPx: number, fontSize: number): number {
+  const perLine = Math.max(1, Math.floor((widthPx - 6) / (fontSize * PX_PER_PT * 0.43)));
+  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+}
+
+/** Row height in pixels for lines of text at a font size in points, with Sheets' cell padding. */
+export function rowHeightFor(lines: number, fontSize: number): number {
+  return Math.ceil(lines * fontSize * PX_PER_PT * 1.25 + 5);
+}

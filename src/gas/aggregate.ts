@@ -1,0 +1,121 @@
+/**
+ * Tổng hợp (SPEC §7): `aggregateMonth`, `aggregateQuarter` (callable) and the menu item
+ * `aggregateReports`. Reads `Cấu hình`, `Danh sách` and each village tab once; writes only
+ * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
+ */
+import * as z from 'zod';
+import { aggregate, type AggregationSummary, type AssessedVillage } from '../core/aggregation';
+import { percentOf, percentText } from '../core/aggregationText';
+import { assessVillage } from '../core/assessment';
+import { currentReportMonth, vnDateOf } from '../core/calendar';
+import { countedMonths, parsePeriodAnswer, periodLabel, type Period } from '../core/period';
+import { TAB_SUMMARY } from '../core/tabNames';
+import { normalizeName } from '../core/text';
+import { parseVillageTab } from '../core/villageReport';
+import { withDocumentLock } from './lock';
+import { appendLog, type LogEntry } from './log';
+import { officeEditors } from './protections';
+import { writeReportSheet } from './reportSheet';
+import { appliedIndicators, readConfig, type WorkbookConfig } from './settingsSheet';
+import { writeSummarySheet } from './summarySheet';
+import { activeSpreadsheet, readGrid, sheetsByName } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const TOAST_TITLE = 'Tổng hợp';
+/** A whole number, also when it arrives as text ("5") from a prompt or a sidebar. */
+const wholeNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int());
+const monthSchema = wholeNumber.pipe(z.number().min(1).max(12));
+const quarterSchema = wholeNumber.pipe(z.number().min(1).max(4));
+
+/** SPEC §7: Tổng hợp for month 1–12 of the configured year. */
+export function aggregateMonth(month: unknown): AggregationSummary {
+  const parsed = monthSchema.safeParse(month);
+  if (!parsed.success) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
+  return runAggregation(activeSpreadsheet(), { kind: 'month', month: parsed.data });
+}
+
+/** SPEC §7: Tổng hợp for quarter 1–4 of the configured year. */
+export function aggregateQuarter(quarter: unknown): AggregationSummary {
+  const parsed = quarterSchema.safeParse(quarter);
+  if (!parsed.success) throw new Error(`Quý "${String(quarter)}" không hợp lệ: nhập một số nguyên từ 1 đến 4.`);
+  return runAggregation(activeSpreadsheet(), { kind: 'quarter', quarter: parsed.data });
+}
+
+/** Menu "Tổng hợp": asks for the period (empty = the current report month). */
+export function aggregateReports(): void {
+  const ss = activeSpreadsheet();
+  const ui = SpreadsheetApp.getUi();
+  const config = requireConfig(ss);
+  const { settings } = config;
+  const current = currentReportMonth(vnDateOf(new Date()), settings);
+  const answer = ui.prompt(
+    'Tổng hợp',
+    `Tổng hợp kỳ nào? Gõ số tháng (1–12), quý (ví dụ "Quý II" hoặc "Q2") hoặc "Năm" (từ đầu năm ${settings.year} đến tháng ${current}).\nĐể trống: tháng ${current}/${settings.year}.`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const parsed = parsePeriodAnswer(answer.getResponseText(), current, settings.year);
+  if (!parsed.ok) {
+    ui.alert('Tổng hợp', parsed.message, ui.ButtonSet.OK);
+    return;
+  }
+  try {
+    runAggregation(ss, parsed.period, config);
+    ss.getSheetByName(TAB_SUMMARY)?.activate();
+  } catch (error) {
+    ui.alert('Tổng hợp', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+  }
+}
+
+/** Toasts, lock, read, compute, write, log. `config` is passed when the caller already read it. */
+function runAggregation(ss: Spreadsheet, period: Period, config?: WorkbookConfig): AggregationSummary {
+  const known = config ?? requireConfig(ss);
+  const now = new Date();
+  const label = periodLabel(period, known.settings.year);
+  if (countedMonths(period, vnDateOf(now), known.settings.year).length === 0) {
+    throw new Error(`${label} chưa bắt đầu nên chưa có báo cáo nào để tổng hợp.`);
+  }
+  ss.toast(`Đang tổng hợp ${label}…`, TOAST_TITLE, 10);
+  const summary = withDocumentLock(() => aggregateIn(ss, period, now, known));
+  const c = summary.completeness;
+  ss.toast(`Xong ${summary.periodLabel}: ${c.submitted}/${c.expected} báo cáo đã nộp. Xem tab "Tổng hợp" và "Báo cáo".`, TOAST_TITLE, 10);
+  return summary;
+}
+
+/** The work itself, for callers that hold the lock. */
+export function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: WorkbookConfig): AggregationSummary {
+  const { settings } = config;
+  const indicators = appliedIndicators(config);
+  const today = vnDateOf(now);
+  const sheets = sheetsByName(ss);
+  const villages = config.villages.map((village): AssessedVillage => {
+    const sheet = sheets.get(normalizeName(village.name));
+    const report = sheet ? parseVillageTab(sheet.getName(), readGrid(sheet), indicators) : null;
+    const assessments = report ? assessVillage(report, { villageName: village.name, village, settings, indicators, today }, now) : [];
+    return { village, report, assessments };
+  });
+  const summary = aggregate({ settings, indicators, villages, period, now });
+  const office = officeEditors(ss, settings.officeEmail);
+  writeSummarySheet(ss, summary, office);
+  writeReportSheet(ss, summary, today, office);
+  appendLog(ss, [logEntry(summary)], now);
+  return summary;
+}
+
+function requireConfig(ss: Spreadsheet): WorkbookConfig {
+  const config = readConfig(ss);
+  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
+  return config;
+}
+
+function logEntry(summary: AggregationSummary): LogEntry {
+  const c = summary.completeness;
+  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met !== null);
+  const parts = [
+    `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, chưa nộp ${c.missing}`,
+    `chỉ tiêu tỷ lệ đạt ${rates.filter((i) => i.met).length}/${rates.length}`,
+  ];
+  if (summary.villagesWithoutTab.length > 0) parts.push(`không thấy tab: ${summary.villagesWithoutTab.join(', ')}`);
+  return { action: 'Tổng hợp', period: summary.periodLabel, detail: parts.join('; ') };
+}

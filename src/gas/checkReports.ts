@@ -1,0 +1,116 @@
+/** Kiểm tra số liệu: validate every village tab, mark the cells, list the findings in a dialog. */
+import { assessVillage } from '../core/assessment';
+import { formatVnDateTime, vnDateOf } from '../core/calendar';
+import { planMarks } from '../core/cellMarks';
+import { renderCheckDialog, type CheckResult, type VillageCheck } from '../core/checkResult';
+import { errorsOf, warningsOf, type Finding } from '../core/findings';
+import { validateTabLayout, type ValidationContext } from '../core/validation';
+import { parseVillageTab, type VillageReport } from '../core/villageReport';
+import { normalizeName } from '../core/text';
+import { withDocumentLock } from './lock';
+import { appendLog } from './log';
+import { appliedIndicators, readConfig } from './settingsSheet';
+import { COLORS } from './styles';
+import { activeSpreadsheet } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** A village tab as read for the check: one getValues, and the range it came from. */
+interface CheckedTab {
+  check: VillageCheck;
+  sheet: Sheet;
+  range: Range;
+  report: VillageReport;
+  findingsByMonth: Finding[][];
+}
+
+const MARKS = {
+  error: COLORS.bad,
+  warning: COLORS.near,
+  restore: (code: string) => (code === 'DA_NOP' ? COLORS.submittedRowBg : code === 'NGAY_NOP' ? COLORS.autoRowBg : COLORS.inputBg),
+};
+
+function checkWorkbook(ss: Spreadsheet, now: Date): { result: CheckResult; tabs: CheckedTab[] } {
+  const config = readConfig(ss);
+  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
+  const indicators = appliedIndicators(config);
+  const sheets = new Map(ss.getSheets().map((s) => [normalizeName(s.getName()), s]));
+  const tabs: CheckedTab[] = [];
+  const villages: VillageCheck[] = [];
+  for (const village of config.villages) {
+    const sheet = sheets.get(normalizeName(village.name));
+    const empty = { village: village.name, sheet: sheet?.getName() ?? '', statuses: [] };
+    if (!sheet) {
+      villages.push(summarise({ ...empty, findings: [{ level: 'error', sheet: '', cell: '', message: `${village.name}: chưa có tab của địa bàn này; chạy "Khởi tạo / cập nhật bảng tính".` }] }));
+      continue;
+    }
+    const range = sheet.getDataRange();
+    const report = parseVillageTab(sheet.getName(), range.getValues(), indicators);
+    if (!report) {
+      villages.push(summarise({ ...empty, findings: [{ level: 'error', sheet: sheet.getName(), cell: '', message: `${village.name}: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.` }] }));
+      continue;
+    }
+    const ctx: ValidationContext = { villageName: village.name, village, settings: config.settings, indicators, today: vnDateOf(now) };
+    const months = assessVillage(report, ctx, now);
+    const findingsByMonth = months.map((m) => m.findings);
+    const check = summarise({ ...empty, findings: [...validateTabLayout(report, ctx), ...findingsByMonth.flat()], statuses: months.map((m) => m.status) });
+    villages.push(check);
+    tabs.push({ check, sheet, range, report, findingsByMonth });
+  }
+  const all = [...config.findings, ...villages.flatMap((v) => v.findings)];
+  const result: CheckResult = { checkedAt: formatVnDateTime(now), villages, configFindings: config.findings, errors: errorsOf(all).length, warnings: warningsOf(all).length };
+  return { result, tabs };
+}
+
+function summarise(v: Omit<VillageCheck, 'errors' | 'warnings'>): VillageCheck {
+  return { ...v, errors: errorsOf(v.findings).length, warnings: warningsOf(v.findings).length };
+}
+
+/** Findings of every village, read-only and serialisable (used by the dashboard). */
+export function collectFindings(ss: Spreadsheet = activeSpreadsheet()): CheckResult {
+  return checkWorkbook(ss, new Date()).result;
+}
+
+/** Marks offending cells and clears marks whose problem is gone: one read and at most one write of each. */
+function markTab(tab: CheckedTab): void {
+  const plan = planMarks(tab.report, tab.findingsByMonth, tab.range.getNotes(), tab.range.getBackgrounds(), MARKS);
+  if (!plan.changed) return;
+  const { row, column, numRows, numColumns } = plan.changed;
+  const target = tab.sheet.getRange(tab.range.getRow() + row, tab.range.getColumn() + column, numRows, numColumns);
+  const cut = (grid: string[][]) => grid.slice(row, row + numRows).map((r) => r.slice(column, column + numColumns));
+  if (plan.notesChanged) target.setNotes(cut(plan.notes));
+  if (plan.backgroundsChanged) target.setBackgrounds(cut(plan.backgrounds));
+}
+
+export function checkReportsIn(ss: Spreadsheet): CheckResult {
+  const now = new Date();
+  const { result, tabs } = checkWorkbook(ss, now);
+  tabs.forEach(markTab);
+  const withProblems = result.villages.filter((v) => v.findings.length > 0).length;
+  appendLog(ss, [{ action: 'Kiểm tra số liệu', detail: `${result.errors} lỗi, ${result.warnings} cảnh báo ở ${withProblems}/${result.villages.length} địa bàn.` }], now);
+  return result;
+}
+
+/** Menu "Kiểm tra số liệu". */
+export function checkReports(): CheckResult {
+  const ss = activeSpreadsheet();
+  const result = withDocumentLock(() => checkReportsIn(ss));
+  const html = HtmlService.createHtmlOutput(renderCheckDialog(result)).setWidth(560).setHeight(520);
+  SpreadsheetApp.getUi().showModelessDialog(html, 'Kiểm tra số liệu');
+  return result;
+}
+
+const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
+
+/** Called from the dialog: brings the tab forward and selects the cell of a finding. */
+export function selectCell(sheetName: unknown, a1: unknown): void {
+  const ss = activeSpreadsheet();
+  const wanted = normalizeName(sheetName);
+  const sheet = ss.getSheets().find((s) => normalizeName(s.getName()) === wanted);
+  if (!sheet) throw new Error(`Không tìm thấy tab "${String(sheetName)}".`);
+  sheet.activate();
+  const cell = String(a1 ?? '').toUpperCase();
+  if (A1_CELL.test(cell)) sheet.getRange(cell).activate();
+}

@@ -1,0 +1,25 @@
+/**
+ * The `Báo cáo` tab: the period's report laid out for A4 portrait. Apps Script cannot set the paper
+ * size or margins of a print; the office picks A4, portrait, "Vừa với chiều rộng" in File > Print.
+ */
+import type { AggregationSummary } from '../core/aggregation';
+import type { LocalDate } from '../core/calendar';
+import { reportLayout } from '../core/reportLayout';
+import { TAB_REPORT } from '../core/tabNames';
+import { protectSheet } from './protections';
+import { ownTab, writeSheetModel } from './sheetModelWriter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** After `Tổng hợp`. */
+const POSITION = 3;
+
+export function writeReportSheet(ss: Spreadsheet, summary: AggregationSummary, issuedOn: LocalDate, office: readonly string[]): Sheet {
+  const sheet = ownTab(ss, TAB_REPORT, POSITION);
+  writeSheetModel(sheet, reportLayout(summary, issuedOn));
+  if (!sheet.hasHiddenGridlines()) sheet.setHiddenGridlines(true);
+  // Same description as setup gives it, so the protection is found and updated, never stacked.
+  protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${TAB_REPORT}`, office);
+  return sheet;
+}

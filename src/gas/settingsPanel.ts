@@ -1,0 +1,76 @@
+/** Server side of the Cài đặt sidebar: read the settings, save the edited ones, open the panel. */
+import type { Finding } from '../core/findings';
+import { getPreset, PRESET_IDS, type PresetId } from '../core/presets';
+import type { Settings } from '../core/settings';
+import { describeChanges, planSettingsSave, type FieldErrors } from '../core/settingsForm';
+import { TAB_SETTINGS } from '../core/tabNames';
+import { withDocumentLock } from './lock';
+import { appendLog } from './log';
+import { getReminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
+import { readConfig } from './settingsSheet';
+import { activeSpreadsheet, actingUserEmail, readGrid } from './workbook';
+
+export interface SettingsPanelData {
+  /** False until `Cấu hình` exists (setup or a preset creates it). */
+  ready: boolean;
+  values: Settings | null;
+  findings: Finding[];
+  villages: number;
+  presets: { id: PresetId; title: string }[];
+  reminders: ReminderTriggerInfo;
+  /** Where "Gửi thử" sends its previews. */
+  user: string;
+}
+
+export type SaveSettingsResult =
+  | { ok: true; summary: string; data: SettingsPanelData }
+  | { ok: false; errors: FieldErrors; message: string };
+
+export function getSettingsData(): SettingsPanelData {
+  const config = readConfig(activeSpreadsheet());
+  return {
+    ready: config !== null,
+    values: config?.settings ?? null,
+    findings: config?.findings ?? [],
+    villages: config?.villages.length ?? 0,
+    presets: PRESET_IDS.map((id) => ({ id, title: getPreset(id).title })),
+    reminders: getReminderTriggerInfo(),
+    user: actingUserEmail(),
+  };
+}
+
+/**
+ * Validates again (the browser is never trusted), then writes only the value cells that changed,
+ * found by label, and logs old → new. `baseline` is what the form was loaded with.
+ */
+export function saveSettings(values: unknown, baseline?: unknown): SaveSettingsResult {
+  const ss = activeSpreadsheet();
+  const outcome = withDocumentLock((): SaveSettingsResult | string => {
+    const sheet = ss.getSheetByName(TAB_SETTINGS);
+    if (!sheet) throw new Error(`Chưa có tab "${TAB_SETTINGS}". Hãy chạy "Khởi tạo / cập nhật bảng tính" hoặc chọn một mẫu cấu hình.`);
+    const grid = readGrid(sheet);
+    const plan = planSettingsSave(grid, values, baseline);
+    if (!plan.ok) return { ok: false, errors: plan.errors, message: 'Chưa lưu: có ô chưa hợp lệ, xem thông báo cạnh từng ô.' };
+    if (plan.missing.length > 0) {
+      return {
+        ok: false,
+        errors: {},
+        message: `Chưa lưu: tab "${TAB_SETTINGS}" không còn dòng ${plan.missing.map((l) => `"${l}"`).join(', ')}. Hãy chạy "Khởi tạo / cập nhật bảng tính" để thêm lại rồi lưu lại.`,
+      };
+    }
+    // Usually one or two cells, scattered between rows people may have added: one setValue each
+    // touches nothing else, where a block setValues would rewrite the rows in between.
+    for (const w of plan.writes) sheet.getRange(w.row, w.column).setValue(w.value);
+    if (plan.changes.length === 0) return 'Không có gì thay đổi.';
+    const detail = describeChanges(plan.changes);
+    appendLog(ss, [{ action: 'Sửa cấu hình', detail }]);
+    return `Đã lưu: ${detail}.`;
+  });
+  if (typeof outcome !== 'string') return outcome;
+  return { ok: true, summary: outcome, data: getSettingsData() };
+}
+
+export function showSettings(): void {
+  const html = HtmlService.createHtmlOutputFromFile('settings').setTitle('Cài đặt');
+  SpreadsheetApp.getUi().showSidebar(html);
+}

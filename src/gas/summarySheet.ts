@@ -1,0 +1,20 @@
+/** The `Tổng hợp` tab: rewritten whole by each Tổng hợp run, editable by the office only. */
+import type { AggregationSummary } from '../core/aggregation';
+import { summaryLayout } from '../core/summaryLayout';
+import { TAB_SUMMARY } from '../core/tabNames';
+import { protectSheet } from './protections';
+import { ownTab, writeSheetModel } from './sheetModelWriter';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** After `Cấu hình` and `Danh sách`. */
+const POSITION = 2;
+
+export function writeSummarySheet(ss: Spreadsheet, summary: AggregationSummary, office: readonly string[]): Sheet {
+  const sheet = ownTab(ss, TAB_SUMMARY, POSITION);
+  writeSheetModel(sheet, summaryLayout(summary).model);
+  // Same description as setup gives it, so the protection is found and updated, never stacked.
+  protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${TAB_SUMMARY}`, office);
+  return sheet;
+}

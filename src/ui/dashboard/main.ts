@@ -1,0 +1,172 @@
+/** Bảng điều khiển: one getDashboardData call paints the panel; actions re-read it afterwards. */
+import type { AggregationSummary } from '../../core/aggregation';
+import type { CheckResult } from '../../core/checkResult';
+import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/dashboard';
+import type { ReminderRunReport } from '../../core/reminders/outcome';
+import type { MonthStatus } from '../../core/status';
+import { button, byId, h, replaceChildren } from '../shared/dom';
+import { callServer, errorText } from '../shared/server';
+import { setStatus, showEmpty, showError, showLoading, whileBusy, type Tone } from '../shared/states';
+
+const app = byId('app');
+const subtitle = byId('subtitle');
+const refresh = byId<HTMLButtonElement>('refresh');
+
+const GROUPS: readonly { status: MonthStatus; title: string; open: boolean }[] = [
+  { status: 'CAN_SUA', title: 'Cần sửa', open: true },
+  { status: 'CHUA_NOP', title: 'Chưa nộp', open: true },
+  { status: 'NOP_MUON', title: 'Nộp muộn', open: false },
+  { status: 'DUNG_HAN', title: 'Đúng hạn', open: false },
+];
+
+async function load(notice?: { text: string; tone: Tone }): Promise<void> {
+  showLoading(app, 'Đang đọc số liệu các địa bàn…');
+  refresh.disabled = true;
+  try {
+    render(await callServer<DashboardData>('getDashboardData'), notice);
+  } catch (error) {
+    showError(app, errorText(error), () => void load());
+  } finally {
+    refresh.disabled = false;
+  }
+}
+
+function render(data: DashboardData, notice?: { text: string; tone: Tone }): void {
+  app.removeAttribute('aria-busy');
+  if (data.state === 'no-settings') {
+    replaceChildren(subtitle, '');
+    showEmpty(app, 'Bảng tính chưa được khởi tạo', 'Chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính, hoặc mở Tổ CNSCĐ › Cài đặt và chọn một mẫu cấu hình.');
+    return;
+  }
+  replaceChildren(subtitle, `${data.unitName} · ${data.period} · hạn nộp ${data.dueDate}`);
+  if (data.state === 'no-villages') {
+    const word = data.villageWord.toLocaleLowerCase('vi');
+    showEmpty(app, `Chưa có ${word} nào`, `Hãy điền danh sách vào tab "Danh sách" (mỗi dòng một ${word}, kèm trưởng ${word}, email, điện thoại), rồi chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính.`);
+    return;
+  }
+  const status = h('div', { className: 'status', attrs: { 'aria-live': 'polite' } });
+  replaceChildren(
+    app,
+    completeness(data),
+    h('section', { attrs: { 'aria-label': 'Thao tác' } }, actions(data, status), status),
+    villageList(data),
+    rateList(data.rates),
+    configProblems(data),
+    h('p', { className: 'muted footnote' }, `Cập nhật lúc ${data.generatedAt}`),
+  );
+  if (notice) setStatus(status, notice.text, notice.tone);
+}
+
+function completeness(data: DashboardData): HTMLElement {
+  const { counts } = data;
+  const tile = (status: MonthStatus, label: string) => h('div', { className: `tile tile-${status}` }, h('span', { className: 'tile-count' }, counts[status]), h('span', { className: 'tile-label' }, label));
+  const percent = counts.total > 0 ? (counts.submitted / counts.total) * 100 : 0;
+  return h(
+    'section',
+    { attrs: { 'aria-labelledby': 'h-completeness' } },
+    h('h2', { id: 'h-completeness' }, 'Tình hình nộp báo cáo'),
+    h('p', { className: 'headline' }, h('strong', null, `${counts.submitted}/${counts.total}`), ` đã nộp (${data.completenessText})`),
+    progressBar(percent, null, `Đã nộp ${data.completenessText}`),
+    h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa')),
+  );
+}
+
+function actions(data: DashboardData, status: HTMLElement): HTMLElement {
+  const run = <T>(label: string, fn: string, args: unknown[], describe: (result: T) => string) => async () => {
+    setStatus(status, `${label}: đang chạy…`);
+    try {
+      const result = await whileBusy(app, () => callServer<T>(fn, ...args));
+      await load({ text: describe(result), tone: 'success' });
+    } catch (error) {
+      setStatus(status, `${label}: ${errorText(error)}`, 'error');
+    }
+  };
+  return h(
+    'div',
+    { className: 'actions' },
+    button('Tổng hợp', run<AggregationSummary>('Tổng hợp', 'aggregateMonth', [data.month], (s) => `Đã tổng hợp ${s?.periodLabel ?? data.period} vào tab "Tổng hợp"${s?.completeness ? `: ${s.completeness.submitted}/${s.completeness.expected} báo cáo đã nộp` : ''}.`), 'btn-primary'),
+    button('Kiểm tra số liệu', run<CheckResult>('Kiểm tra số liệu', 'checkReports', [], (r) => `Đã kiểm tra ${r.villages.length} địa bàn: ${r.errors} lỗi, ${r.warnings} cảnh báo. Chi tiết trong hộp thoại "Kiểm tra số liệu"; ô có lỗi được tô màu.`)),
+    button('Gửi nhắc ngay', run<ReminderRunReport | null>('Gửi nhắc ngay', 'sendRemindersNow', [], reminderText)),
+  );
+}
+
+function reminderText(report: ReminderRunReport | null): string {
+  if (!report) return 'Đã hủy: không gửi email nào.';
+  const parts = [`đã gửi ${report.sent.length}`, `bỏ qua ${report.skipped.length}`];
+  if (report.failed.length) parts.push(`lỗi ${report.failed.length}`);
+  if (report.deferred.length) parts.push(`hoãn ${report.deferred.length} (hết hạn mức email hôm nay)`);
+  return `Gửi nhắc: ${parts.join(', ')}. Chi tiết trong tab "Nhật ký".`;
+}
+
+function villageList(data: DashboardData): HTMLElement {
+  const section = h('section', { attrs: { 'aria-labelledby': 'h-villages' } }, h('h2', { id: 'h-villages' }, `Các ${data.villageWord.toLocaleLowerCase('vi')}`));
+  for (const group of GROUPS) {
+    const members = data.villages.filter((v) => v.status === group.status);
+    if (members.length === 0) continue;
+    const details = h('details', { className: `group group-${group.status}` }, h('summary', null, `${group.title} (${members.length})`), h('ul', { className: 'villages' }, ...members.map(villageItem)));
+    details.open = group.open;
+    section.append(details);
+  }
+  return section;
+}
+
+function villageItem(v: DashboardVillage): HTMLElement {
+  const phone = v.tel ? h('a', { attrs: { href: v.tel }, title: `Gọi ${v.head || v.name}` }, v.phone) : v.phone ? h('span', null, v.phone) : h('span', { className: 'muted' }, 'chưa có số điện thoại');
+  return h(
+    'li',
+    { className: 'village' },
+    h('div', { className: 'village-head' }, h('span', { className: 'village-name' }, v.name), v.overdue ? h('span', { className: 'badge badge-overdue' }, 'Quá hạn') : null),
+    h('div', { className: 'village-contact' }, v.head ? `${v.head} · ` : '', phone),
+    v.submittedAt ? h('div', { className: 'muted' }, `Nộp lúc ${v.submittedAt}`) : null,
+    v.problem ? h('div', { className: 'village-problem' }, v.problem) : null,
+  );
+}
+
+function rateList(rates: readonly DashboardRate[]): HTMLElement | null {
+  if (rates.length === 0) return null;
+  return h(
+    'section',
+    { attrs: { 'aria-labelledby': 'h-rates' } },
+    h('h2', { id: 'h-rates' }, 'Tiến độ chỉ tiêu (lũy kế)'),
+    h(
+      'ul',
+      { className: 'rates' },
+      ...rates.map((r) =>
+        h(
+          'li',
+          { className: `rate tone-${r.tone}` },
+          h('div', { className: 'rate-label' }, r.label),
+          progressBar(r.ratio === null ? 0 : r.ratio * 100, r.targetPercent, `${r.label}: ${r.percentText}`),
+          h('div', { className: 'rate-figures' }, h('strong', null, r.percentText), r.targetPercent === null ? '' : ` · mục tiêu ${r.targetPercent}%`, h('span', { className: 'muted' }, ` · ${r.numeratorText}/${r.denominatorText}`)),
+        ),
+      ),
+    ),
+  );
+}
+
+function progressBar(percent: number, targetPercent: number | null, label: string): HTMLElement {
+  const clamp = (n: number) => Math.max(0, Math.min(100, n));
+  const fill = h('div', { className: 'bar-fill' });
+  fill.style.width = `${clamp(percent)}%`;
+  const bar = h('div', { className: 'bar', role: 'img', attrs: { 'aria-label': label } }, fill);
+  if (targetPercent !== null) {
+    const marker = h('div', { className: 'bar-target', title: `Mục tiêu ${targetPercent}%` });
+    marker.style.left = `calc(${clamp(targetPercent)}% - 1px)`;
+    bar.append(marker);
+  }
+  return bar;
+}
+
+function configProblems(data: DashboardData): HTMLElement | null {
+  if (data.configProblems === 0) return null;
+  const more = data.configProblems - data.configMessages.length;
+  return h(
+    'details',
+    { className: 'group config' },
+    h('summary', null, `Cấu hình, danh sách cần xem lại (${data.configProblems})`),
+    h('ul', null, ...data.configMessages.map((m) => h('li', null, m)), more > 0 ? h('li', { className: 'muted' }, `… và ${more} mục khác.`) : null),
+  );
+}
+
+refresh.addEventListener('click', () => void load());
+void load();

@@ -1,0 +1,111 @@
+import { vnInstant } from '../../src/core/calendar';
+import { buildDashboard, notSetUpDashboard, rateTone, telLink, type DashboardInput } from '../../src/core/dashboard';
+import type { Village } from '../../src/core/registry';
+import { applied, baseGrid, fillMonth, parse, preset, rowOf, colOf, set, village } from './villageFixture';
+
+/** 25/06/2026 10:00 in Vietnam: Tháng 6 fell due on 20/06. */
+const AFTER_DUE = vnInstant(2026, 6, 25, 10);
+
+const named = (name: string, phone = '0912 345 678'): Village => ({ ...village, name, head: `Trưởng ${name}`, phone });
+
+function tab(name: string, ticked: boolean, stamp: Date | null, edit?: (grid: unknown[][]) => void) {
+  const grid = baseGrid();
+  fillMonth(grid, 6, ticked);
+  if (stamp) grid[rowOf('NGAY_NOP')][colOf(6)] = stamp;
+  edit?.(grid);
+  return { name, report: parse(grid, name) };
+}
+
+function input(overrides: Partial<DashboardInput> = {}): DashboardInput {
+  return {
+    settings: preset.settings,
+    indicators: applied,
+    villages: ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Thôn 4', 'Thôn 5'].map((n) => named(n)),
+    tabs: [
+      tab('Thôn 1', true, vnInstant(2026, 6, 18, 9)),
+      tab('Thôn 2', true, vnInstant(2026, 6, 22, 9)),
+      tab('Thôn 3', false, null),
+      tab('thôn 4 ', true, vnInstant(2026, 6, 19, 9), (g) => set(g, 'BUOI_TAP_HUAN', 6, 'năm')),
+    ],
+    configFindings: [],
+    now: AFTER_DUE,
+    ...overrides,
+  };
+}
+
+describe('buildDashboard', () => {
+  const data = buildDashboard(input());
+
+  it('gives each village its status for the current report month, who needs a call first', () => {
+    expect(data.period).toBe('Tháng 6/2026');
+    expect(data.dueDate).toBe('20/06/2026');
+    expect(data.villages.map((v) => [v.name, v.status, v.overdue])).toEqual([
+      ['Thôn 4', 'CAN_SUA', true],
+      ['Thôn 3', 'CHUA_NOP', true],
+      ['Thôn 5', 'CHUA_NOP', true],
+      ['Thôn 2', 'NOP_MUON', false],
+      ['Thôn 1', 'DUNG_HAN', false],
+    ]);
+    expect(data.counts).toEqual({ total: 5, submitted: 2, DUNG_HAN: 1, NOP_MUON: 1, CHUA_NOP: 2, CAN_SUA: 1 });
+    expect(data.completenessText).toBe('40%');
+  });
+
+  it('says why a village needs attention, and how to call its head', () => {
+    const byName = new Map(data.villages.map((v) => [v.name, v]));
+    expect(byName.get('Thôn 4')?.problem).toMatch(/^Thôn 4, Tháng 6, ô [A-Z]+\d+: /);
+    expect(byName.get('Thôn 5')?.problem).toBe('Chưa có tab "Thôn 5": chạy "Khởi tạo / cập nhật bảng tính".');
+    expect(byName.get('Thôn 1')).toMatchObject({ head: 'Trưởng Thôn 1', tel: 'tel:0912345678', submittedAt: '18/06/2026 09:00', problem: '' });
+  });
+
+  it('rates are the commune Σ numerators ÷ Σ denominators of submitted months', () => {
+    const hs = data.rates.find((r) => r.code === 'HS_KNS');
+    // Cumulative: each village's latest submitted month. Thôn 1 and 2 submitted Tháng 6 (16 each,
+    // 10 + month), Thôn 3 and 4 only up to Tháng 5 (15 each); 60 secondary pupils in each; Thôn 5 has no tab.
+    expect(hs).toMatchObject({ numeratorText: '62', denominatorText: '240', percentText: '25,8%', targetPercent: 100, tone: 'bad' });
+    expect(data.rates.every((r) => applied.some((i) => i.code === r.code && i.kind === 'TY_LE'))).toBe(true);
+  });
+
+  it('is plain JSON: it crosses google.script.run unchanged', () => {
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  it('an empty registry and a workbook never set up have their own states', () => {
+    expect(buildDashboard(input({ villages: [], tabs: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [] });
+    expect(notSetUpDashboard(AFTER_DUE).state).toBe('no-settings');
+  });
+
+  it('a plan year that has not begun shows statuses without rates', () => {
+    const future = buildDashboard(input({ settings: { ...preset.settings, year: 2027 } }));
+    expect(future.period).toBe('Tháng 1/2027');
+    expect(future.rates).toEqual([]);
+  });
+
+  it('lists the first problems of Cấu hình and Danh sách with their total', () => {
+    const findings = Array.from({ length: 7 }, (_, i) => ({ level: 'warning' as const, sheet: 'Danh sách', cell: `C${i + 5}`, message: `email ${i}` }));
+    const withFindings = buildDashboard(input({ configFindings: findings }));
+    expect(withFindings.configProblems).toBe(7);
+    expect(withFindings.configMessages).toHaveLength(5);
+    expect(withFindings.configMessages[0]).toBe('Danh sách!C5: email 0');
+  });
+});
+
+describe('telLink', () => {
+  it.each([
+    ['0912 345 678', 'tel:0912345678'],
+    ['+84 912.345.678', 'tel:+84912345678'],
+    ['(0207) 3-822-123', 'tel:02073822123'],
+    ['', ''],
+    ['gọi qua Zalo', ''],
+    ['javascript:alert(1)', ''],
+  ])('%s → %s', (phone, link) => expect(telLink(phone)).toBe(link));
+});
+
+describe('rateTone', () => {
+  it('reached, within ten points, further behind, or no target', () => {
+    expect(rateTone(80, 80, true)).toBe('good');
+    expect(rateTone(72, 80, false)).toBe('near');
+    expect(rateTone(60, 80, false)).toBe('bad');
+    expect(rateTone(60, null, null)).toBe('none');
+    expect(rateTone(null, 80, null)).toBe('none');
+  });
+});

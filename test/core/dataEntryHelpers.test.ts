@@ -1,0 +1,81 @@
+import { planMarks } from '../../src/core/cellMarks';
+import { renderCheckDialog } from '../../src/core/checkResult';
+import { planEdit } from '../../src/core/editPlan';
+import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/ownNotes';
+import { validateMonth } from '../../src/core/validation';
+import { baseGrid, contextFor, parse, set } from './villageFixture';
+
+describe('own notes', () => {
+  it('replace and remove only the add-on part, keeping what a person wrote', () => {
+    const mine = withOwnNote('Hỏi lại anh Sơn', 'lỗi A');
+    expect(mine).toBe(`Hỏi lại anh Sơn\n\n${OWN_NOTE_MARKER} lỗi A`);
+    expect(splitNote(mine)).toEqual({ person: 'Hỏi lại anh Sơn', own: 'lỗi A' });
+    expect(withOwnNote(mine, 'lỗi B')).toBe(`Hỏi lại anh Sơn\n\n${OWN_NOTE_MARKER} lỗi B`);
+    expect(withOwnNote(mine, null)).toBe('Hỏi lại anh Sơn');
+    expect(withOwnNote('', null)).toBe('');
+    expect(withOwnNote('', 'x')).toBe(`${OWN_NOTE_MARKER} x`);
+  });
+});
+
+describe('planEdit', () => {
+  const report = () => {
+    const grid = baseGrid(); // months 1–5 ticked, none stamped
+    set(grid, 'NGAY_NOP', 1, new Date('2026-01-10T00:00:00Z'));
+    set(grid, 'NGAY_NOP', 6, new Date('2026-06-10T00:00:00Z')); // stamped, then unticked
+    return parse(grid);
+  };
+  it('classifies each month of the edited block', () => {
+    // Tick row (19) across Tháng 1 (D) … Tháng 6 (I).
+    expect(planEdit(report(), { row: 19, column: 4, numRows: 1, numColumns: 6 })).toEqual([
+      { kind: 'recheck', month: 1 }, { kind: 'submit', month: 2 }, { kind: 'submit', month: 3 },
+      { kind: 'submit', month: 4 }, { kind: 'submit', month: 5 }, { kind: 'retract', month: 6 },
+    ]);
+    // A data cell of a submitted month, of an unsubmitted month, the note row, the title.
+    expect(planEdit(report(), { row: 14, column: 4, numRows: 1, numColumns: 1 })).toEqual([{ kind: 'recheck', month: 1 }]);
+    expect(planEdit(report(), { row: 14, column: 10, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(planEdit(report(), { row: 21, column: 4, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(planEdit(report(), { row: 1, column: 1, numRows: 1, numColumns: 15 })).toEqual([]);
+  });
+});
+
+describe('planMarks', () => {
+  const palette = { error: '#ffc7ce', warning: '#ffeb9c', restore: (code: string) => (code === 'DA_NOP' ? '#e2efda' : '#ffffff') };
+  it('marks, keeps a person\'s note and colour, and restores only its own marks', () => {
+    const grid = baseGrid();
+    set(grid, 'LUOT_DVCTT', 5, 'abc'); // H14, in a submitted month: the checkbox H19 gets the summary
+    const report = parse(grid);
+    const findings = report.months.map((m) => validateMonth(report, m.month, contextFor('Thôn 3')));
+    const notes = grid.map((r) => r.map(() => ''));
+    const backgrounds = grid.map((r) => r.map(() => '#ffffff'));
+    notes[13][7] = 'Số của chị Lan';
+    notes[4][3] = `${OWN_NOTE_MARKER} cũ`; // D5: an old mark whose problem is gone
+    backgrounds[4][3] = '#ffc7ce';
+    notes[5][3] = `${OWN_NOTE_MARKER} cũ`; // D6: old mark on a cell a person recoloured
+    backgrounds[5][3] = '#00ff00';
+    const plan = planMarks(report, findings, notes, backgrounds, palette);
+    expect(plan.notes[13][7]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
+    expect(plan.backgrounds[13][7]).toBe('#ffc7ce');
+    expect(plan.notes[18][7].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
+    expect([plan.notes[4][3], plan.backgrounds[4][3]]).toEqual(['', '#ffffff']);
+    expect([plan.notes[5][3], plan.backgrounds[5][3]]).toEqual(['', '#00ff00']);
+    expect(plan.changed).toEqual({ row: 4, column: 3, numRows: 15, numColumns: 5 });
+    const again = planMarks(report, findings, plan.notes, plan.backgrounds, palette);
+    expect([again.notesChanged, again.backgroundsChanged, again.changed]).toEqual([false, false, null]);
+  });
+});
+
+describe('renderCheckDialog', () => {
+  it('escapes names and messages and links each cell', () => {
+    const html = renderCheckDialog({
+      checkedAt: '10/05/2026 08:00',
+      villages: [{ village: '<b>Thôn "A"</b>', sheet: '<b>Thôn "A"</b>', errors: 1, warnings: 0, statuses: [], findings: [{ level: 'error', sheet: '<b>Thôn "A"</b>', cell: 'H14', message: '=IMPORTXML("x") <script>' }] }],
+      configFindings: [],
+      errors: 1,
+      warnings: 0,
+    });
+    expect(html).not.toContain('<b>Thôn');
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('data-sheet="&lt;b&gt;Thôn &quot;A&quot;&lt;/b&gt;" data-cell="H14"');
+  });
+});

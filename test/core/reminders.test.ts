@@ -1,0 +1,295 @@
+import { vnDateOf, vnInstant, type LocalDate } from '../../src/core/calendar';
+import type { Village } from '../../src/core/registry';
+import { activeLadders, ladderOf, latestDueStep } from '../../src/core/reminders/ladder';
+import { EMPTY_LEDGER, ledgerWrites, readLedger, recordRun, shortKey, type ReminderLedger } from '../../src/core/reminders/ledger';
+import { headReminderEmail, officeDigestEmail, zaloMessage, type MessageContext } from '../../src/core/reminders/messages';
+import { planReminders, runRecord, villagesToRead, type PlanInput, type ReminderPlan, type VillageMonthState } from '../../src/core/reminders/plan';
+import { previewEmails } from '../../src/core/reminders/preview';
+import { DEFAULT_SETTINGS, DUE_MONTH_NEXT, type Settings } from '../../src/core/settings';
+
+const settings: Settings = { ...DEFAULT_SETTINGS, unitName: 'Xã Bạch Ngọc', officeEmail: 'vhxh@example.gov.vn', year: 2026 };
+const may = (day: number): LocalDate => ({ year: 2026, month: 5, day });
+
+function village(row: number, name: string, email: string, head = `Trưởng ${name}`): Village {
+  return { name, head, email, phone: '0912 000 00' + row, teamLeader: '', denominators: {}, row };
+}
+
+const villages = [
+  village(5, 'Thôn 1', 'thon1@example.com'),
+  village(6, 'Thôn 2', 'Hai.Thon@example.com', 'Lê Văn Hai'),
+  village(7, 'Thôn 3', 'hai.thon@example.com ', 'Lê Văn Hai'),
+  village(8, 'Thôn 4', ''),
+  village(9, 'Thôn 5', 'không có'),
+  village(10, 'Thôn 6', 'thon6@example.com'),
+];
+
+/** Thôn 6 submitted on time; every other village has not. Overrides by `name` or `name|month`. */
+const states = (overrides: Record<string, VillageMonthState> = {}) => (v: Village, month: number): VillageMonthState =>
+  overrides[`${v.name}|${month}`] ?? overrides[v.name] ?? (v.name === 'Thôn 6' ? 'DUNG_HAN' : 'CHUA_NOP');
+
+function plan(today: LocalDate, ledger: ReminderLedger = EMPTY_LEDGER, overrides: Record<string, VillageMonthState> = {}, s: Settings = settings): ReminderPlan {
+  const stateOf = states(overrides);
+  const input: PlanInput = { today, settings: s, villages, ledger, stateOf };
+  return planReminders(input);
+}
+
+/** Ledger after a run in which every planned email went out. */
+function afterRun(p: ReminderPlan, ledger: ReminderLedger = EMPTY_LEDGER): ReminderLedger {
+  return recordRun(ledger, runRecord(p, { sent: p.emails, digestSent: p.digest !== null }));
+}
+
+const summary = (p: ReminderPlan) => p.emails.map((e) => `${e.to}: ${e.items.map((i) => `${i.village.name} T${i.month} step ${i.step}`).join(', ')}`);
+const skipsOf = (p: ReminderPlan) => p.skips.map((s) => `${s.reason} ${s.village || '(digest)'}`);
+
+describe('reminder ladder', () => {
+  it('defaults: D−3, due day, then every 2 days at most 5 times', () => {
+    const ladder = ladderOf(5, settings);
+    expect(ladder.due).toEqual(may(20));
+    expect(ladder.steps.map((s) => `${s.index}@${s.date.day}`)).toEqual(['0@17', '1@20', '2@22', '3@24', '4@26', '5@28', '6@30']);
+    expect(ladder.lastDay).toEqual(may(31));
+  });
+
+  it('the latest step whose day has come, none before the ladder or after its last day', () => {
+    const ladder = ladderOf(5, settings);
+    expect(latestDueStep(ladder, may(16))).toBeNull();
+    expect(latestDueStep(ladder, may(17))?.index).toBe(0);
+    expect(latestDueStep(ladder, may(19))?.index).toBe(0);
+    expect(latestDueStep(ladder, may(23))?.index).toBe(2);
+    expect(latestDueStep(ladder, may(31))?.index).toBe(6);
+    expect(latestDueStep(ladder, { year: 2026, month: 6, day: 1 })).toBeNull();
+  });
+
+  it('no notice before a report month has begun, none at all when remindBeforeDays is 0', () => {
+    expect(ladderOf(5, { ...settings, dueDay: 2 }).steps[0].index).toBe(1);
+    expect(ladderOf(5, { ...settings, remindBeforeDays: 0 }).steps[0].index).toBe(1);
+    expect(ladderOf(5, { ...settings, maxReminders: 0 }).steps.map((s) => s.index)).toEqual([0, 1]);
+  });
+
+  it('"Tháng sau": December falls due in January of the next year and is still active then', () => {
+    const rule = { ...settings, dueMonth: DUE_MONTH_NEXT, dueDay: 5 } as Settings;
+    expect(ladderOf(12, rule).due).toEqual({ year: 2027, month: 1, day: 5 });
+    expect(activeLadders({ year: 2027, month: 1, day: 3 }, rule).map((l) => l.month)).toEqual([12]);
+  });
+
+  it('only months whose window contains today are active', () => {
+    expect(activeLadders(may(10), settings)).toEqual([]);
+    expect(activeLadders(may(17), settings).map((l) => l.month)).toEqual([5]);
+    expect(activeLadders({ year: 2026, month: 6, day: 1 }, settings)).toEqual([]);
+    // A long ladder reaches into the next month's window.
+    const long = { ...settings, remindEveryDays: 7 };
+    expect(activeLadders({ year: 2026, month: 6, day: 18 }, long).map((l) => l.month)).toEqual([5, 6]);
+  });
+});
+
+describe('planning the reminders of a day', () => {
+  it('D−3: one email per recipient, a head of two villages gets one listing both; no email and invalid email are skipped', () => {
+    const p = plan(may(17));
+    expect(summary(p)).toEqual(['thon1@example.com: Thôn 1 T5 step 0', 'Hai.Thon@example.com: Thôn 2 T5 step 0, Thôn 3 T5 step 0']);
+    expect(skipsOf(p)).toEqual(['NO_EMAIL Thôn 4', 'INVALID_EMAIL Thôn 5']);
+    expect(p.digest).toBeNull();
+  });
+
+  it('running again on the same day sends nothing and reads only tabs whose status may still change', () => {
+    const first = plan(may(17));
+    const ledger = afterRun(first);
+    const again = plan(may(17), ledger);
+    expect(again.emails).toEqual([]);
+    expect(skipsOf(again)).toEqual(['ALREADY_SENT_TODAY Thôn 1', 'ALREADY_SENT_TODAY Thôn 2', 'ALREADY_SENT_TODAY Thôn 3']);
+    expect(villagesToRead({ today: may(17), settings, villages, ledger }).map((v) => v.name)).toEqual(['Thôn 6']);
+  });
+
+  it('a skip for a missing email is logged once per step, not every day', () => {
+    const ledger = afterRun(plan(may(17)));
+    expect(skipsOf(plan(may(18), ledger))).toEqual([]);
+    expect(skipsOf(plan(may(20), ledger))).toEqual(['NO_EMAIL Thôn 4', 'INVALID_EMAIL Thôn 5']);
+  });
+
+  it('a missed day catches up with one email, the latest due step, not a backlog', () => {
+    const ledger = afterRun(plan(may(17)));
+    const p = plan(may(23), ledger);
+    expect(summary(p)).toEqual(['thon1@example.com: Thôn 1 T5 step 2', 'Hai.Thon@example.com: Thôn 2 T5 step 2, Thôn 3 T5 step 2']);
+    const next = afterRun(p, ledger);
+    expect(plan(may(24), next).emails.map((e) => e.items.map((i) => i.step))).toEqual([[3], [3, 3]]);
+  });
+
+  it('the due-day notice, then overdue reminders at most K times', () => {
+    let ledger = EMPTY_LEDGER;
+    const sentDays: number[] = [];
+    for (let day = 15; day <= 31; day++) {
+      const p = plan(may(day), ledger, { 'Thôn 2': 'DUNG_HAN', 'Thôn 3': 'DUNG_HAN' });
+      if (p.emails.length > 0) sentDays.push(day);
+      ledger = afterRun(p, ledger);
+    }
+    expect(sentDays).toEqual([17, 20, 22, 24, 26, 28, 30]);
+    expect(plan({ year: 2026, month: 6, day: 1 }, ledger).emails).toEqual([]);
+  });
+
+  it('"Cần sửa" is reminded like "Chưa nộp", submitted villages are not', () => {
+    const p = plan(may(20), EMPTY_LEDGER, { 'Thôn 1': 'CAN_SUA', 'Thôn 2': 'NOP_MUON', 'Thôn 3': 'DUNG_HAN' });
+    expect(p.emails.map((e) => e.items.map((i) => `${i.village.name} ${i.status}`))).toEqual([['Thôn 1 CAN_SUA']]);
+  });
+
+  it('a village whose tab is missing is skipped and logged once per step', () => {
+    const p = plan(may(20), EMPTY_LEDGER, { 'Thôn 1': 'NO_TAB' });
+    expect(skipsOf(p)).toContain('NO_TAB Thôn 1');
+    expect(p.skips.find((s) => s.reason === 'NO_TAB')?.handled).not.toBeNull();
+  });
+
+  it('a recipient already emailed today waits until tomorrow for anything new', () => {
+    const morning = afterRun(plan(may(17), EMPTY_LEDGER, { 'Thôn 3': 'DUNG_HAN' }));
+    // Thôn 3 un-submits later that day (its data now has errors): same head, already emailed today.
+    const p = plan(may(17), morning, { 'Thôn 3': 'CAN_SUA' });
+    expect(p.emails).toEqual([]);
+    expect(p.skips.find((s) => s.village === 'Thôn 3')).toMatchObject({ reason: 'ALREADY_SENT_TODAY', handled: null });
+    expect(summary(plan(may(18), afterRun(p, morning), { 'Thôn 3': 'CAN_SUA' }))).toEqual(['hai.thon@example.com: Thôn 3 T5 step 0']);
+  });
+
+  it('most overdue recipients come first', () => {
+    const long = { ...settings, remindEveryDays: 7 };
+    const p = plan({ year: 2026, month: 6, day: 20 }, EMPTY_LEDGER, { 'Thôn 1|5': 'DUNG_HAN' }, long);
+    // Thôn 2 and 3 are 31 days late with May (4th overdue reminder); Thôn 1 only has June, due today.
+    expect(summary(p)).toEqual(['Hai.Thon@example.com: Thôn 2 T5 step 5, Thôn 2 T6 step 1, Thôn 3 T5 step 5, Thôn 3 T6 step 1', 'thon1@example.com: Thôn 1 T6 step 1']);
+  });
+});
+
+describe('the office digest', () => {
+  it('goes once a day while anything is overdue, listing the overdue villages', () => {
+    expect(plan(may(20)).digest).toBeNull();
+    const p = plan(may(21));
+    expect(p.digest?.to).toBe('vhxh@example.gov.vn');
+    expect(p.digest?.overdue.map((o) => `${o.village.name} +${o.daysLate}`)).toEqual(['Thôn 1 +1', 'Thôn 2 +1', 'Thôn 3 +1', 'Thôn 4 +1', 'Thôn 5 +1']);
+    expect(p.digest?.months).toEqual([{ month: 5, year: 2026, due: may(20), villages: 6, submitted: 1 }]);
+    const again = plan(may(21), afterRun(p));
+    expect(again.digest).toBeNull();
+    expect(skipsOf(again)).toContain('ALREADY_SENT_TODAY (digest)');
+    expect(plan(may(22), afterRun(p)).digest).not.toBeNull();
+  });
+
+  it('is not sent when nobody is overdue, and is skipped with a reason when the office has no email', () => {
+    const all = Object.fromEntries(villages.map((v) => [v.name, 'DUNG_HAN' as const]));
+    expect(plan(may(21), EMPTY_LEDGER, all).digest).toBeNull();
+    const p = plan(may(21), EMPTY_LEDGER, {}, { ...settings, officeEmail: '' });
+    expect(p.digest).toBeNull();
+    expect(skipsOf(p)).toContain('NO_OFFICE_EMAIL (digest)');
+  });
+
+  it('still goes the day after the due date when no overdue reminders are configured', () => {
+    const none = { ...settings, maxReminders: 0, remindEveryDays: 1 };
+    expect(plan(may(21), EMPTY_LEDGER, {}, none).digest).not.toBeNull();
+    expect(plan(may(22), EMPTY_LEDGER, {}, none).digest).toBeNull();
+  });
+});
+
+describe('time zone: the day turns at 00:00 Vietnam time', () => {
+  it('23:59 on the due date is "đến hạn", 00:00 the next day is "quá hạn"', () => {
+    const at2359 = vnDateOf(vnInstant(2026, 5, 20, 23, 59));
+    const at0000 = vnDateOf(vnInstant(2026, 5, 21, 0, 0));
+    expect(at2359).toEqual(may(20));
+    expect(plan(at2359).emails[0].items[0]).toMatchObject({ step: 1, daysLate: 0 });
+    expect(plan(at0000).emails[0].items[0]).toMatchObject({ step: 1, daysLate: 1 });
+    expect(plan(at0000).digest).not.toBeNull();
+    // 16:59 UTC on the 16th is 23:59 in Vietnam: still before the D−3 notice.
+    expect(plan(vnDateOf(new Date('2026-05-16T16:59:00Z'))).emails).toEqual([]);
+    expect(plan(vnDateOf(new Date('2026-05-16T17:00:00Z'))).emails).toHaveLength(2);
+  });
+});
+
+describe('the ledger in document properties', () => {
+  it('round-trips, rewrites only what changed and prunes months out of their window', () => {
+    const p = plan(may(21));
+    const ledger = afterRun(p);
+    const writes = ledgerWrites({}, ledger);
+    expect(Object.keys(writes.set).sort()).toEqual(['reminders:2026-05', 'reminders:day']);
+    const stored = { ...writes.set, 'reminders:2026-03': '{}', other: 'kept' };
+    const read = readLedger(stored);
+    expect(read).toEqual({ ...ledger, months: { ...ledger.months, '2026-03': {} } });
+    const again = ledgerWrites(stored, recordRun(read, runRecord(plan(may(21), read), { sent: [], digestSent: false })));
+    expect(again).toEqual({ set: {}, remove: ['reminders:2026-03'] });
+  });
+
+  it('ignores a damaged value instead of stopping the job', () => {
+    expect(readLedger({ 'reminders:2026-05': '{not json', 'reminders:day': '[]' })).toEqual(EMPTY_LEDGER);
+  });
+
+  it('keeps no names or addresses and fits 300 villages in one 9 KB value', () => {
+    const many = Array.from({ length: 300 }, (_, i) => village(i + 5, `Tổ dân phố số ${i + 1} phường Hồng Bàng`, `tdp${i}@example.com`));
+    const p = planReminders({ today: may(30), settings, villages: many, ledger: EMPTY_LEDGER, stateOf: () => 'CHUA_NOP' });
+    const writes = ledgerWrites({}, afterRun(p));
+    expect(Buffer.byteLength(writes.set['reminders:2026-05'])).toBeLessThan(9 * 1024);
+    expect(JSON.stringify(writes.set)).not.toMatch(/Tổ dân phố|example\.com/);
+    expect(shortKey('Thôn 3')).toBe(shortKey(' thôn 3 '.normalize('NFD')));
+  });
+});
+
+describe('messages', () => {
+  const ctx: MessageContext = {
+    settings,
+    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+    sheetIdOf: (name) => (name === 'Thôn 1' ? 111 : name.startsWith('<') ? 222 : null),
+  };
+
+  it('head email: Vietnamese subject by the most urgent report, due date dd/MM/yyyy, link to the tab, plain-text twin', () => {
+    const p = plan(may(22), EMPTY_LEDGER, { 'Thôn 2': 'CAN_SUA' });
+    const thon1 = headReminderEmail(p.emails[0], ctx);
+    expect(thon1.subject).toBe('[Tổ CNSCĐ] Quá hạn: báo cáo tháng 5/2026 – Thôn 1');
+    expect(thon1.body).toContain('Thôn 1 – báo cáo tháng 5/2026 (hạn 20/05/2026): đã quá hạn 2 ngày.');
+    expect(thon1.body).toContain('https://docs.google.com/spreadsheets/d/abc/edit#gid=111');
+    expect(thon1.body).not.toMatch(/<[a-z]/);
+    expect(thon1.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/abc/edit#gid=111"');
+    expect(thon1.replyTo).toBe('vhxh@example.gov.vn');
+    const hai = headReminderEmail(p.emails[1], ctx);
+    expect(hai.subject).toBe('[Tổ CNSCĐ] Quá hạn: báo cáo tháng 5/2026 – Thôn 2, Thôn 3');
+    expect(hai.body).toContain('Kính gửi ông/bà Lê Văn Hai,');
+    expect(hai.body).toContain('Thôn 2 – báo cáo tháng 5/2026 (hạn 20/05/2026): đã tích "Đã nộp" nhưng số liệu hiện có lỗi, cần sửa (đã quá hạn 2 ngày).');
+    expect(headReminderEmail(plan(may(17)).emails[0], ctx).subject).toBe('[Tổ CNSCĐ] Sắp đến hạn: báo cáo tháng 5/2026 – Thôn 1');
+    expect(headReminderEmail(plan(may(17)).emails[0], ctx).body).toContain('còn 3 ngày nữa đến hạn');
+    expect(headReminderEmail(plan(may(20)).emails[0], ctx).subject).toBe('[Tổ CNSCĐ] Đến hạn hôm nay: báo cáo tháng 5/2026 – Thôn 1');
+  });
+
+  it('escapes everything people typed', () => {
+    const evil = village(20, '<img src=x onerror=alert(1)>', 'evil@example.com', 'A & "B"');
+    const email = { to: evil.email, items: [{ village: evil, month: 5, year: 2026, due: may(20), step: 1, daysLate: 0, status: 'CHUA_NOP' as const }] };
+    const m = headReminderEmail(email, { ...ctx, settings: { ...settings, unitName: 'Xã <b>' } });
+    expect(m.htmlBody).not.toContain('<img');
+    expect(m.htmlBody).not.toContain('Xã <b>');
+    expect(m.htmlBody).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(m.htmlBody).toContain('A &amp; &quot;B&quot;');
+    const d = officeDigestEmail({ to: 'o@example.com', months: [{ month: 5, year: 2026, due: may(20), villages: 1, submitted: 0 }], overdue: [{ village: evil, month: 5, daysLate: 1, status: 'CHUA_NOP' }] }, may(21), ctx);
+    expect(d.htmlBody).not.toContain('<img');
+  });
+
+  it('digest: counts, overdue list with contacts and a plain Zalo message', () => {
+    const p = plan(may(23), EMPTY_LEDGER, { 'Thôn 2': 'CAN_SUA' });
+    const digest = p.digest;
+    if (!digest) throw new Error('expected a digest');
+    const m = officeDigestEmail(digest, may(23), ctx);
+    expect(m.subject).toBe('[Tổ CNSCĐ] Nhắc việc 23/05/2026: 5 thôn chưa hoàn thành báo cáo tháng 5/2026');
+    expect(m.body).toContain('Báo cáo tháng 5/2026 (hạn 20/05/2026): đã nộp 1/6; chưa hoàn thành 5.');
+    expect(m.body).toContain('1. Thôn 1 (Trưởng Thôn 1, 0912 000 005): đã quá hạn 3 ngày.');
+    const zalo = zaloMessage(digest, settings);
+    expect(zalo.split('\n')).toEqual([
+      '[Xã Bạch Ngọc] Nhắc nộp báo cáo Tổ công nghệ số cộng đồng',
+      'Báo cáo tháng 5/2026 (hạn 20/05/2026), các thôn chưa hoàn thành:',
+      '1. Thôn 1 – đ/c Trưởng Thôn 1 (đã quá hạn 3 ngày)',
+      '2. Thôn 2 – đ/c Lê Văn Hai (đã nộp nhưng cần sửa số liệu, đã quá hạn 3 ngày)',
+      '3. Thôn 3 – đ/c Lê Văn Hai (đã quá hạn 3 ngày)',
+      '4. Thôn 4 – đ/c Trưởng Thôn 4 (đã quá hạn 3 ngày)',
+      '5. Thôn 5 – đ/c Trưởng Thôn 5 (đã quá hạn 3 ngày)',
+      'Đề nghị các đồng chí ghi số liệu vào tab của địa bàn mình trong bảng tính và tích ô "Đã nộp báo cáo" ngay trong hôm nay. Trân trọng cảm ơn!',
+    ]);
+    expect(m.body).toContain(zalo);
+    expect(m.htmlBody).toContain('<pre');
+  });
+
+  it('"Gửi thử": every template, to the asking user only, marked as a test', () => {
+    const previews = previewEmails('me@example.gov.vn', may(10), settings, villages, ctx);
+    expect(previews.map((m) => m.to)).toEqual(Array(4).fill('me@example.gov.vn'));
+    expect(previews.map((m) => m.subject)).toEqual([
+      '[Gửi thử] [Tổ CNSCĐ] Sắp đến hạn: báo cáo tháng 5/2026 – Thôn 1',
+      '[Gửi thử] [Tổ CNSCĐ] Đến hạn hôm nay: báo cáo tháng 5/2026 – Thôn 1',
+      '[Gửi thử] [Tổ CNSCĐ] Quá hạn: báo cáo tháng 5/2026 – Thôn 1, Thôn 2',
+      '[Gửi thử] [Tổ CNSCĐ] Nhắc việc 10/05/2026: 2 thôn chưa hoàn thành báo cáo tháng 5/2026',
+    ]);
+    expect(previewEmails('me@example.gov.vn', may(10), settings, [], ctx)[0].subject).toContain('Thôn mẫu 1');
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Sixty days of the reminder job in the emulator: the clock moves day by day, the daily trigger
+ * fires at its own minute, village heads submit on time, late or never, and every email of every
+ * day is named (recipient | subject).
+ */
+import { AppsScriptEmulator } from '../../emulator';
+import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/calendar';
+import { locateVillageTab, STATUS_CODES } from '../../src/core/villageTab';
+import { a1 } from '../../src/core/a1';
+
+const OFFICE = 'office@example.gov.vn';
+const VHXH = 'vhxh@example.gov.vn';
+const AS_OFFICE = { activeUser: OFFICE, effectiveUser: OFFICE };
+
+/** Thôn 1–3 are the preset's tabs (renamed heads and emails); 4–6 are added to the registry. */
+const VILLAGES = [
+  ['Thôn 1', 'Nguyễn Văn An', 'an@example.com'],
+  ['Thôn 2', 'Lê Văn Bình', 'binh@example.com'],
+  ['Thôn 3', 'Lê Văn Bình', 'BINH@example.com'],
+  ['Thôn 4', 'Trần Thị Dung', 'dung@example'],
+  ['Thôn 5', 'Phạm Văn Em', 'em@example.com'],
+  ['Thôn 6', 'Hoàng Thị Phúc', 'phuc@example.com'],
+] as const;
+const HEADS = ['an@example.com', 'binh@example.com', 'em@example.com', 'phuc@example.com'];
+
+function commune(now: Date) {
+  const emu = new AppsScriptEmulator({ now, owner: OFFICE, editors: HEADS });
+  const ctx = loadBundle(emu);
+  callEntry(emu, ctx, 'applyPreset', ['mac-dinh'], AS_OFFICE);
+  emu.rawSet('Danh sách', 'A5:C10', VILLAGES.map((v) => [...v]));
+  const settings = emu.rawGrid('Cấu hình');
+  const officeRow = settings.findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
+  emu.rawSet('Cấu hình', `B${officeRow}`, VHXH);
+  emu.ui.queueResponse({ button: 'OK' });
+  callEntry(emu, ctx, 'setupWorkbook', [], AS_OFFICE);
+  return { emu, ctx };
+}
+
+function settingRow(emu: AppsScriptEmulator, label: string): number {
+  return emu.rawGrid('Cấu hình').findIndex((r) => r[0] === label) + 1;
+}
+
+/** The head fills every indicator of the month, then ticks "Đã nộp" on their phone. */
+function submit(emu: AppsScriptEmulator, ctx: object, village: string, month: number, head: string) {
+  const map = locateVillageTab(emu.rawGrid(village));
+  if (!map) throw new Error(`no layout in ${village}`);
+  const col = map.monthCols[month - 1] + 1;
+  for (const [code, row] of map.rows) {
+    if (Object.values(STATUS_CODES).includes(code as never)) continue;
+    emu.rawSet(village, a1(row + 1, col), code === 'TV_TO' ? 5 : 0);
+  }
+  emu.userEdit(ctx, { user: head, sheet: village, a1: a1((map.rows.get(STATUS_CODES.submitted) as number) + 1, col), value: true });
+  expect(emu.rawGet(village, a1((map.rows.get(STATUS_CODES.submittedAt) as number) + 1, col))).toBeInstanceOf(Date);
+}
+
+const TAG = '[Tổ CNSCĐ]';
+const before = (m: number, villages: string) => `${TAG} Sắp đến hạn: báo cáo tháng ${m}/2026 – ${villages}`;
+const dueToday = (m: number, villages: string) => `${TAG} Đến hạn hôm nay: báo cáo tháng ${m}/2026 – ${villages}`;
+const overdue = (m: number, villages: string) => `${TAG} Quá hạn: báo cáo tháng ${m}/2026 – ${villages}`;
+const digest = (date: string, n: number, m: number) => `${VHXH} | ${TAG} Nhắc việc ${date}/2026: ${n} thôn chưa hoàn thành báo cáo tháng ${m}/2026`;
+
+/** Every email of the sixty days, by Vietnam date; days not listed send nothing. */
+const EXPECTED: Record<string, string[]> = {
+  // April: due 20/04. Thôn 1 submits on the 18th, Thôn 6 on the 19th, Thôn 3 late on the 25th.
+  '17/04': [`an@example.com | ${before(4, 'Thôn 1')}`, `binh@example.com | ${before(4, 'Thôn 2, Thôn 3')}`, `phuc@example.com | ${before(4, 'Thôn 6')}`],
+  '20/04': [`binh@example.com | ${dueToday(4, 'Thôn 2, Thôn 3')}`],
+  '21/04': [digest('21/04', 4, 4)],
+  // Quota 2 today: the digest and Bình's email go; Em's is deferred (and fails again tomorrow).
+  '22/04': [digest('22/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
+  '23/04': [digest('23/04', 4, 4)],
+  '24/04': [digest('24/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
+  '25/04': [digest('25/04', 3, 4)],
+  '26/04': [digest('26/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '27/04': [digest('27/04', 3, 4)],
+  '28/04': [digest('28/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '29/04': [digest('29/04', 3, 4)],
+  '30/04': [digest('30/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '01/05': [digest('01/05', 3, 4)],
+  // May: due 20/05; the send hour moves from 8 to 9 on the 10th. Quota 3 on the 17th and 22nd.
+  '17/05': [`an@example.com | ${before(5, 'Thôn 1')}`, `binh@example.com | ${before(5, 'Thôn 2, Thôn 3')}`, `phuc@example.com | ${before(5, 'Thôn 6')}`],
+  '20/05': [`an@example.com | ${dueToday(5, 'Thôn 1')}`, `binh@example.com | ${dueToday(5, 'Thôn 2, Thôn 3')}`],
+  '21/05': [digest('21/05', 5, 5)],
+  '22/05': [digest('22/05', 5, 5), `an@example.com | ${overdue(5, 'Thôn 1')}`, `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '23/05': [digest('23/05', 4, 5)],
+  '24/05': [digest('24/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '25/05': [digest('25/05', 4, 5)],
+  '26/05': [digest('26/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '27/05': [digest('27/05', 4, 5)],
+  '28/05': [digest('28/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '29/05': [digest('29/05', 4, 5)],
+  '30/05': [digest('30/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '31/05': [digest('31/05', 4, 5)],
+};
+
+const SUBMISSIONS: Record<string, [string, number, string][]> = {
+  '18/04': [['Thôn 1', 4, 'an@example.com']],
+  '19/04': [['Thôn 6', 4, 'phuc@example.com']],
+  '25/04': [['Thôn 3', 4, 'binh@example.com']],
+  '19/05': [['Thôn 6', 5, 'phuc@example.com']],
+  '23/05': [['Thôn 1', 5, 'an@example.com']],
+};
+const QUOTA: Record<string, number> = { '22/04': 2, '17/05': 3, '22/05': 3 };
+
+const dayKey = (d: LocalDate) => formatLocalDate(d).slice(0, 5);
+const lines = (mails: readonly { to: string; subject: string }[]) => mails.map((m) => `${m.to} | ${m.subject}`);
+
+describe('sixty days of reminders', () => {
+  it('sends exactly the expected emails each day, never twice, and logs every send, skip, failure and deferral', () => {
+    const start: LocalDate = { year: 2026, month: 4, day: 10 };
+    const { emu, ctx } = commune(vnInstant(2026, 4, 10, 9, 0));
+    emu.mail.failAddress('em@example.com');
+    const info = callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE) as { installed: boolean; owner: string; hour: number };
+    expect(info).toMatchObject({ installed: true, owner: OFFICE, hour: 8 });
+
+    const seen: Record<string, string[]> = {};
+    const logOf: Record<string, string[][]> = {};
+    const sendHours = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const date = addDays(start, i);
+      const key = dayKey(date);
+      // People act early in the morning; the quota is set after Google's (UTC) daily reset.
+      emu.clock.set(vnInstant(date.year, date.month, date.day, 7, 30));
+      for (const [village, month, head] of SUBMISSIONS[key] ?? []) submit(emu, ctx, village, month, head);
+      if (QUOTA[key] !== undefined) emu.mail.setRemainingQuota(QUOTA[key]);
+      if (key === '10/05') emu.rawSet('Cấu hình', `B${settingRow(emu, 'Giờ gửi nhắc (0–23)')}`, 9);
+
+      const mailsBefore = emu.mail.outbox.length;
+      const logBefore = emu.rawGrid('Nhật ký').length;
+      emu.clock.set(vnInstant(date.year, date.month, date.day, 12, 0));
+      expect(emu.fireDueTimeTriggers(ctx)).toBeGreaterThanOrEqual(i === 0 ? 0 : 1);
+      const today = emu.mail.outbox.slice(mailsBefore);
+      today.forEach((m) => sendHours.add(`${key} ${new Date(m.sentAt.getTime() + 7 * 3600e3).getUTCHours()}h`));
+      if (today.length) seen[key] = lines(today);
+      logOf[key] = emu.rawGrid('Nhật ký').slice(logBefore).map((r) => r.slice(2).map(String));
+
+      // A second run the same afternoon (the office clicks "Gửi nhắc ngay") sends nothing again.
+      emu.clock.set(vnInstant(date.year, date.month, date.day, 15, 0));
+      emu.ui.queueResponse({ button: 'YES' });
+      callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE);
+      expect(emu.mail.outbox.length).toBe(mailsBefore + today.length);
+    }
+
+    expect(seen).toEqual(EXPECTED);
+    // Every email went from the office account that installed the trigger.
+    expect(new Set(emu.mail.outbox.map((m) => m.from))).toEqual(new Set([OFFICE]));
+    // 8 o'clock until the setting changed on 10/05; the trigger then moved itself to 9 o'clock.
+    expect([...sendHours].filter((h) => h.endsWith(' 8h')).every((h) => h.slice(3, 5) === '04' || h.startsWith('01/05'))).toBe(true);
+    expect([...sendHours].filter((h) => h.slice(3, 5) === '05' && h !== '01/05 8h').every((h) => h.endsWith(' 9h'))).toBe(true);
+    const clocks = emu.triggers.filter((t) => t.eventType === 'CLOCK');
+    expect(clocks.map((t) => [t.handler, t.owner, t.schedule?.atHour, t.schedule?.timeZone])).toEqual([['runScheduledReminders', OFFICE, 9, 'Asia/Ho_Chi_Minh']]);
+
+    // Nhật ký: the invalid address is skipped once per step, the failing one logged, the quota deferral noted.
+    expect(logOf['17/04']).toEqual(
+      expect.arrayContaining([
+        ['Gửi nhắc', 'Thôn 1', 'Tháng 4/2026', 'nhắc trước hạn, còn 3 ngày nữa đến hạn → an@example.com'],
+        ['Gửi nhắc', 'Thôn 3', 'Tháng 4/2026', 'nhắc trước hạn, còn 3 ngày nữa đến hạn → binh@example.com'],
+        ['Bỏ qua nhắc', 'Thôn 4', 'Tháng 4/2026', 'email "dung@example" không hợp lệ'],
+        ['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Failed to send email to em@example.com') as unknown as string],
+      ]),
+    );
+    expect(logOf['18/04'].filter((r) => r[0] === 'Bỏ qua nhắc' && r[1] === 'Thôn 4')).toEqual([]);
+    expect(logOf['20/04']).toContainEqual(['Bỏ qua nhắc', 'Thôn 4', 'Tháng 4/2026', 'email "dung@example" không hợp lệ']);
+    expect(logOf['22/04']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 5', 'Tháng 4/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → em@example.com; gửi ở lần chạy sau']);
+    expect(logOf['22/05']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 5', 'Tháng 5/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → em@example.com; gửi ở lần chạy sau']);
+    expect(logOf['21/04']).toContainEqual(['Gửi tổng hợp nhắc việc', '', 'Tháng 4/2026', `Đã gửi bản tổng hợp (4 địa bàn chưa hoàn thành) tới ${VHXH}`]);
+    // The afternoon run logged "already sent today" rather than sending.
+    const afternoon = emu.ui.alerts.filter((a) => a.title === 'Gửi nhắc ngay' && a.buttons === 'OK');
+    expect(afternoon).toHaveLength(60);
+    expect(afternoon[7].prompt).toContain('Thôn 1: đã gửi hôm nay');
+
+    // The ledger stays small and holds only months still in their window.
+    const ledgerKeys = [...emu.properties.document.keys()].filter((k) => k.startsWith('reminders:'));
+    expect(ledgerKeys.sort()).toEqual(['reminders:day']);
+  });
+
+  it('email content: Vietnamese, due date dd/MM/yyyy, a link to the village tab, an HTML and a plain-text part', () => {
+    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 9, 0));
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    const mail = emu.mail.outbox.find((m) => m.to === 'binh@example.com');
+    if (!mail) throw new Error('no email to Bình');
+    const gid = (name: string) => emu.spreadsheet.getSheetByName(name)?.getSheetId();
+    expect(mail.body).toContain('Kính gửi ông/bà Lê Văn Bình,');
+    expect(mail.body).toContain('• Thôn 2 – báo cáo tháng 5/2026 (hạn 20/05/2026): hôm nay là hạn cuối.');
+    expect(mail.body).toContain(`#gid=${gid('Thôn 2')}`);
+    expect(mail.htmlBody).toContain(`#gid=${gid('Thôn 3')}"`);
+    expect(mail.replyTo).toBe(VHXH);
+    expect(mail.name).toBe('Tổ CNSCĐ – Xã mẫu');
+    expect(mail.body.normalize('NFC')).toBe(mail.body);
+  });
+});
+
+describe('deadlines turn at 00:00 Vietnam time whatever the machine zone', () => {
+  it('23:59 on the due date is "đến hạn hôm nay"; 00:00 the next day brings the first digest', () => {
+    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 23, 59));
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    expect(lines(emu.mail.outbox).filter((l) => l.includes('Thôn 1'))).toEqual([`an@example.com | ${dueToday(5, 'Thôn 1')}`]);
+    expect(emu.mail.outbox.some((m) => m.to === VHXH)).toBe(false);
+    emu.clock.set(vnInstant(2026, 5, 21, 0, 0));
+    const sent = emu.mail.outbox.length;
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    expect(lines(emu.mail.outbox.slice(sent))).toEqual([digest('21/05', 6, 5)]);
+  });
+
+  it('a tick at 23:59 on the due date counts as on time and is not in the digest', () => {
+    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 23, 59));
+    submit(emu, ctx, 'Thôn 1', 5, 'an@example.com');
+    emu.clock.set(vnInstant(2026, 5, 21, 8, 0));
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    const mail = emu.mail.outbox.find((m) => m.to === VHXH);
+    expect(mail?.subject).toBe(digest('21/05', 5, 5).split(' | ')[1]);
+    expect(mail?.body).toContain('đã nộp 1/6');
+    expect(mail?.body).not.toContain('Thôn 1 (');
+  });
+});

@@ -1,0 +1,149 @@
+/** The daily trigger's management and the two menu commands of reminders, in the emulator. */
+import { AppsScriptEmulator } from '../../emulator';
+import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import { vnInstant } from '../../src/core/calendar';
+
+const OFFICE = 'office@example.gov.vn';
+const DEPUTY = 'deputy@example.gov.vn';
+const AS_OFFICE = { activeUser: OFFICE, effectiveUser: OFFICE };
+const AS_DEPUTY = { activeUser: DEPUTY, effectiveUser: DEPUTY };
+
+function workbook(now = vnInstant(2026, 5, 22, 9, 0)) {
+  const emu = new AppsScriptEmulator({ now, owner: OFFICE, editors: [DEPUTY] });
+  const ctx = loadBundle(emu);
+  callEntry(emu, ctx, 'applyPreset', ['mac-dinh'], AS_OFFICE);
+  return { emu, ctx };
+}
+
+interface Info {
+  installed: boolean;
+  owner: string;
+  hour: number | null;
+  settingsHour: number | null;
+  mine: boolean;
+  message: string;
+}
+
+function setOfficeEmail(emu: AppsScriptEmulator, email: string): void {
+  const row = emu.rawGrid('Cấu hình').findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
+  emu.rawSet('Cấu hình', `B${row}`, email);
+}
+
+const clockTriggers = (emu: AppsScriptEmulator) =>
+  emu.triggers.filter((t) => t.eventType === 'CLOCK').map((t) => `${t.handler} ${t.owner} ${t.schedule?.everyDays}d@${t.schedule?.atHour}h ${t.schedule?.timeZone}`);
+
+describe('the daily reminder trigger', () => {
+  it('installs one trigger, replaces it on a second install, and tells who sends the emails', () => {
+    const { emu, ctx } = workbook();
+    expect(callEntry(emu, ctx, 'getReminderTriggerInfo', [], AS_OFFICE)).toMatchObject({ installed: false, owner: '', hour: null, settingsHour: 8 });
+    callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE);
+    const info = callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE) as Info;
+    expect(clockTriggers(emu)).toEqual([`runScheduledReminders ${OFFICE} 1d@8h Asia/Ho_Chi_Minh`]);
+    expect(info).toMatchObject({ installed: true, owner: OFFICE, hour: 8, mine: true });
+    expect(info.message).toBe(`Nhắc việc tự động đang bật: gửi lúc 8 giờ hằng ngày (giờ Việt Nam), từ tài khoản của bạn (${OFFICE}).`);
+    // The result crosses google.script.run: plain data only.
+    expect(JSON.parse(JSON.stringify(info))).toEqual(info);
+  });
+
+  it('another account sees the owner and cannot add a second trigger or remove the first', () => {
+    const { emu, ctx } = workbook();
+    callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE);
+    const seen = callEntry(emu, ctx, 'getReminderTriggerInfo', [], AS_DEPUTY) as Info;
+    expect(seen).toMatchObject({ installed: true, owner: OFFICE, hour: 8, mine: false });
+    expect(seen.message).toContain(`Chỉ tài khoản ${OFFICE} đổi giờ hoặc tắt được nhắc việc.`);
+    expect(() => callEntry(emu, ctx, 'installReminderTrigger', [], AS_DEPUTY)).toThrow(`Nhắc việc tự động đang chạy dưới tài khoản ${OFFICE}`);
+    expect(() => callEntry(emu, ctx, 'removeReminderTrigger', [], AS_DEPUTY)).toThrow(/Chỉ office@example\.gov\.vn tắt nhắc việc được/);
+    expect(clockTriggers(emu)).toHaveLength(1);
+    const removed = callEntry(emu, ctx, 'removeReminderTrigger', [], AS_OFFICE) as Info;
+    expect(removed).toMatchObject({ installed: false, owner: '', hour: null });
+    expect(clockTriggers(emu)).toEqual([]);
+    // Once removed, the other account may take over.
+    callEntry(emu, ctx, 'installReminderTrigger', [], AS_DEPUTY);
+    expect(clockTriggers(emu)).toEqual([`runScheduledReminders ${DEPUTY} 1d@8h Asia/Ho_Chi_Minh`]);
+  });
+
+  it('shows a changed "Giờ gửi nhắc" until the trigger follows it', () => {
+    const { emu, ctx } = workbook();
+    callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE);
+    const row = emu.rawGrid('Cấu hình').findIndex((r) => r[0] === 'Giờ gửi nhắc (0–23)') + 1;
+    emu.rawSet('Cấu hình', `B${row}`, 17);
+    const info = callEntry(emu, ctx, 'getReminderTriggerInfo', [], AS_OFFICE) as Info;
+    expect(info).toMatchObject({ hour: 8, settingsHour: 17 });
+    expect(info.message).toContain('Giờ gửi nhắc trong Cấu hình là 17 giờ');
+    callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE);
+    expect(clockTriggers(emu)).toEqual([`runScheduledReminders ${OFFICE} 1d@17h Asia/Ho_Chi_Minh`]);
+  });
+});
+
+describe('menu commands', () => {
+  it('"Gửi nhắc ngay" asks first, does nothing on No, and reports sent and skipped on Yes', () => {
+    const { emu, ctx } = workbook();
+    emu.ui.queueResponse({ button: 'NO' });
+    expect(callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE)).toBeNull();
+    expect(emu.mail.outbox).toEqual([]);
+    emu.ui.queueResponse({ button: 'YES' });
+    callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE);
+    expect(emu.mail.outbox.map((m) => m.to)).toEqual(['thon1@example.com', 'thon2@example.com', 'thon3@example.com']);
+    const summary = emu.ui.alerts[emu.ui.alerts.length - 1].prompt;
+    expect(summary).toContain('Đã gửi (3):');
+    expect(summary).toContain('• Thôn 1 → thon1@example.com');
+    // The preset has no office email: the digest is skipped, and the alert says why.
+    expect(summary).toContain('Bản tổng hợp cho phòng VH-XH: chưa có "Email phòng VH-XH" trong tab "Cấu hình"');
+  });
+
+  it('"Gửi nhắc ngay" sends what the quota allows and says the rest is deferred', () => {
+    const { emu, ctx } = workbook();
+    emu.mail.setRemainingQuota(1);
+    emu.ui.queueResponse({ button: 'YES' });
+    const report = callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE) as { sent: string[]; deferred: string[] };
+    expect(report.sent).toEqual(['Thôn 1 → thon1@example.com']);
+    expect(report.deferred).toEqual(['Thôn 2 → thon2@example.com', 'Thôn 3 → thon3@example.com']);
+    expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toContain('Hoãn vì hết hạn mức email hôm nay (sẽ gửi ở lần chạy sau) (2):');
+    // The next day (new quota) the deferred ones go, not Thôn 1 again.
+    emu.clock.set(vnInstant(2026, 5, 23, 9, 0));
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    expect(emu.mail.outbox.map((m) => m.to)).toEqual(['thon1@example.com', 'thon2@example.com', 'thon3@example.com']);
+  });
+
+  it('"Gửi thử" sends every template to the current user only', () => {
+    const { emu, ctx } = workbook();
+    const OFFICE_STAFF = { activeUser: DEPUTY, effectiveUser: DEPUTY };
+    setOfficeEmail(emu, DEPUTY);
+    emu.ui.queueResponse({ button: 'OK' });
+    callEntry(emu, ctx, 'setupWorkbook', [], AS_OFFICE);
+    callEntry(emu, ctx, 'sendTestEmails', [], OFFICE_STAFF);
+    expect(emu.mail.outbox.map((m) => `${m.to} | ${m.subject}`)).toEqual([
+      `${DEPUTY} | [Gửi thử] [Tổ CNSCĐ] Sắp đến hạn: báo cáo tháng 5/2026 – Thôn 1`,
+      `${DEPUTY} | [Gửi thử] [Tổ CNSCĐ] Đến hạn hôm nay: báo cáo tháng 5/2026 – Thôn 1`,
+      `${DEPUTY} | [Gửi thử] [Tổ CNSCĐ] Quá hạn: báo cáo tháng 5/2026 – Thôn 1, Thôn 2`,
+      `${DEPUTY} | [Gửi thử] [Tổ CNSCĐ] Nhắc việc 22/05/2026: 2 thôn chưa hoàn thành báo cáo tháng 5/2026`,
+    ]);
+    expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toBe(`Đã gửi 4/4 email mẫu (sắp đến hạn, đến hạn, quá hạn, tổng hợp) tới ${DEPUTY}.`);
+    // Nothing was recorded as a real reminder: the real ones (digest to the office first) still go.
+    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    expect(emu.mail.outbox.slice(4).map((m) => m.to)).toEqual([DEPUTY, 'thon1@example.com', 'thon2@example.com', 'thon3@example.com']);
+  });
+
+  it('"Gửi thử" explains when Google does not reveal the user\'s email', () => {
+    const { emu, ctx } = workbook();
+    callEntry(emu, ctx, 'sendTestEmails', [], { activeUser: '', effectiveUser: OFFICE });
+    expect(emu.mail.outbox).toEqual([]);
+    expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toContain('Không xác định được email của bạn');
+  });
+
+  it('an editor who cannot write Nhật ký is stopped before any email goes', () => {
+    const { emu, ctx } = workbook();
+    emu.ui.queueResponse({ button: 'YES' });
+    expect(() => callEntry(emu, ctx, 'sendRemindersNow', [], AS_DEPUTY)).toThrow(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
+    expect(() => callEntry(emu, ctx, 'sendTestEmails', [], AS_DEPUTY)).toThrow(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
+    expect(emu.mail.outbox).toEqual([]);
+  });
+
+  it('every send command holds the document lock and says so when it is busy', () => {
+    const { emu, ctx } = workbook();
+    emu.locks.holdDocumentLock(true);
+    emu.ui.queueResponse({ button: 'YES' });
+    expect(() => callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE)).toThrow('Bảng tính đang được một người hoặc một tác vụ khác cập nhật');
+    expect(emu.mail.outbox).toEqual([]);
+  });
+});

@@ -1,0 +1,164 @@
+/** Bảng điều khiển in Chromium, backed by the emulator running dist/Code.js. */
+import type { Browser } from 'playwright-core';
+import { vnInstant } from '../../src/core/calendar';
+import { TAB_REGISTRY } from '../../src/core/tabNames';
+import { fillVillageMonth, launchChromium, newWorkbook, openSidebar, type Workbook } from './sidebarHarness';
+
+/** 25/05/2026 10:00 in Vietnam: Tháng 5 fell due on 20/05. */
+const NOW = vnInstant(2026, 5, 25, 10);
+const XSS = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Bạch Ngọc's 16 sample villages plus one named like an attack, Tháng 5 in every state. */
+function communeWorkbook(): Workbook {
+  const wb = newWorkbook(NOW);
+  wb.call('applyPreset', 'bach-ngoc');
+  const registry = wb.emu.rawGrid(TAB_REGISTRY);
+  wb.emu.rawSet(TAB_REGISTRY, `A${registry.length + 1}:D${registry.length + 1}`, [[XSS, '<b>Ông Tèo</b>', 'teo@example.com', 'javascript:alert(2)']]);
+  wb.call('setupWorkbook');
+  for (let n = 1; n <= 8; n++) fillVillageMonth(wb, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9) });
+  for (const n of [9, 10]) fillVillageMonth(wb, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 22, 9) });
+  fillVillageMonth(wb, 'Thôn 11', 5, { ticked: true, submittedAt: vnInstant(2026, 5, 18, 9), override: { BUOI_TAP_HUAN: 'ba buổi' } });
+  fillVillageMonth(wb, 'Thôn 12', 5, { ticked: false });
+  return wb;
+}
+
+describe('Bảng điều khiển', () => {
+  it('shows loading, then the month at a glance from one server call; hostile text stays text', async () => {
+    const wb = communeWorkbook();
+    const sidebar = await openSidebar(browser, 'dashboard', wb, { hold: true });
+    const { page } = sidebar;
+    await page.locator('.state-loading').waitFor();
+    await sidebar.shot('dashboard-loading.png');
+    sidebar.releaseFirst();
+
+    await page.getByRole('heading', { name: 'Tình hình nộp báo cáo' }).waitFor();
+    expect(sidebar.bridge.calls.map((c) => c.name)).toEqual(['getDashboardData']);
+    await expect(page.locator('#subtitle').textContent()).resolves.toBe('Xã Bạch Ngọc · Tháng 5/2026 · hạn nộp 20/05/2026');
+    await expect(page.locator('.headline').textContent()).resolves.toBe('10/17 đã nộp (58,8%)');
+    const tiles = await page.locator('.tile').allTextContents();
+    expect(tiles).toEqual(['8Đúng hạn', '2Nộp muộn', '6Chưa nộp', '1Cần sửa']);
+
+    // Who to call: the head's name and a tel: link; Cần sửa says what is wrong.
+    const thon12 = page.locator('li.village', { hasText: 'Thôn 12' });
+    await expect(thon12.locator('.badge-overdue').textContent()).resolves.toBe('Quá hạn');
+    await expect(thon12.locator('a').getAttribute('href')).resolves.toMatch(/^tel:09\d{8}$/);
+    await expect(page.locator('li.village', { hasText: 'Thôn 11' }).locator('.village-problem').textContent()).resolves.toMatch(/^Thôn 11, Tháng 5, ô [A-Z]+\d+: .*ba buổi/);
+
+    // The attack name is shown as characters; no element or dialog came out of it.
+    const hostile = page.locator('li.village', { hasText: XSS });
+    await expect(hostile.locator('.village-name').textContent()).resolves.toBe(XSS);
+    await expect(hostile.locator('.village-contact').textContent()).resolves.toBe('<b>Ông Tèo</b> · javascript:alert(2)');
+    await expect(hostile.locator('a').count()).resolves.toBe(0);
+    await expect(page.locator('img, b').count()).resolves.toBe(0);
+
+    // One bar per applied TY_LE indicator of the plan, against its target.
+    await expect(page.locator('.rate').count()).resolves.toBe(8);
+    const nttKns = page.locator('.rate', { hasText: 'Người trưởng thành có kỹ năng số' });
+    await expect(nttKns.locator('.rate-figures').textContent()).resolves.toMatch(/^\d+(,\d)?% · mục tiêu 70% · [\d.]+\/[\d.]+$/);
+    await expect(nttKns.locator('.bar-target').count()).resolves.toBe(1);
+
+    // Collapsed groups open from the keyboard (a real <summary>); open them all for the picture.
+    await page.locator('summary', { hasText: 'Đúng hạn' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('details.group-DUNG_HAN').evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await sidebar.shot('dashboard-loaded.png');
+    expect(sidebar.dialogs).toEqual([]);
+    expect(sidebar.bridge.refused).toEqual([]);
+    await page.close();
+  });
+
+  it('every button does its job and the panel repaints; a server error is shown where it happened', async () => {
+    const wb = communeWorkbook();
+    const sidebar = await openSidebar(browser, 'dashboard', wb);
+    const { page } = sidebar;
+    const status = page.locator('section[aria-label="Thao tác"] .status');
+    await page.getByRole('button', { name: 'Tổng hợp' }).waitFor();
+
+    await page.getByRole('button', { name: 'Kiểm tra số liệu' }).click();
+    await status.filter({ hasText: 'Đã kiểm tra' }).waitFor();
+    await expect(status.textContent()).resolves.toMatch(/^Đã kiểm tra 17 địa bàn: [1-9]\d* lỗi, \d+ cảnh báo\./);
+    expect(wb.emu.ui.dialogs.map((d) => d.title)).toEqual(['Kiểm tra số liệu']);
+
+    await page.getByRole('button', { name: 'Gửi nhắc ngay' }).click();
+    await status.filter({ hasText: 'Gửi nhắc:' }).waitFor();
+    expect(wb.emu.mail.outbox.length).toBeGreaterThan(0);
+    await expect(status.textContent()).resolves.toMatch(/^Gửi nhắc: đã gửi [1-9]\d*, bỏ qua \d+/);
+
+    await page.getByRole('button', { name: 'Tổng hợp' }).click();
+    await status.filter({ hasText: 'Tổng hợp' }).waitFor();
+    await expect(status.textContent()).resolves.toBe('Đã tổng hợp Tháng 5/2026 vào tab "Tổng hợp": 10/17 báo cáo đã nộp.');
+    expect(wb.emu.sheetNames()).toContain('Tổng hợp');
+
+    // Someone else holds the document: the server refuses, the panel says so and stays usable.
+    wb.emu.locks.holdDocumentLock(true);
+    await page.getByRole('button', { name: 'Tổng hợp' }).click();
+    await status.filter({ hasText: 'đang được' }).waitFor();
+    await expect(status.textContent()).resolves.toMatch(/^Tổng hợp: Bảng tính đang được một người hoặc một tác vụ khác cập nhật/);
+    await expect(status.getAttribute('role')).resolves.toBe('alert');
+    await expect(page.getByRole('button', { name: 'Tổng hợp' }).isEnabled()).resolves.toBe(true);
+    await sidebar.shot('dashboard-action-error.png');
+    wb.emu.locks.holdDocumentLock(false);
+
+    const calls = sidebar.bridge.calls.map((c) => c.name);
+    expect(calls.filter((n) => n === 'getDashboardData')).toHaveLength(4);
+    expect(sidebar.bridge.calls.find((c) => c.name === 'aggregateMonth')?.args).toEqual([5]);
+    expect(sidebar.dialogs).toEqual([]);
+    expect(sidebar.bridge.refused).toEqual([]);
+    await page.close();
+  });
+
+  it('a failed load shows the error and Thử lại; Làm mới works from the keyboard', async () => {
+    const wb = communeWorkbook();
+    const sidebar = await openSidebar(browser, 'dashboard', wb);
+    const { page } = sidebar;
+    await page.locator('.headline').waitFor();
+
+    sidebar.failNext('getDashboardData', 'Exception: Service Spreadsheets timed out while accessing document with id 1abc.');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('refresh');
+    await page.keyboard.press('Enter');
+    const error = page.locator('.state-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain('Service Spreadsheets timed out while accessing document with id 1abc.');
+    await expect(error.textContent()).resolves.not.toContain('Exception:');
+    // Focus lands on Thử lại, so Enter retries.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Thử lại');
+    await sidebar.shot('dashboard-error.png');
+    await page.keyboard.press('Enter');
+    await page.locator('.headline').waitFor();
+    await page.close();
+  });
+
+  it('tells people how to start when there are no villages, or no setup at all', async () => {
+    const empty = newWorkbook(NOW);
+    empty.call('setupWorkbook');
+    const sidebar = await openSidebar(browser, 'dashboard', empty);
+    await sidebar.page.locator('.state-empty').waitFor();
+    await expect(sidebar.page.locator('.state-empty').textContent()).resolves.toContain('Hãy điền danh sách vào tab "Danh sách"');
+    await expect(sidebar.page.locator('.state-empty').textContent()).resolves.toContain('Khởi tạo / cập nhật bảng tính');
+    await sidebar.shot('dashboard-empty.png');
+    await sidebar.page.close();
+
+    const blank = await openSidebar(browser, 'dashboard', newWorkbook(NOW));
+    await blank.page.locator('.state-empty').waitFor();
+    await expect(blank.page.locator('.state-title').textContent()).resolves.toBe('Bảng tính chưa được khởi tạo');
+    await blank.page.close();
+  });
+
+  it('showDashboard opens the built page as a sidebar', () => {
+    const wb = newWorkbook(NOW);
+    wb.call('showDashboard');
+    expect(wb.emu.ui.sidebars).toHaveLength(1);
+    expect(wb.emu.ui.sidebars[0].title).toBe('Bảng điều khiển');
+    expect(wb.emu.ui.sidebars[0].content).toContain('getDashboardData');
+  });
+});

@@ -42,6 +42,9 @@ async function main(): Promise<void> {
   const ctx = loadBundle(emu);
   const asOffice = { activeUser: OFFICE };
   callEntry(emu, ctx, 'applyPreset', [preset.id], asOffice);
+  // The office types its own address, so the daily digest has somewhere to go.
+  const officeRow = emu.rawGrid('Cấu hình').findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
+  emu.userEdit(ctx, { user: OFFICE, sheet: 'Cấu hình', a1: `B${officeRow}`, value: OFFICE });
   callEntry(emu, ctx, 'installReminderTrigger', [], asOffice);
 
   // Heads paste a month's column then tick "Đã nộp", in the order it happened.
@@ -52,6 +55,8 @@ async function main(): Promise<void> {
   let rejected = 0;
   for (const { s, at } of events) {
     emu.clock.set(at);
+    // The daily reminder trigger fires on every morning that passed, seeing the tabs as they were.
+    emu.fireDueTimeTriggers(ctx);
     const grid = emu.rawGrid(s.village);
     const col = grid.find((r) => r[0] === 'Mã')?.indexOf(`Tháng ${s.month}`) ?? -1;
     const rowOf = (code: string) => grid.findIndex((r) => r[0] === code);
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
   }
 
   // The morning of `today`: the reminder trigger fires, then the office clicks Tổng hợp.
-  emu.clock.set(vnInstant(today.year, today.month, today.day, preset.settings.reminderHour, 0));
+  emu.clock.set(vnInstant(today.year, today.month, today.day, preset.settings.reminderHour + 1, 0));
   emu.fireDueTimeTriggers(ctx);
   emu.clock.set(vnInstant(today.year, today.month, today.day, 9, 30));
   const month = currentReportMonth(today, preset.settings);

@@ -23,7 +23,9 @@ function excelFormat(sheetsFormat: string | undefined): string | undefined {
 function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.row, c.col);
-    cell.value = c.formula ? { formula: c.formula.replace(/^=/, ''), result: undefined } as ExcelJS.CellFormulaValue : c.value === '' ? null : c.value;
+    // xlsx has no checkbox: show the tick as Sheets draws it.
+    const value = c.validation?.criteria === 'CHECKBOX' && typeof c.value === 'boolean' ? (c.value ? '☑' : '☐') : c.value;
+    cell.value = c.formula ? { formula: c.formula.replace(/^=/, ''), result: undefined } as ExcelJS.CellFormulaValue : value === '' ? null : value;
     const f = c.format;
     const numFmt = excelFormat(f.numberFormat);
     if (numFmt) cell.numFmt = numFmt;
@@ -37,7 +39,8 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
     if (f.background && f.background !== '#ffffff') cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } };
     const horizontal = f.horizontalAlignment && f.horizontalAlignment !== 'general' ? (f.horizontalAlignment.replace('normal', 'left') as ExcelJS.Alignment['horizontal']) : undefined;
     const vertical = f.verticalAlignment ? (f.verticalAlignment === 'middle' ? 'middle' : (f.verticalAlignment as ExcelJS.Alignment['vertical'])) : undefined;
-    if (horizontal || vertical || f.wrap) cell.alignment = { horizontal, vertical, wrapText: Boolean(f.wrap) };
+    const wrap = Boolean(f.wrap) || f.wrapStrategy === 'WRAP';
+    if (horizontal || vertical || wrap) cell.alignment = { horizontal, vertical, wrapText: wrap };
     if (f.borders) {
       const edge = (e?: { color: string; style: string }) => (e ? { style: (e.style.includes('DOUBLE') ? 'double' : e.style.includes('THICK') || e.style.includes('MEDIUM') ? 'medium' : e.style.includes('DASH') ? 'dashed' : 'thin') as ExcelJS.BorderStyle, color: { argb: argb(e.color) } } : undefined);
       cell.border = { top: edge(f.borders.top), left: edge(f.borders.left), bottom: edge(f.borders.bottom), right: edge(f.borders.right) };
@@ -52,6 +55,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   for (const merge of sheet.merges) ws.mergeCells(merge);
   for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = px / PX_PER_CHAR;
   for (const [row, px] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = px * PT_PER_PX;
+  for (const [row, pt] of wrappedRowHeights(sheet)) ws.getRow(row).height = pt;
   for (const row of sheet.hiddenRows) ws.getRow(row).hidden = true;
   for (const col of sheet.hiddenColumns) ws.getColumn(col).hidden = true;
   if (sheet.frozenRows || sheet.frozenColumns) ws.views = [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }];
@@ -72,6 +76,25 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   }
 }
 
+/**
+ * Sheets grows a row to fit wrapped text; an xlsx viewer keeps the default height and the lines
+ * overlap. Estimate the lines each wrapped, unmerged cell needs in its column's width.
+ */
+function wrappedRowHeights(sheet: SheetSnapshot): Map<number, number> {
+  const merged = new Set(sheet.merges.map((m) => m.split(':')[0]));
+  const heights = new Map<number, number>();
+  for (const c of sheet.cells) {
+    const wrap = c.format.wrap || c.format.wrapStrategy === 'WRAP';
+    if (!wrap || merged.has(c.a1) || sheet.rowHeights[c.row] || typeof c.value !== 'string' || c.value === '') continue;
+    const size = c.format.fontSize ?? 10;
+    const charsPerLine = Math.max(4, Math.floor((sheet.columnWidths[c.col] ?? 100) / (size * 0.62)));
+    const lines = c.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / charsPerLine)), 0);
+    const pt = lines * size * 1.35 + 4;
+    heights.set(c.row, Math.max(heights.get(c.row) ?? 0, pt));
+  }
+  return heights;
+}
+
 /** Excel's limits on tab names (31 characters, no []:*?/\). */
 function excelSheetName(name: string, taken: Set<string>): string {
   let base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
@@ -86,7 +109,7 @@ export async function writeXlsx(model: WorkbookSnapshot, path: string): Promise<
   const taken = new Set<string>();
   for (const sheet of model.sheets) {
     const ws = wb.addWorksheet(excelSheetName(sheet.name, taken), {
-      pageSetup: { paperSize: 9, orientation: sheet.name === 'Báo cáo' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+      pageSetup: { paperSize: 9, orientation: sheet.name === 'Báo cáo' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 10, margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     });
     writeSheet(ws, sheet);

@@ -7,7 +7,7 @@
  * rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
  */
 import type { DenominatorCode, IndicatorKind } from './catalogue';
-import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf, type LocalDate } from './calendar';
+import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
 import type { Village } from './registry';
 import type { IndicatorSetting, Settings } from './settings';
 import { isSubmittedStatus, type MonthStatus } from './status';
@@ -179,7 +179,8 @@ export function aggregate(input: AggregationInput): AggregationSummary {
   const indicators = KIND_ORDER.flatMap((kind) => input.indicators.filter((i) => i.kind === kind)).map((ind) =>
     summariseIndicator(ind, facts, counted, endMonth, settings),
   );
-  const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, endMonth, settings, today));
+  const duePassed = Array.from({ length: endMonth }, (_, i) => compareDates(today, dueDateOf(i + 1, settings)) > 0);
+  const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, duePassed));
   return {
     unitName: settings.unitName,
     level: settings.level,
@@ -221,7 +222,7 @@ interface VillageFacts {
 }
 
 function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly string[]): VillageFacts {
-  const statuses: MonthStatus[] = Array.from({ length: 12 }, () => 'CHUA_NOP');
+  const statuses = new Array<MonthStatus>(12).fill('CHUA_NOP');
   if (v.report) for (const a of v.assessments) if (a.month >= 1 && a.month <= 12) statuses[a.month - 1] = a.status;
   let latestMonth: number | null = null;
   const latest = new Map<string, { value: number; month: number }>();
@@ -275,12 +276,14 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
   };
   if (ind.kind === 'SO_LUONG') {
     const yearMonths = Array.from({ length: endMonth }, (_, i) => i + 1);
+    // `counted` rises to endMonth, so with endMonth months it is 1…endMonth: the year so far, summed once.
+    const periodIsYear = counted.length === endMonth;
     let value = 0;
     let yearToDate = 0;
     let anyYear = false;
     for (const f of facts) {
       const inPeriod = sumSubmitted(f, ind.code, counted);
-      const inYear = sumSubmitted(f, ind.code, yearMonths);
+      const inYear = periodIsYear ? inPeriod : sumSubmitted(f, ind.code, yearMonths);
       if (inYear !== null) {
         yearToDate += inYear;
         anyYear = true;
@@ -339,7 +342,8 @@ export function trafficLight(ratePercent: number, targetPercent: number): Traffi
   return ratePercent >= targetPercent * 0.8 ? 'near' : 'bad';
 }
 
-function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting[], counted: readonly number[], endMonth: number, settings: Settings, today: LocalDate): VillageSummary {
+/** `duePassed[m - 1]`: whether the report of month m was due before today, for months 1 to the period's end. */
+function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting[], counted: readonly number[], duePassed: readonly boolean[]): VillageSummary {
   const rates: Record<string, VillageRate | null> = {};
   const achievements: number[] = [];
   for (const ind of indicators) {
@@ -353,10 +357,9 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
   }
   let onTimeMonths = 0;
   let dueMonths = 0;
-  for (let m = 1; m <= endMonth; m++) {
+  for (let m = 1; m <= duePassed.length; m++) {
     const status = f.statuses[m - 1];
-    const duePassed = compareDates(today, dueDateOf(m, settings)) > 0;
-    if (!duePassed && !submitted(f, m)) continue;
+    if (!duePassed[m - 1] && !submitted(f, m)) continue;
     dueMonths++;
     if (status === 'DUNG_HAN') onTimeMonths++;
   }
@@ -401,18 +404,14 @@ const byName = new Intl.Collator('vi', { numeric: true }).compare;
 
 /** Best mean achievement first, then best on-time rate; equal on both share a rank. */
 function rank(villages: readonly VillageSummary[]): RankingRow[] {
-  const key = (v: VillageSummary) => [v.achievementPercent ?? -1, v.onTimePercent ?? -1];
-  const sorted = [...villages].sort((a, b) => {
-    const [a1, a2] = key(a);
-    const [b1, b2] = key(b);
-    return b1 - a1 || b2 - a2 || byName(a.name, b.name);
-  });
+  const keyed = villages.map((v) => ({ v, achievement: v.achievementPercent ?? -1, onTime: v.onTimePercent ?? -1 }));
+  keyed.sort((a, b) => b.achievement - a.achievement || b.onTime - a.onTime || byName(a.v.name, b.v.name));
   const rows: RankingRow[] = [];
-  sorted.forEach((v, i) => {
-    const previous = rows[i - 1];
-    const tied = previous && i > 0 && key(sorted[i - 1]).every((x, j) => x === key(v)[j]);
+  keyed.forEach(({ v, achievement, onTime }, i) => {
+    const previous = keyed[i - 1];
+    const tied = previous && previous.achievement === achievement && previous.onTime === onTime;
     rows.push({
-      rank: tied ? previous.rank : i + 1,
+      rank: tied ? rows[i - 1].rank : i + 1,
       name: v.name,
       achievementPercent: v.achievementPercent,
       onTimePercent: v.onTimePercent,

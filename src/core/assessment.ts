@@ -1,7 +1,7 @@
 /** Validation and status of every month of a village tab in one pass (Tổng hợp, reminders, dashboard). */
 import { errorsOf, type Finding } from './findings';
 import { monthStatus, type MonthStatus } from './status';
-import { validateMonth, type ValidationContext } from './validation';
+import { validateMonths, type ValidationContext } from './validation';
 import type { VillageReport } from './villageReport';
 
 export interface MonthAssessment {
@@ -11,8 +11,9 @@ export interface MonthAssessment {
 }
 
 export function assessVillage(report: VillageReport, ctx: ValidationContext, now: Date): MonthAssessment[] {
-  return report.months.map((monthReport) => {
-    const findings = validateMonth(report, monthReport.month, ctx);
-    return { month: monthReport.month, status: monthStatus(monthReport, errorsOf(findings).length > 0, ctx.settings, now), findings };
+  const findingsByMonth = validateMonths(report, ctx);
+  return report.months.map((monthReport, i) => {
+    const findings = findingsByMonth[i];
+    return { month: monthReport.month, status: monthStatus(monthReport, findings.length > 0 && errorsOf(findings).length > 0, ctx.settings, now), findings };
   });
 }

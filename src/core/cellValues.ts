@@ -21,29 +21,43 @@ export function isDate(value: unknown): value is Date {
 const SHEETS_ERROR = /^#(REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;
 /** `1.234`, `1 234`, `12.345.678` — Vietnamese grouping with dots or spaces. */
 const GROUPED = /^-?\d{1,3}(?:[. \u00a0\u202f]\d{3})+$/;
+const GROUP_SEPARATORS = /[. \u00a0\u202f]/g;
 const PLAIN = /^-?\d+$/;
 const DECIMAL = /^-?\d+(?:[.,]\d+)$/;
+const LEADING_PLUS = /^\+/;
+
+/**
+ * Blank and counts below SHARED_COUNTS are shared rather than made afresh: Tổng hợp holds a reading
+ * for every cell of every tab (500 villages × 12 months × 14 indicators), and each one made is one
+ * more for the garbage collector to move. Frozen, so sharing can never leak a change from one cell
+ * to another.
+ */
+const BLANK: CountReading = Object.freeze({ kind: 'blank' });
+const SHARED_COUNTS = 10000;
+const COUNTS = new Array<CountReading | undefined>(SHARED_COUNTS);
 
 export function readCount(raw: unknown): CountReading {
-  if (raw === '' || raw === null || raw === undefined) return { kind: 'blank' };
-  if (typeof raw === 'number') return fromNumber(raw, formatShown(raw));
+  if (raw === '' || raw === null || raw === undefined) return BLANK;
+  if (typeof raw === 'number') return fromNumber(raw, null);
   if (typeof raw === 'boolean') return { kind: 'invalid', reason: 'boolean', shown: raw ? 'TRUE' : 'FALSE' };
   if (isDate(raw)) return { kind: 'invalid', reason: 'date', shown: Number.isNaN(raw.getTime()) ? 'ngày tháng' : formatVnDate(raw) };
   const text = String(raw).normalize('NFC').trim();
-  if (text === '') return { kind: 'blank' };
+  if (text === '') return BLANK;
   if (SHEETS_ERROR.test(text)) return { kind: 'invalid', reason: 'error', shown: text };
-  const compact = text.replace(/^\+/, '');
+  const compact = text.replace(LEADING_PLUS, '');
   if (PLAIN.test(compact)) return fromNumber(Number(compact), text);
-  if (GROUPED.test(compact)) return fromNumber(Number(compact.replace(/[. \u00a0\u202f]/g, '')), text);
+  if (GROUPED.test(compact)) return fromNumber(Number(compact.replace(GROUP_SEPARATORS, '')), text);
   if (DECIMAL.test(compact)) return fromNumber(Number(compact.replace(',', '.')), text);
   return { kind: 'invalid', reason: 'text', shown: text };
 }
 
-function fromNumber(value: number, shown: string): CountReading {
-  if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'text', shown };
-  if (value < 0) return { kind: 'invalid', reason: 'negative', shown };
-  if (!Number.isInteger(value)) return { kind: 'invalid', reason: 'decimal', shown };
-  return { kind: 'count', value };
+/** `typed`: the text the number was read from, shown as typed; null for a number cell. */
+function fromNumber(value: number, typed: string | null): CountReading {
+  if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'text', shown: typed ?? formatShown(value) };
+  if (value < 0) return { kind: 'invalid', reason: 'negative', shown: typed ?? formatShown(value) };
+  if (!Number.isInteger(value)) return { kind: 'invalid', reason: 'decimal', shown: typed ?? formatShown(value) };
+  if (value >= SHARED_COUNTS || Object.is(value, -0)) return { kind: 'count', value };
+  return (COUNTS[value] ??= Object.freeze({ kind: 'count', value }));
 }
 
 /** As a person would read it back: `-1.234`, `12,5`. */

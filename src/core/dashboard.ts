@@ -2,16 +2,14 @@
  * The Bảng điều khiển: the current report month at a glance, as plain JSON-safe data (dates as
  * `dd/MM/yyyy HH:mm` strings) because it crosses google.script.run.
  */
-import { aggregate, FuturePeriodError, type AssessedVillage } from './aggregation';
-import { assessVillage } from './assessment';
+import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from './aggregation';
+import type { AssessedTab } from './assessedVillage';
 import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
 import { errorsOf, type Finding } from './findings';
 import { shortLabel } from './indicatorNames';
-import type { Village } from './registry';
 import type { IndicatorSetting, Settings } from './settings';
 import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from './status';
-import { formatInt, formatPercent, sameName } from './text';
-import type { VillageReport } from './villageReport';
+import { formatInt, formatPercent } from './text';
 
 export interface DashboardVillage {
   name: string;
@@ -28,7 +26,7 @@ export interface DashboardVillage {
   problem: string;
 }
 
-export type RateTone = 'good' | 'near' | 'bad' | 'none';
+export type RateTone = TrafficLight | 'none';
 
 export interface DashboardRate {
   code: string;
@@ -68,18 +66,12 @@ export interface DashboardData {
   configProblems: number;
 }
 
-/** A village of the registry with its parsed tab (null when the tab is missing or unreadable). */
-export interface VillageTab {
-  name: string;
-  report: VillageReport | null;
-}
-
 export interface DashboardInput {
   settings: Settings;
   /** Applied indicators. */
   indicators: IndicatorSetting[];
-  villages: readonly Village[];
-  tabs: readonly VillageTab[];
+  /** Registry order, each with its tab assessed (assessedVillage.assessVillageTab). */
+  villages: readonly AssessedTab[];
   configFindings: readonly Finding[];
   now: Date;
   /** Defaults to the month people are working on today (calendar.currentReportMonth). */
@@ -94,14 +86,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   const { settings, now } = input;
   const today = vnDateOf(now);
   const month = input.month ?? currentReportMonth(today, settings);
-  const assessed = input.villages.map((village): AssessedVillage & { findings: Finding[] } => {
-    const report = input.tabs.find((t) => sameName(t.name, village.name))?.report ?? null;
-    if (!report) return { village, report, assessments: [], findings: [] };
-    const assessments = assessVillage(report, { villageName: village.name, village, settings, indicators: input.indicators, today }, now);
-    return { village, report, assessments, findings: assessments[month - 1].findings };
-  });
-  const tabNames = new Set(input.tabs.map((t) => t.name));
-  const villages = assessed.map((a) => dashboardVillage(a, tabNames, month, input));
+  const villages = input.villages.map((a) => dashboardVillage(a, month, input));
   villages.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || Number(b.overdue) - Number(a.overdue));
 
   const counts: DashboardCounts = { total: villages.length, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 };
@@ -121,7 +106,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     counts,
     completenessText: counts.total > 0 ? formatPercent(counts.submitted / counts.total) : '',
     villages,
-    rates: villages.length === 0 ? [] : communeRates(input, assessed, month),
+    rates: villages.length === 0 ? [] : communeRates(input, month),
     configMessages: configMessages.slice(0, SHOWN_CONFIG_MESSAGES),
     configProblems: configMessages.length,
   };
@@ -137,10 +122,10 @@ export function notSetUpDashboard(now: Date): DashboardData {
 }
 
 /** TY_LE rates of the commune from Tổng hợp's own sums (Σ numerators ÷ Σ denominators). */
-function communeRates(input: DashboardInput, villages: readonly AssessedVillage[], month: number): DashboardRate[] {
+function communeRates(input: DashboardInput, month: number): DashboardRate[] {
   let summary;
   try {
-    summary = aggregate({ settings: input.settings, indicators: input.indicators, villages, period: { kind: 'month', month }, now: input.now });
+    summary = aggregate({ settings: input.settings, indicators: input.indicators, villages: input.villages, period: { kind: 'month', month }, now: input.now });
   } catch (error) {
     if (error instanceof FuturePeriodError) return [];
     throw error;
@@ -156,22 +141,21 @@ function communeRates(input: DashboardInput, villages: readonly AssessedVillage[
       ratio,
       percentText: ratio === null ? 'chưa có số liệu' : formatPercent(ratio),
       targetPercent: s.targetPercent,
-      tone: rateTone(s.ratePercent, s.targetPercent, s.met),
+      tone: rateTone(s.ratePercent, s.targetPercent),
     };
   });
 }
 
-function dashboardVillage(a: AssessedVillage & { findings: Finding[] }, tabNames: ReadonlySet<string>, month: number, input: DashboardInput): DashboardVillage {
+function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput): DashboardVillage {
   const { village, report } = a;
   const contact = { name: village.name, head: village.head, phone: village.phone, tel: telLink(village.phone) };
   if (!report) {
-    const hasTab = [...tabNames].some((t) => sameName(t, village.name));
-    const problem = hasTab ? `Tab "${village.name}" không đúng mẫu (thiếu dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…").` : `Chưa có tab "${village.name}": chạy "Khởi tạo / cập nhật bảng tính".`;
+    const problem = a.tabName !== null ? `Tab "${village.name}" không đúng mẫu (thiếu dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…").` : `Chưa có tab "${village.name}": chạy "Khởi tạo / cập nhật bảng tính".`;
     return { ...contact, status: 'CHUA_NOP', statusLabel: STATUS_LABELS.CHUA_NOP, overdue: isOverdue('CHUA_NOP', month, input.settings, input.now), submittedAt: '', problem };
   }
-  const status = a.assessments[month - 1].status;
+  const { status, findings } = a.assessments[month - 1];
   const monthReport = report.months[month - 1];
-  const errors = errorsOf(a.findings);
+  const errors = errorsOf(findings);
   return {
     ...contact,
     status,
@@ -188,9 +172,7 @@ export function telLink(phone: string): string {
   return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : '';
 }
 
-/** How a commune rate stands against its target: reached, within 10 points, or further behind. */
-export function rateTone(ratePercent: number | null, targetPercent: number | null, met: boolean | null): RateTone {
-  if (ratePercent === null || targetPercent === null) return 'none';
-  if (met) return 'good';
-  return ratePercent >= targetPercent - 10 ? 'near' : 'bad';
+/** How a commune rate stands against its target, by the traffic light of Tổng hợp (aggregation.trafficLight). */
+export function rateTone(ratePercent: number | null, targetPercent: number | null): RateTone {
+  return ratePercent === null || targetPercent === null ? 'none' : trafficLight(ratePercent, targetPercent);
 }

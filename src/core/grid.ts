@@ -3,9 +3,21 @@ import { normalizeName } from './text';
 
 export type Grid = readonly (readonly unknown[])[];
 
+/** The same header labels come back in every tab (500 village tabs per Tổng hợp): each is worked out once. */
+const KNOWN_LABEL_KEYS = new Map<string, string>();
+const KNOWN_LABEL_KEYS_MAX = 1000;
+
 /** Label text before any parenthesised hint, normalised: `Năm (2026)` and `năm ` both give `năm`. */
 export function labelKey(value: unknown): string {
-  return normalizeName(String(value ?? '').split('(')[0]);
+  const text = String(value ?? '');
+  let key = KNOWN_LABEL_KEYS.get(text);
+  if (key === undefined) {
+    const hint = text.indexOf('(');
+    key = normalizeName(hint < 0 ? text : text.slice(0, hint));
+    if (KNOWN_LABEL_KEYS.size >= KNOWN_LABEL_KEYS_MAX) KNOWN_LABEL_KEYS.clear();
+    KNOWN_LABEL_KEYS.set(text, key);
+  }
+  return key;
 }
 
 export interface CellPos {
@@ -13,16 +25,25 @@ export interface CellPos {
   col: number; // 0-based in the grid
 }
 
+export interface HeaderRow {
+  row: number;
+  /** Column of each wanted label, by its labelKey. */
+  columns: Map<string, number>;
+  /** labelKey of every cell of the row, so callers need not work them out again. */
+  keys: string[];
+}
+
 /** First row holding every one of `labels` (compared by labelKey); maps each label to its column. */
-export function findHeaderRow(grid: Grid, labels: readonly string[]): { row: number; columns: Map<string, number> } | null {
+export function findHeaderRow(grid: Grid, labels: readonly string[]): HeaderRow | null {
   const wanted = labels.map(labelKey);
   for (let r = 0; r < grid.length; r++) {
+    const keys = grid[r].map(labelKey);
+    if (!wanted.every((w) => keys.includes(w))) continue;
     const columns = new Map<string, number>();
-    grid[r].forEach((cell, c) => {
-      const key = labelKey(cell);
+    keys.forEach((key, c) => {
       if (wanted.includes(key) && !columns.has(key)) columns.set(key, c);
     });
-    if (wanted.every((w) => columns.has(w))) return { row: r, columns };
+    return { row: r, columns, keys };
   }
   return null;
 }

@@ -23,11 +23,22 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
   BUOI_TAP_HUAN: 'Buổi tập huấn kỹ năng số',
 };
 
+/** Validation names an indicator in every message of every month of every tab: tidy each label once. */
+const SHORT_LABEL_CACHE = new Map<string, { label: string; short: string }>();
+
 /**
  * The short form while the office keeps the catalogue label; a label the office rewrote is theirs,
  * so it is used as written.
  */
 export function shortLabel(ind: Pick<IndicatorSetting, 'code' | 'label'>): string {
+  const known = SHORT_LABEL_CACHE.get(ind.code);
+  if (known && known.label === ind.label) return known.short;
+  const short = shortLabelOf(ind);
+  SHORT_LABEL_CACHE.set(ind.code, { label: ind.label, short });
+  return short;
+}
+
+function shortLabelOf(ind: Pick<IndicatorSetting, 'code' | 'label'>): string {
   const label = tidyText(ind.label);
   const entry = catalogueEntry(ind.code);
   const short = SHORT_LABELS[ind.code];

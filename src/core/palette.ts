@@ -1,7 +1,4 @@
-/**
- * Colours of the tabs the core lays out (Tổng hợp, Báo cáo). Same values as src/gas/styles.ts
- * COLORS, which the setup adapters use; the core cannot import from the gas layer.
- */
+/** One palette for every tab, so the workbook reads as one product: core layouts and gas adapters alike. */
 export const PALETTE = {
   title: '#1f4e79',
   headerBg: '#1f4e79',
@@ -9,6 +6,11 @@ export const PALETTE = {
   sectionBg: '#d9e2f3',
   hint: '#666666',
   codeFg: '#7f7f7f',
+  inputBg: '#ffffff',
+  submittedRowBg: '#e2efda',
+  autoRowBg: '#eeeeee',
+  futureMonthBg: '#f2f2f2',
+  currentMonthHeaderBg: '#ffc000',
   noData: '#f2f2f2',
   good: '#c6efce',
   near: '#ffeb9c',

@@ -1,6 +1,6 @@
 /** The commune's settings (tab `Cấu hình`): the model, its schema and its defaults. */
 import * as z from 'zod';
-import type { DenominatorCode, IndicatorKind } from './catalogue';
+import type { IndicatorDef } from './catalogue';
 
 export const DUE_MONTH_SAME = 'Cùng tháng';
 export const DUE_MONTH_NEXT = 'Tháng sau';
@@ -28,12 +28,8 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export interface IndicatorSetting {
-  code: string;
-  label: string;
-  unit: string;
-  kind: IndicatorKind;
-  denominator: DenominatorCode | null;
+/** A catalogue indicator as the commune's plan sets it. */
+export interface IndicatorSetting extends IndicatorDef {
   /** Yearly target in percent for TY_LE; null where the plan sets none. */
   targetPercent: number | null;
   applied: boolean;

@@ -18,7 +18,7 @@ export interface MonthReport {
   /** False when the tab has no column for this month. */
   present: boolean;
   /** Applied indicators found in the tab, by code. */
-  values: Map<string, CellReading>;
+  values: ReadonlyMap<string, CellReading>;
   submitted: boolean;
   submittedCell: string;
   submittedAt: Date | null;
@@ -37,27 +37,32 @@ export interface VillageReport {
 const TICKED = new Set(['true', 'x', 'có', 'đã nộp', '✓', '1']);
 
 export function isTicked(value: unknown): boolean {
-  return value === true || TICKED.has(normalizeName(value));
+  if (typeof value === 'boolean') return value;
+  return TICKED.has(normalizeName(value));
 }
 
 export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly IndicatorSetting[]): VillageReport | null {
   const map = locateVillageTab(grid);
   if (!map) return null;
-  const rowOf = (code: string) => map.rows.get(code);
+  // Rows are found once per tab, not once per month.
+  const positions = new Map<string, number>();
+  const rows: number[] = [];
+  for (const ind of indicators) {
+    const row = map.rows.get(ind.code);
+    if (row === undefined || positions.has(ind.code)) continue;
+    positions.set(ind.code, rows.length);
+    rows.push(row);
+  }
+  const submittedRow = map.rows.get(STATUS_CODES.submitted);
+  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
+  const noteRow = map.rows.get(STATUS_CODES.note);
   const cellAt = (r: number | undefined, c: number) => (r === undefined || c < 0 ? '' : grid[r]?.[c] ?? '');
   const months = MONTHS.map((month): MonthReport => {
     const col = map.monthCols[month - 1];
-    const values = new Map<string, CellReading>();
-    if (col >= 0) {
-      for (const ind of indicators) {
-        const r = rowOf(ind.code);
-        if (r === undefined) continue;
-        const raw = cellAt(r, col);
-        values.set(ind.code, { cell: a1(r + 1, col + 1), raw, reading: readCount(raw) });
-      }
-    }
-    const submittedRow = rowOf(STATUS_CODES.submitted);
-    const stampRow = rowOf(STATUS_CODES.submittedAt);
+    const values = col < 0 ? NO_READINGS : new MonthReadings(positions, rows.map((row) => {
+      const raw = cellAt(row, col);
+      return { cell: cellName(row, col), raw, reading: readCount(raw) };
+    }));
     const stamp = cellAt(stampRow, col);
     return {
       month,
@@ -67,11 +72,71 @@ export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly 
       submittedCell: submittedRow === undefined || col < 0 ? '' : a1(submittedRow + 1, col + 1),
       submittedAt: isDate(stamp) ? stamp : null,
       submittedAtCell: stampRow === undefined || col < 0 ? '' : a1(stampRow + 1, col + 1),
-      note: tidyText(cellAt(rowOf(STATUS_CODES.note), col)),
+      note: tidyText(cellAt(noteRow, col)),
     };
   });
   return { sheet, map, months, missingRows: indicators.filter((i) => !map.rows.has(i.code)).map((i) => i.code) };
 }
+
+/** A1 names of grid cells, shared by every tab: 500 tabs × 12 months ask for the same few hundred. */
+const CELL_NAMES: string[][] = [];
+
+function cellName(row: number, col: number): string {
+  const names = (CELL_NAMES[row] ??= []);
+  return (names[col] ??= a1(row + 1, col + 1));
+}
+
+/**
+ * A month's readings by indicator code, read-only. The months of a tab share one index of codes, so
+ * a tab holds twelve small arrays rather than twelve hash tables: Tổng hợp keeps 500 tabs in memory
+ * at once, and the tables were a large share of what parsing them allocated.
+ */
+class MonthReadings implements ReadonlyMap<string, CellReading> {
+  constructor(
+    private readonly positions: ReadonlyMap<string, number>,
+    private readonly readings: readonly CellReading[],
+  ) {}
+
+  get size(): number {
+    return this.positions.size;
+  }
+
+  get(code: string): CellReading | undefined {
+    const i = this.positions.get(code);
+    return i === undefined ? undefined : this.readings[i];
+  }
+
+  has(code: string): boolean {
+    return this.positions.has(code);
+  }
+
+  forEach(callback: (reading: CellReading, code: string, map: ReadonlyMap<string, CellReading>) => void, thisArg?: unknown): void {
+    this.positions.forEach((i, code) => callback.call(thisArg, this.readings[i], code, this));
+  }
+
+  keys(): MapIterator<string> {
+    return this.positions.keys();
+  }
+
+  values(): MapIterator<CellReading> {
+    return this.asMap().values();
+  }
+
+  entries(): MapIterator<[string, CellReading]> {
+    return this.asMap().entries();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, CellReading]> {
+    return this.entries();
+  }
+
+  private asMap(): Map<string, CellReading> {
+    return new Map(Array.from(this.positions, ([code, i]) => [code, this.readings[i]]));
+  }
+}
+
+/** A month with no column in the tab. */
+const NO_READINGS: ReadonlyMap<string, CellReading> = new Map();
 
 /** The numeric value of an indicator in a month, or null when blank or invalid. */
 export function countOf(report: MonthReport, code: string): number | null {

@@ -31,18 +31,23 @@ export interface VillageTabMap {
   rows: Map<string, number>;
 }
 
+const MONTH_HEADER = /^tháng\s*(\d{1,2})$/;
+const CANONICAL_CODE = /^[A-Z0-9_]+$/;
+
 export function locateVillageTab(grid: Grid): VillageTabMap | null {
   const header = findHeaderRow(grid, ['Mã', 'Chỉ tiêu']);
   if (!header) return null;
   const codeCol = header.columns.get(labelKey('Mã')) as number;
   const monthCols: number[] = MONTHS.map(() => -1);
-  grid[header.row].forEach((cell, c) => {
-    const m = /^tháng\s*(\d{1,2})$/.exec(labelKey(cell));
+  header.keys.forEach((key, c) => {
+    const m = MONTH_HEADER.exec(key);
     if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && monthCols[Number(m[1]) - 1] < 0) monthCols[Number(m[1]) - 1] = c;
   });
   const rows = new Map<string, number>();
   for (let r = header.row + 1; r < grid.length; r++) {
-    const code = String(grid[r][codeCol] ?? '').trim().toUpperCase();
+    const cell = grid[r][codeCol];
+    // Codes written by setup are already canonical: only what a person typed needs tidying.
+    const code = typeof cell === 'string' && CANONICAL_CODE.test(cell) ? cell : String(cell ?? '').trim().toUpperCase();
     if (code !== '' && !rows.has(code)) rows.set(code, r);
   }
   return { headerRow: header.row, codeCol, monthCols, rows };

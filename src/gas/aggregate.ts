@@ -4,21 +4,19 @@
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
 import * as z from 'zod';
-import { aggregate, type AggregationSummary, type AssessedVillage } from '../core/aggregation';
+import { aggregate, type AggregationSummary } from '../core/aggregation';
 import { percentOf, percentText } from '../core/aggregationText';
-import { assessVillage } from '../core/assessment';
 import { currentReportMonth, vnDateOf } from '../core/calendar';
 import { countedMonths, parsePeriodAnswer, periodLabel, type Period } from '../core/period';
 import { TAB_SUMMARY } from '../core/tabNames';
-import { normalizeName } from '../core/text';
-import { parseVillageTab } from '../core/villageReport';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { officeEditors } from './protections';
 import { writeReportSheet } from './reportSheet';
-import { appliedIndicators, readConfig, type WorkbookConfig } from './settingsSheet';
+import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
 import { writeSummarySheet } from './summarySheet';
-import { activeSpreadsheet, readGrid, sheetsByName } from './workbook';
+import { readVillageTabs } from './villageTabs';
+import { activeSpreadsheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -88,25 +86,13 @@ export function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: 
   const { settings } = config;
   const indicators = appliedIndicators(config);
   const today = vnDateOf(now);
-  const sheets = sheetsByName(ss);
-  const villages = config.villages.map((village): AssessedVillage => {
-    const sheet = sheets.get(normalizeName(village.name));
-    const report = sheet ? parseVillageTab(sheet.getName(), readGrid(sheet), indicators) : null;
-    const assessments = report ? assessVillage(report, { villageName: village.name, village, settings, indicators, today }, now) : [];
-    return { village, report, assessments };
-  });
+  const villages = readVillageTabs(ss, config, now);
   const summary = aggregate({ settings, indicators, villages, period, now });
   const office = officeEditors(ss, settings.officeEmail);
   writeSummarySheet(ss, summary, office);
   writeReportSheet(ss, summary, today, office);
   appendLog(ss, [logEntry(summary)], now);
   return summary;
-}
-
-function requireConfig(ss: Spreadsheet): WorkbookConfig {
-  const config = readConfig(ss);
-  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
-  return config;
 }
 
 function logEntry(summary: AggregationSummary): LogEntry {

@@ -1,17 +1,18 @@
 /** Kiểm tra số liệu: validate every village tab, mark the cells, list the findings in a dialog. */
-import { assessVillage } from '../core/assessment';
-import { formatVnDateTime, vnDateOf } from '../core/calendar';
+import { validationContextOf } from '../core/assessedVillage';
+import { formatVnDateTime } from '../core/calendar';
 import { planMarks } from '../core/cellMarks';
 import { renderCheckDialog, type CheckResult, type VillageCheck } from '../core/checkResult';
 import { errorsOf, warningsOf, type Finding } from '../core/findings';
-import { validateTabLayout, type ValidationContext } from '../core/validation';
-import { parseVillageTab, type VillageReport } from '../core/villageReport';
-import { normalizeName } from '../core/text';
+import { PALETTE } from '../core/palette';
+import { tidyText } from '../core/text';
+import { validateTabLayout } from '../core/validation';
+import type { VillageReport } from '../core/villageReport';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { appliedIndicators, readConfig } from './settingsSheet';
-import { COLORS } from './styles';
-import { activeSpreadsheet } from './workbook';
+import { appliedIndicators, requireConfig } from './settingsSheet';
+import { readVillageTabs } from './villageTabs';
+import { activeSpreadsheet, tabFinder } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,35 +28,29 @@ interface CheckedTab {
 }
 
 const MARKS = {
-  error: COLORS.bad,
-  warning: COLORS.near,
-  restore: (code: string) => (code === 'DA_NOP' ? COLORS.submittedRowBg : code === 'NGAY_NOP' ? COLORS.autoRowBg : COLORS.inputBg),
+  error: PALETTE.bad,
+  warning: PALETTE.near,
+  restore: (code: string) => (code === 'DA_NOP' ? PALETTE.submittedRowBg : code === 'NGAY_NOP' ? PALETTE.autoRowBg : PALETTE.inputBg),
 };
 
 function checkWorkbook(ss: Spreadsheet, now: Date): { result: CheckResult; tabs: CheckedTab[] } {
-  const config = readConfig(ss);
-  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
-  const indicators = appliedIndicators(config);
-  const sheets = new Map(ss.getSheets().map((s) => [normalizeName(s.getName()), s]));
+  const config = requireConfig(ss);
+  const input = { settings: config.settings, indicators: appliedIndicators(config), now };
   const tabs: CheckedTab[] = [];
   const villages: VillageCheck[] = [];
-  for (const village of config.villages) {
-    const sheet = sheets.get(normalizeName(village.name));
-    const empty = { village: village.name, sheet: sheet?.getName() ?? '', statuses: [] };
-    if (!sheet) {
+  for (const { village, tabName, sheet, range, report, assessments } of readVillageTabs(ss, config, now)) {
+    const empty = { village: village.name, sheet: tabName ?? '', statuses: [] };
+    if (!sheet || !range) {
       villages.push(summarise({ ...empty, findings: [{ level: 'error', sheet: '', cell: '', message: `${village.name}: chưa có tab của địa bàn này; chạy "Khởi tạo / cập nhật bảng tính".` }] }));
       continue;
     }
-    const range = sheet.getDataRange();
-    const report = parseVillageTab(sheet.getName(), range.getValues(), indicators);
     if (!report) {
-      villages.push(summarise({ ...empty, findings: [{ level: 'error', sheet: sheet.getName(), cell: '', message: `${village.name}: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.` }] }));
+      villages.push(summarise({ ...empty, findings: [{ level: 'error', sheet: empty.sheet, cell: '', message: `${village.name}: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.` }] }));
       continue;
     }
-    const ctx: ValidationContext = { villageName: village.name, village, settings: config.settings, indicators, today: vnDateOf(now) };
-    const months = assessVillage(report, ctx, now);
-    const findingsByMonth = months.map((m) => m.findings);
-    const check = summarise({ ...empty, findings: [...validateTabLayout(report, ctx), ...findingsByMonth.flat()], statuses: months.map((m) => m.status) });
+    const findingsByMonth = assessments.map((m) => m.findings);
+    const layoutFindings = validateTabLayout(report, validationContextOf(village, input));
+    const check = summarise({ ...empty, findings: [...layoutFindings, ...findingsByMonth.flat()], statuses: assessments.map((m) => m.status) });
     villages.push(check);
     tabs.push({ check, sheet, range, report, findingsByMonth });
   }
@@ -106,9 +101,7 @@ const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
 /** Called from the dialog: brings the tab forward and selects the cell of a finding. */
 export function selectCell(sheetName: unknown, a1: unknown): void {
-  const ss = activeSpreadsheet();
-  const wanted = normalizeName(sheetName);
-  const sheet = ss.getSheets().find((s) => normalizeName(s.getName()) === wanted);
+  const sheet = tabFinder(activeSpreadsheet())(tidyText(sheetName))?.sheet;
   if (!sheet) throw new Error(`Không tìm thấy tab "${String(sheetName)}".`);
   sheet.activate();
   const cell = String(a1 ?? '').toUpperCase();

@@ -2,7 +2,8 @@
  * The installable on-edit trigger (SPEC §4). It runs as the office account that installed it, so it
  * may stamp the protected NGAY_NOP row and write the log; it reads only the edited tab, once.
  */
-import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime, vnDateOf } from '../core/calendar';
+import { validationContextOf } from '../core/assessedVillage';
+import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../core/calendar';
 import { planEdit, type EditAction, type EditedRect } from '../core/editPlan';
 import { errorsOf, warningsOf } from '../core/findings';
 import { isNeedsFixNote, needsFixNote, rejectedNote, splitNote, withOwnNote } from '../core/ownNotes';
@@ -49,10 +50,9 @@ function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, rect: EditedRect, edit
   const actions = planEdit(report, rect);
   if (actions.length === 0) return;
   const now = new Date();
-  const ctx: ValidationContext = { villageName: village.name, village, settings: config.settings, indicators, today: vnDateOf(now) };
+  const ctx = validationContextOf(village, { settings: config.settings, indicators, now });
   const entries = actions.flatMap((action) => applyAction(sheet, report, action, ctx, now));
-  if (editor) entries.forEach((entry) => (entry.detail = entry.detail ? `${entry.detail} Người sửa: ${editor}.` : `Người sửa: ${editor}.`));
-  appendLog(ss, entries, now);
+  appendLog(ss, entries, now, editor);
 }
 
 function applyAction(sheet: Sheet, report: VillageReport, action: EditAction, ctx: ValidationContext, now: Date): LogEntry[] {

@@ -1,4 +1,5 @@
 /** `Nhật ký`: the append-only log. Entries of a run are buffered and written with one setValues. */
+import { PALETTE } from '../core/palette';
 import { TAB_LOG } from '../core/tabNames';
 import { asCellText } from '../core/text';
 import { actingUserEmail, writeRows } from './workbook';
@@ -17,17 +18,21 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
   if (existing) return existing;
   const sheet = ss.insertSheet(TAB_LOG);
   writeRows(sheet, 1, [[...LOG_HEADERS]]);
-  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight('bold').setBackground('#d9e2f3');
+  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight('bold').setBackground(PALETTE.sectionBg);
   sheet.setFrozenRows(1);
   sheet.setColumnWidths(1, LOG_HEADERS.length, 140);
   sheet.setColumnWidth(LOG_HEADERS.length, 420);
   return sheet;
 }
 
-export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], at: Date = new Date()): void {
+/**
+ * `actor` names the person behind the action when the script runs as someone else: an installable
+ * edit trigger runs as the office, and Session.getActiveUser() is often empty for the village head.
+ */
+export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], at: Date = new Date(), actor = ''): void {
   if (entries.length === 0) return;
   const sheet = ensureLogSheet(ss);
-  const who = actingUserEmail();
+  const who = actor || actingUserEmail();
   const rows = entries.map((e) => [at, asCellText(who), asCellText(e.action), asCellText(e.village ?? ''), asCellText(e.period ?? ''), asCellText(e.detail ?? '')]);
   const first = sheet.getLastRow() + 1;
   writeRows(sheet, first, rows);

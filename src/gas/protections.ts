@@ -17,30 +17,52 @@ export function officeEditors(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, offi
 
 export function protectSheet(sheet: Sheet, what: string, editors: readonly string[]): Protection {
   const description = OWN_PREFIX + what;
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).find((p) => p.getDescription() === description);
-  const protection = existing ?? sheet.protect().setDescription(description);
-  restrictTo(protection, editors);
+  // Sheet.protect() returns the sheet's existing protection when it already has one.
+  const protection = sheet.protect();
+  const fresh = protection.getDescription() !== description;
+  if (fresh) protection.setDescription(description);
+  restrictTo(protection, editors, fresh);
   return protection;
 }
 
-export function protectRange(sheet: Sheet, a1: string, what: string, editors: readonly string[]): Protection {
-  const description = OWN_PREFIX + what;
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description);
-  if (existing && existing.getRange().getA1Notation() !== a1) existing.remove();
-  const protection = existing && existing.getRange().getA1Notation() === a1 ? existing : sheet.getRange(a1).protect().setDescription(description);
-  restrictTo(protection, editors);
-  return protection;
+export interface RangeToProtect {
+  a1: string;
+  what: string;
 }
 
-/** Exactly these editors: Apps Script keeps the owner and the current user whatever we ask. */
-function restrictTo(protection: Protection, editors: readonly string[]): void {
-  if (protection.isWarningOnly()) protection.setWarningOnly(false);
-  const wanted = new Set(editors.map((e) => e.toLowerCase()));
-  const current = protection.getEditors().map((u) => u.getEmail());
-  const toRemove = current.filter((e) => !wanted.has(e.toLowerCase()));
-  const toAdd = [...wanted].filter((e) => !current.some((c) => c.toLowerCase() === e));
-  if (toAdd.length > 0) protection.addEditors(toAdd);
-  if (toRemove.length > 0) protection.removeEditors(toRemove);
+/** A tab's range protections, read once: each wanted one is kept, moved, or created. */
+export function protectRanges(sheet: Sheet, wanted: readonly RangeToProtect[], editors: readonly string[]): void {
+  const existing = new Map(sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).map((p) => [p.getDescription(), p]));
+  for (const { a1, what } of wanted) {
+    const description = OWN_PREFIX + what;
+    const current = existing.get(description);
+    if (current && current.getRange().getA1Notation() === a1) {
+      restrictTo(current, editors, false);
+      continue;
+    }
+    current?.remove();
+    restrictTo(sheet.getRange(a1).protect().setDescription(description), editors, true);
+  }
+}
+
+/**
+ * Exactly these editors. A new protection starts with every editor of the spreadsheet (all the
+ * village heads), so it is emptied wholesale instead of reading each editor's email; Apps Script
+ * keeps the owner and the current user whatever we ask.
+ */
+function restrictTo(protection: Protection, editors: readonly string[], fresh: boolean): void {
+  if (fresh) {
+    protection.removeEditors(protection.getEditors());
+    protection.addEditors([...editors]);
+  } else {
+    if (protection.isWarningOnly()) protection.setWarningOnly(false);
+    const wanted = new Set(editors.map((e) => e.toLowerCase()));
+    const current = protection.getEditors().map((u) => u.getEmail());
+    const toRemove = current.filter((e) => !wanted.has(e.toLowerCase()));
+    const toAdd = [...wanted].filter((e) => !current.some((c) => c.toLowerCase() === e));
+    if (toAdd.length > 0) protection.addEditors(toAdd);
+    if (toRemove.length > 0) protection.removeEditors(toRemove);
+  }
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 

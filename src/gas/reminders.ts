@@ -2,50 +2,23 @@
  * The reminder job (SPEC §6): read what the planner needs, send with MailApp (least privilege),
  * then record every send, skip, failure and deferral in the ledger and in `Nhật ký`.
  */
-import { assessVillage } from '../core/assessment';
 import { vnDateOf } from '../core/calendar';
-import type { Village } from '../core/registry';
 import { ledgerWrites, readLedger, recordRun } from '../core/reminders/ledger';
 import { headReminderEmail, officeDigestEmail, type EmailMessage, type MessageContext } from '../core/reminders/messages';
 import { describeRun, runSummaryText, type Delivery, type ReminderRunReport } from '../core/reminders/outcome';
-import { planReminders, runRecord, villagesToRead, type VillageMonthState } from '../core/reminders/plan';
+import { planReminders, runRecord, villagesToRead } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/tabNames';
-import { parseVillageTab } from '../core/villageReport';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { followSettingsHour } from './reminderTrigger';
-import { appliedIndicators, readConfig, type WorkbookConfig } from './settingsSheet';
-import { activeSpreadsheet, actingUserEmail, readGrid } from './workbook';
+import { readConfig, type WorkbookConfig } from './settingsSheet';
+import { readVillageTabs } from './villageTabs';
+import { activeSpreadsheet, actingUserEmail, tabFinder, type TabFinder } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const NOT_SET_UP = 'Bảng tính chưa được khởi tạo (chưa có tab "Cấu hình"); chưa gửi nhắc nào.';
-
-/** Each village's tab, looked up once per run. */
-function sheetLookup(ss: Spreadsheet): (name: string) => Sheet | null {
-  const cache = new Map<string, Sheet | null>();
-  return (name) => {
-    if (!cache.has(name)) cache.set(name, ss.getSheetByName(name));
-    return cache.get(name) ?? null;
-  };
-}
-
-/** Status of every month of each village asked for: one `getValues()` per tab. */
-function readStates(villages: readonly Village[], config: WorkbookConfig, sheetOf: (name: string) => Sheet | null, now: Date): Map<Village, VillageMonthState[]> {
-  const indicators = appliedIndicators(config);
-  const today = vnDateOf(now);
-  const states = new Map<Village, VillageMonthState[]>();
-  for (const village of villages) {
-    const sheet = sheetOf(village.name);
-    const report = sheet ? parseVillageTab(village.name, readGrid(sheet), indicators) : null;
-    if (!report) continue;
-    const ctx = { villageName: village.name, village, settings: config.settings, indicators, today };
-    states.set(village, assessVillage(report, ctx, now).map((a) => a.status));
-  }
-  return states;
-}
 
 function send(message: EmailMessage): void {
   MailApp.sendEmail({
@@ -76,8 +49,8 @@ function deliver(messages: readonly EmailMessage[]): Delivery[] {
   });
 }
 
-function messageContext(ss: Spreadsheet, config: WorkbookConfig, sheetOf: (name: string) => Sheet | null): MessageContext {
-  return { settings: config.settings, spreadsheetUrl: ss.getUrl(), sheetIdOf: (name) => sheetOf(name)?.getSheetId() ?? null };
+function messageContext(ss: Spreadsheet, config: WorkbookConfig, findTab: TabFinder): MessageContext {
+  return { settings: config.settings, spreadsheetUrl: ss.getUrl(), sheetIdOf: (name) => findTab(name)?.sheet.getSheetId() ?? null };
 }
 
 /** One run of the job at `now`; the caller holds the document lock. */
@@ -106,11 +79,12 @@ function remind(ss: Spreadsheet, config: WorkbookConfig, now: Date): ReminderRun
   const stored = props.getProperties();
   const ledger = readLedger(stored);
   const base = { today, settings: config.settings, villages: config.villages, ledger };
-  const sheetOf = sheetLookup(ss);
-  const states = readStates(villagesToRead(base), config, sheetOf, now);
-  const plan = planReminders({ ...base, stateOf: (v, month) => states.get(v)?.[month - 1] ?? 'NO_TAB' });
+  const findTab = tabFinder(ss);
+  const tabs = readVillageTabs(ss, config, now, { villages: villagesToRead(base), findTab });
+  const states = new Map(tabs.map((t) => [t.village, t.assessments]));
+  const plan = planReminders({ ...base, stateOf: (v, month) => states.get(v)?.[month - 1]?.status ?? 'NO_TAB' });
 
-  const ctx = messageContext(ss, config, sheetOf);
+  const ctx = messageContext(ss, config, findTab);
   // The digest goes first: when the quota is short, the office's Zalo message still reaches everyone.
   const messages = [...(plan.digest ? [officeDigestEmail(plan.digest, today, ctx)] : []), ...plan.emails.map((e) => headReminderEmail(e, ctx))];
   const delivered = deliver(messages);
@@ -171,7 +145,7 @@ export function sendTestEmails(): string {
   }
   assertCanLog(ss);
   const now = new Date();
-  const previews = previewEmails(to, vnDateOf(now), config.settings, config.villages, messageContext(ss, config, sheetLookup(ss)));
+  const previews = previewEmails(to, vnDateOf(now), config.settings, config.villages, messageContext(ss, config, tabFinder(ss)));
   const summary = withDocumentLock(() => {
     const results = deliver(previews);
     const sent = results.filter((r) => r.result === 'sent').length;

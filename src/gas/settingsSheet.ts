@@ -1,12 +1,13 @@
 /** `Cấu hình` and `Danh sách` in the spreadsheet: read once, created or repaired by setup. */
 import type { Finding } from '../core/findings';
 import { labelKey } from '../core/grid';
+import { PALETTE } from '../core/palette';
 import type { Preset } from '../core/presets';
 import { readRegistryGrid, registryLayout, registryRow, type RegistryReading, type Village } from '../core/registry';
 import { SETTING_FIELDS, type IndicatorSetting, type Settings } from '../core/settings';
 import { indicatorRow, readSettingsGrid, settingsLayout, type SettingsReading } from '../core/settingsTab';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
-import { COLORS, styleHeader, styleHint, styleTitle } from './styles';
+import { styleHeader, styleHint, styleTitle } from './styles';
 import { readGrid, writeRows } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,6 +30,13 @@ export function readConfig(ss: Spreadsheet): WorkbookConfig | null {
   return { ...settings, villages: registry.villages, findings: [...settings.findings, ...registry.findings] };
 }
 
+/** For commands that cannot run before setup: readConfig, or a Vietnamese error saying what to do. */
+export function requireConfig(ss: Spreadsheet): WorkbookConfig {
+  const config = readConfig(ss);
+  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
+  return config;
+}
+
 export function appliedIndicators(config: Pick<WorkbookConfig, 'indicators'>): IndicatorSetting[] {
   return config.indicators.filter((i) => i.applied);
 }
@@ -44,11 +52,11 @@ export function writeSettingsSheet(ss: Spreadsheet, settings: Settings, indicato
   styleHint(sheet.getRange(2, 1, 1, layout.width).merge());
   styleHeader(sheet.getRange(3, 1, 1, 3));
   sheet.getRange(layout.fieldRows[0], 2, layout.fieldRows.length, 1).setBackground('#fffde7').setHorizontalAlignment('left');
-  sheet.getRange(layout.fieldRows[0], 3, layout.fieldRows.length, 1).setFontColor(COLORS.hint).setFontStyle('italic');
+  sheet.getRange(layout.fieldRows[0], 3, layout.fieldRows.length, 1).setFontColor(PALETTE.hint).setFontStyle('italic');
   styleTitle(sheet.getRange(layout.tableHeaderRow - 1, 1));
   styleHeader(sheet.getRange(layout.tableHeaderRow, 1, 1, layout.width));
   if (indicators.length > 0) {
-    sheet.getRange(layout.tableFirstRow, 1, indicators.length, 1).setFontColor(COLORS.codeFg);
+    sheet.getRange(layout.tableFirstRow, 1, indicators.length, 1).setFontColor(PALETTE.codeFg);
     sheet.getRange(layout.tableFirstRow, 2, indicators.length, 1).setWrap(true);
     sheet.getRange(layout.tableFirstRow, layout.width, indicators.length, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     sheet.getRange(layout.tableFirstRow, layout.width - 1, indicators.length, 1).setDataValidation(

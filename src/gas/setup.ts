@@ -5,10 +5,11 @@ import { getPreset, presetIdSchema, type PresetId } from '../core/presets';
 import { readRegistryGrid } from '../core/registry';
 import { readSettingsGrid } from '../core/settingsTab';
 import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
-import { locateVillageTab, WIDTH } from '../core/villageTab';
+import { isPlausibleEmail } from '../core/text';
+import { WIDTH, type VillageTabMap } from '../core/villageTab';
 import { withDocumentLock } from './lock';
 import { appendLog, ensureLogSheet, type LogEntry } from './log';
-import { officeEditors, protectRange, protectSheet } from './protections';
+import { officeEditors, protectRanges, protectSheet } from './protections';
 import { appendRegistryRows, appliedIndicators, readConfig, repairSettingsSheet, writeRegistrySheet, writeSettingsSheet } from './settingsSheet';
 import { ensureEditTrigger, type TriggerOutcome } from './triggers';
 import { ensureVillageSheet } from './villageSheet';
@@ -70,7 +71,7 @@ export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
     for (const m of result.missingMonths) {
       findings.push({ level: 'warning', sheet: village.name, cell: '', message: `${village.name}: thiếu cột "Tháng ${m}"; hãy thêm lại cột này vào dòng tiêu đề.` });
     }
-    protectVillageSheet(result.sheet, village.email, office);
+    if (result.map) protectVillageSheet(result.sheet, result.map, village.email, office);
   }
   ensureLogSheet(ss);
   removeBlankDefaultSheet(ss);
@@ -92,18 +93,19 @@ function removeBlankDefaultSheet(ss: Spreadsheet): void {
 }
 
 /** The head edits their own tab; structure and the NGAY_NOP stamp are the office's alone. */
-function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, headEmail: string, office: readonly string[]): void {
-  const map = locateVillageTab(readGrid(sheet));
-  if (!map) return;
-  const withHead = headEmail ? [...office, headEmail] : [...office];
+function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: VillageTabMap, headEmail: string, office: readonly string[]): void {
+  const withHead = isPlausibleEmail(headEmail) ? [...office, headEmail] : [...office];
   const name = sheet.getName();
   protectSheet(sheet, `tab ${name}: chỉ trưởng ${name} và phòng VH-XH sửa`, withHead);
   const lastCol = Math.max(WIDTH, ...map.monthCols.map((c) => c + 1));
-  protectRange(sheet, a1Range(1, 1, map.headerRow + 1, lastCol), `tiêu đề tab ${name}`, office);
   const lastRow = Math.max(...map.rows.values()) + 1;
-  protectRange(sheet, a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), `cột mã, chỉ tiêu tab ${name}`, office);
   const stampRow = map.rows.get('NGAY_NOP');
-  if (stampRow !== undefined) protectRange(sheet, a1Range(stampRow + 1, 1, 1, lastCol), `ngày nộp tab ${name} (tiện ích tự ghi)`, office);
+  const ranges = [
+    { a1: a1Range(1, 1, map.headerRow + 1, lastCol), what: `tiêu đề tab ${name}` },
+    { a1: a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), what: `cột mã, chỉ tiêu tab ${name}` },
+    ...(stampRow === undefined ? [] : [{ a1: a1Range(stampRow + 1, 1, 1, lastCol), what: `ngày nộp tab ${name} (tiện ích tự ghi)` }]),
+  ];
+  protectRanges(sheet, ranges, office);
 }
 
 function setupLogEntry(report: SetupReport): LogEntry {

@@ -19,9 +19,35 @@ export function readGridByName(ss: Spreadsheet, name: string): Grid | null {
   return sheet ? readGrid(sheet) : null;
 }
 
-/** Every tab by its name as people type it (NFC, case, spaces: see normalizeName): one getSheets(). */
-export function sheetsByName(ss: Spreadsheet): Map<string, Sheet> {
-  return new Map(ss.getSheets().map((s) => [normalizeName(s.getName()), s]));
+export interface FoundTab {
+  sheet: Sheet;
+  name: string;
+}
+
+export type TabFinder = (name: string) => FoundTab | null;
+
+/**
+ * Finds tabs by name as people type them (NFC, case, spaces: see normalizeName), each name looked up
+ * once: `getSheetByName` first, and only when that misses, one `getSheets()` to compare every name.
+ * A direct hit is named as asked, which saves a getName() per tab (should Sheets match it ignoring
+ * case, only the letter case shown in messages would be the registry's).
+ */
+export function tabFinder(ss: Spreadsheet): TabFinder {
+  const found = new Map<string, FoundTab | null>();
+  let byName: Map<string, FoundTab> | null = null;
+  const find = (name: string): FoundTab | null => {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return { sheet, name };
+    byName ??= new Map(ss.getSheets().map((s) => {
+      const tab = { sheet: s, name: s.getName() };
+      return [normalizeName(tab.name), tab];
+    }));
+    return byName.get(normalizeName(name)) ?? null;
+  };
+  return (name) => {
+    if (!found.has(name)) found.set(name, find(name));
+    return found.get(name) ?? null;
+  };
 }
 
 /** Writes a block of rows starting at (row, 1), padding short rows so setValues accepts it. */

@@ -1,32 +1,43 @@
+import { trafficLight } from '../../src/core/aggregation';
+import { assessVillageTab, type AssessedTab } from '../../src/core/assessedVillage';
 import { vnInstant } from '../../src/core/calendar';
 import { buildDashboard, notSetUpDashboard, rateTone, telLink, type DashboardInput } from '../../src/core/dashboard';
 import type { Village } from '../../src/core/registry';
-import { applied, baseGrid, fillMonth, parse, preset, rowOf, colOf, set, village } from './villageFixture';
+import type { Settings } from '../../src/core/settings';
+import { applied, baseGrid, fillMonth, preset, rowOf, colOf, set, village } from './villageFixture';
 
 /** 25/06/2026 10:00 in Vietnam: Tháng 6 fell due on 20/06. */
 const AFTER_DUE = vnInstant(2026, 6, 25, 10);
 
 const named = (name: string, phone = '0912 345 678'): Village => ({ ...village, name, head: `Trưởng ${name}`, phone });
 
+/** A village tab with months 1–5 submitted and Tháng 6 filled (ticked or not, stamped or not). */
 function tab(name: string, ticked: boolean, stamp: Date | null, edit?: (grid: unknown[][]) => void) {
   const grid = baseGrid();
   fillMonth(grid, 6, ticked);
   if (stamp) grid[rowOf('NGAY_NOP')][colOf(6)] = stamp;
   edit?.(grid);
-  return { name, report: parse(grid, name) };
+  return { name, grid };
+}
+
+/** Thôn 1–4 have tabs (Thôn 4's named as someone typed it), Thôn 5 has none. */
+function assessedVillages(settings: Settings): AssessedTab[] {
+  const tabs = [
+    tab('Thôn 1', true, vnInstant(2026, 6, 18, 9)),
+    tab('Thôn 2', true, vnInstant(2026, 6, 22, 9)),
+    tab('Thôn 3', false, null),
+    tab('thôn 4 ', true, vnInstant(2026, 6, 19, 9), (g) => set(g, 'BUOI_TAP_HUAN', 6, 'năm')),
+    null,
+  ];
+  return tabs.map((t, i) => assessVillageTab(named(`Thôn ${i + 1}`), t, { settings, indicators: applied, now: AFTER_DUE }));
 }
 
 function input(overrides: Partial<DashboardInput> = {}): DashboardInput {
+  const settings = overrides.settings ?? preset.settings;
   return {
-    settings: preset.settings,
+    settings,
     indicators: applied,
-    villages: ['Thôn 1', 'Thôn 2', 'Thôn 3', 'Thôn 4', 'Thôn 5'].map((n) => named(n)),
-    tabs: [
-      tab('Thôn 1', true, vnInstant(2026, 6, 18, 9)),
-      tab('Thôn 2', true, vnInstant(2026, 6, 22, 9)),
-      tab('Thôn 3', false, null),
-      tab('thôn 4 ', true, vnInstant(2026, 6, 19, 9), (g) => set(g, 'BUOI_TAP_HUAN', 6, 'năm')),
-    ],
+    villages: assessedVillages(settings),
     configFindings: [],
     now: AFTER_DUE,
     ...overrides,
@@ -70,7 +81,7 @@ describe('buildDashboard', () => {
   });
 
   it('an empty registry and a workbook never set up have their own states', () => {
-    expect(buildDashboard(input({ villages: [], tabs: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [] });
+    expect(buildDashboard(input({ villages: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [] });
     expect(notSetUpDashboard(AFTER_DUE).state).toBe('no-settings');
   });
 
@@ -101,11 +112,17 @@ describe('telLink', () => {
 });
 
 describe('rateTone', () => {
-  it('reached, within ten points, further behind, or no target', () => {
-    expect(rateTone(80, 80, true)).toBe('good');
-    expect(rateTone(72, 80, false)).toBe('near');
-    expect(rateTone(60, 80, false)).toBe('bad');
-    expect(rateTone(60, null, null)).toBe('none');
-    expect(rateTone(null, 80, null)).toBe('none');
+  it('the traffic light of Tổng hợp: reached, within 80% of the target, further behind, or no target', () => {
+    expect(rateTone(80, 80)).toBe('good');
+    expect(rateTone(72, 80)).toBe('near');
+    expect(rateTone(64, 80)).toBe('near');
+    expect(rateTone(63.9, 80)).toBe('bad');
+    expect(rateTone(60, 80)).toBe('bad');
+    expect(rateTone(60, null)).toBe('none');
+    expect(rateTone(null, 80)).toBe('none');
+  });
+
+  it('never disagrees with Tổng hợp', () => {
+    for (const [rate, target] of [[100, 100], [69.96, 70], [56, 70], [55.9, 70], [0, 80]]) expect(rateTone(rate, target)).toBe(trafficLight(rate, target));
   });
 });

@@ -1,8 +1,16 @@
-/** Integration tests run the BUILT bundle (dist/Code.js) in the emulator, as Apps Script would. */
+/**
+ * Integration tests (and the benchmarks) run the BUILT bundle (dist/Code.js) in the emulator, as Apps
+ * Script would. Workbooks, and what people do to them between commands.
+ */
 import type * as vm from 'node:vm';
 import { AppsScriptEmulator, type EmulatorOptions, type RunContext } from '../../emulator';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import { a1 } from '../../src/core/a1';
+import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
 import { getPreset, type PresetId } from '../../src/core/presets';
+import { readRegistryGrid, registryRow, type Village } from '../../src/core/registry';
+import { TAB_REGISTRY, TAB_SETTINGS } from '../../src/core/tabNames';
+import { locateVillageTab } from '../../src/core/villageTab';
 
 export const OFFICE = 'office@example.gov.vn';
 
@@ -29,4 +37,43 @@ export function workbookWithPreset(id: PresetId, opts: EmulatorOptions = {}): Te
   const wb = newWorkbook({ editors: heads, ...opts });
   wb.call('applyPreset', [id]);
   return wb;
+}
+
+/** Fills a village's month as its head would have: values, the tick, and the add-on's stamp. */
+export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month: number, fill: { ticked: boolean; submittedAt?: Date; share?: number; override?: Record<string, unknown> }): void {
+  const grid = emu.rawGrid(village);
+  const map = locateVillageTab(grid);
+  if (!map) throw new Error(`no village tab ${village}`);
+  const registry = readRegistryGrid(emu.rawGrid(TAB_REGISTRY)).villages.find((v) => v.name === village);
+  const col = map.monthCols[month - 1] + 1;
+  for (const [code, row] of map.rows) {
+    const def = catalogueEntry(code);
+    let value: unknown;
+    if (code in (fill.override ?? {})) value = fill.override?.[code];
+    else if (!def) continue;
+    else if (def.kind === 'TY_LE') value = Math.floor((registry?.denominators[def.denominator as DenominatorCode] ?? 0) * (fill.share ?? 0.75));
+    else if (def.kind === 'TRANG_THAI') value = 4;
+    else value = 6;
+    emu.rawSet(village, a1(row + 1, col), value);
+  }
+  emu.rawSet(village, a1((map.rows.get('DA_NOP') as number) + 1, col), fill.ticked);
+  if (fill.submittedAt) emu.rawSet(village, a1((map.rows.get('NGAY_NOP') as number) + 1, col), fill.submittedAt);
+}
+
+/** Types a value into `Cấu hình` next to a setting's label, as the office would. */
+export function setSetting(emu: AppsScriptEmulator, label: string, value: unknown): void {
+  const row = emu.rawGrid(TAB_SETTINGS).findIndex((r) => r[0] === label) + 1;
+  if (row === 0) throw new Error(`no setting "${label}"`);
+  emu.rawSet(TAB_SETTINGS, `B${row}`, value);
+}
+
+/** Adds villages below the last row of `Danh sách`, as the office would paste them (setup not run). */
+export function appendRegistryRows(emu: AppsScriptEmulator, villages: readonly Omit<Village, 'row'>[]): void {
+  if (villages.length === 0) return;
+  const rows = villages.map(registryRow);
+  emu.run({ activeUser: OFFICE }, () => {
+    const sheet = emu.spreadsheet.getSheetByName(TAB_REGISTRY);
+    if (!sheet) throw new Error(`no ${TAB_REGISTRY}`);
+    sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0].length).setValues(rows);
+  });
 }

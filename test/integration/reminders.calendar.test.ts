@@ -3,13 +3,13 @@
  * fires at its own minute, village heads submit on time, late or never, and every email of every
  * day is named (recipient | subject).
  */
-import { AppsScriptEmulator } from '../../emulator';
-import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import type { AppsScriptEmulator } from '../../emulator';
+import { callEntry } from '../../emulator/loadBundle';
 import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/calendar';
 import { locateVillageTab, STATUS_CODES } from '../../src/core/villageTab';
 import { a1 } from '../../src/core/a1';
+import { OFFICE, setSetting, workbookWithPreset } from './harness';
 
-const OFFICE = 'office@example.gov.vn';
 const VHXH = 'vhxh@example.gov.vn';
 const AS_OFFICE = { activeUser: OFFICE, effectiveUser: OFFICE };
 
@@ -25,20 +25,12 @@ const VILLAGES = [
 const HEADS = ['an@example.com', 'binh@example.com', 'em@example.com', 'phuc@example.com'];
 
 function commune(now: Date) {
-  const emu = new AppsScriptEmulator({ now, owner: OFFICE, editors: HEADS });
-  const ctx = loadBundle(emu);
-  callEntry(emu, ctx, 'applyPreset', ['mac-dinh'], AS_OFFICE);
+  const { emu, ctx } = workbookWithPreset('mac-dinh', { now, editors: HEADS });
   emu.rawSet('Danh sách', 'A5:C10', VILLAGES.map((v) => [...v]));
-  const settings = emu.rawGrid('Cấu hình');
-  const officeRow = settings.findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
-  emu.rawSet('Cấu hình', `B${officeRow}`, VHXH);
+  setSetting(emu, 'Email phòng VH-XH', VHXH);
   emu.ui.queueResponse({ button: 'OK' });
   callEntry(emu, ctx, 'setupWorkbook', [], AS_OFFICE);
   return { emu, ctx };
-}
-
-function settingRow(emu: AppsScriptEmulator, label: string): number {
-  return emu.rawGrid('Cấu hình').findIndex((r) => r[0] === label) + 1;
 }
 
 /** The head fills every indicator of the month, then ticks "Đã nộp" on their phone. */
@@ -123,7 +115,7 @@ describe('sixty days of reminders', () => {
       emu.clock.set(vnInstant(date.year, date.month, date.day, 7, 30));
       for (const [village, month, head] of SUBMISSIONS[key] ?? []) submit(emu, ctx, village, month, head);
       if (QUOTA[key] !== undefined) emu.mail.setRemainingQuota(QUOTA[key]);
-      if (key === '10/05') emu.rawSet('Cấu hình', `B${settingRow(emu, 'Giờ gửi nhắc (0–23)')}`, 9);
+      if (key === '10/05') setSetting(emu, 'Giờ gửi nhắc (0–23)', 9);
 
       const mailsBefore = emu.mail.outbox.length;
       const logBefore = emu.rawGrid('Nhật ký').length;

@@ -1,33 +1,15 @@
 /** The daily trigger's management and the two menu commands of reminders, in the emulator. */
-import { AppsScriptEmulator } from '../../emulator';
-import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import type { AppsScriptEmulator } from '../../emulator';
+import { callEntry } from '../../emulator/loadBundle';
 import { vnInstant } from '../../src/core/calendar';
+import type { ReminderTriggerInfo as Info } from '../../src/gas/reminderTrigger';
+import { OFFICE, setSetting, workbookWithPreset } from './harness';
 
-const OFFICE = 'office@example.gov.vn';
 const DEPUTY = 'deputy@example.gov.vn';
 const AS_OFFICE = { activeUser: OFFICE, effectiveUser: OFFICE };
 const AS_DEPUTY = { activeUser: DEPUTY, effectiveUser: DEPUTY };
 
-function workbook(now = vnInstant(2026, 5, 22, 9, 0)) {
-  const emu = new AppsScriptEmulator({ now, owner: OFFICE, editors: [DEPUTY] });
-  const ctx = loadBundle(emu);
-  callEntry(emu, ctx, 'applyPreset', ['mac-dinh'], AS_OFFICE);
-  return { emu, ctx };
-}
-
-interface Info {
-  installed: boolean;
-  owner: string;
-  hour: number | null;
-  settingsHour: number | null;
-  mine: boolean;
-  message: string;
-}
-
-function setOfficeEmail(emu: AppsScriptEmulator, email: string): void {
-  const row = emu.rawGrid('Cấu hình').findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
-  emu.rawSet('Cấu hình', `B${row}`, email);
-}
+const workbook = (now = vnInstant(2026, 5, 22, 9, 0)) => workbookWithPreset('mac-dinh', { now, editors: [DEPUTY] });
 
 const clockTriggers = (emu: AppsScriptEmulator) =>
   emu.triggers.filter((t) => t.eventType === 'CLOCK').map((t) => `${t.handler} ${t.owner} ${t.schedule?.everyDays}d@${t.schedule?.atHour}h ${t.schedule?.timeZone}`);
@@ -108,7 +90,7 @@ describe('menu commands', () => {
   it('"Gửi thử" sends every template to the current user only', () => {
     const { emu, ctx } = workbook();
     const OFFICE_STAFF = { activeUser: DEPUTY, effectiveUser: DEPUTY };
-    setOfficeEmail(emu, DEPUTY);
+    setSetting(emu, 'Email phòng VH-XH', DEPUTY);
     emu.ui.queueResponse({ button: 'OK' });
     callEntry(emu, ctx, 'setupWorkbook', [], AS_OFFICE);
     callEntry(emu, ctx, 'sendTestEmails', [], OFFICE_STAFF);

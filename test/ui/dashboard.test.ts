@@ -1,39 +1,32 @@
 /** Bảng điều khiển in Chromium, backed by the emulator running dist/Code.js. */
-import type { Browser } from 'playwright-core';
 import { vnInstant } from '../../src/core/calendar';
 import { TAB_REGISTRY } from '../../src/core/tabNames';
-import { fillVillageMonth, launchChromium, newWorkbook, openSidebar, type Workbook } from './sidebarHarness';
+import { fillVillageMonth, newWorkbook, workbookWithPreset, type TestWorkbook } from '../integration/harness';
+import { openSidebar, useChromium } from './sidebarHarness';
 
 /** 25/05/2026 10:00 in Vietnam: Tháng 5 fell due on 20/05. */
 const NOW = vnInstant(2026, 5, 25, 10);
 const XSS = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Bạch Ngọc's 16 sample villages plus one named like an attack, Tháng 5 in every state. */
-function communeWorkbook(): Workbook {
-  const wb = newWorkbook(NOW);
-  wb.call('applyPreset', 'bach-ngoc');
+function communeWorkbook(): TestWorkbook {
+  const wb = workbookWithPreset('bach-ngoc', { now: NOW });
   const registry = wb.emu.rawGrid(TAB_REGISTRY);
   wb.emu.rawSet(TAB_REGISTRY, `A${registry.length + 1}:D${registry.length + 1}`, [[XSS, '<b>Ông Tèo</b>', 'teo@example.com', 'javascript:alert(2)']]);
   wb.call('setupWorkbook');
-  for (let n = 1; n <= 8; n++) fillVillageMonth(wb, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9) });
-  for (const n of [9, 10]) fillVillageMonth(wb, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 22, 9) });
-  fillVillageMonth(wb, 'Thôn 11', 5, { ticked: true, submittedAt: vnInstant(2026, 5, 18, 9), override: { BUOI_TAP_HUAN: 'ba buổi' } });
-  fillVillageMonth(wb, 'Thôn 12', 5, { ticked: false });
+  for (let n = 1; n <= 8; n++) fillVillageMonth(wb.emu, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9) });
+  for (const n of [9, 10]) fillVillageMonth(wb.emu, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 22, 9) });
+  fillVillageMonth(wb.emu, 'Thôn 11', 5, { ticked: true, submittedAt: vnInstant(2026, 5, 18, 9), override: { BUOI_TAP_HUAN: 'ba buổi' } });
+  fillVillageMonth(wb.emu, 'Thôn 12', 5, { ticked: false });
   return wb;
 }
 
 describe('Bảng điều khiển', () => {
   it('shows loading, then the month at a glance from one server call; hostile text stays text', async () => {
     const wb = communeWorkbook();
-    const sidebar = await openSidebar(browser, 'dashboard', wb, { hold: true });
+    const sidebar = await openSidebar(browser(), 'dashboard', wb, { hold: true });
     const { page } = sidebar;
     await page.locator('.state-loading').waitFor();
     await sidebar.shot('dashboard-loading.png');
@@ -78,7 +71,7 @@ describe('Bảng điều khiển', () => {
 
   it('every button does its job and the panel repaints; a server error is shown where it happened', async () => {
     const wb = communeWorkbook();
-    const sidebar = await openSidebar(browser, 'dashboard', wb);
+    const sidebar = await openSidebar(browser(), 'dashboard', wb);
     const { page } = sidebar;
     const status = page.locator('section[aria-label="Thao tác"] .status');
     await page.getByRole('button', { name: 'Tổng hợp' }).waitFor();
@@ -118,7 +111,7 @@ describe('Bảng điều khiển', () => {
 
   it('a failed load shows the error and Thử lại; Làm mới works from the keyboard', async () => {
     const wb = communeWorkbook();
-    const sidebar = await openSidebar(browser, 'dashboard', wb);
+    const sidebar = await openSidebar(browser(), 'dashboard', wb);
     const { page } = sidebar;
     await page.locator('.headline').waitFor();
 
@@ -139,23 +132,23 @@ describe('Bảng điều khiển', () => {
   });
 
   it('tells people how to start when there are no villages, or no setup at all', async () => {
-    const empty = newWorkbook(NOW);
+    const empty = newWorkbook({ now: NOW });
     empty.call('setupWorkbook');
-    const sidebar = await openSidebar(browser, 'dashboard', empty);
+    const sidebar = await openSidebar(browser(), 'dashboard', empty);
     await sidebar.page.locator('.state-empty').waitFor();
     await expect(sidebar.page.locator('.state-empty').textContent()).resolves.toContain('Hãy điền danh sách vào tab "Danh sách"');
     await expect(sidebar.page.locator('.state-empty').textContent()).resolves.toContain('Khởi tạo / cập nhật bảng tính');
     await sidebar.shot('dashboard-empty.png');
     await sidebar.page.close();
 
-    const blank = await openSidebar(browser, 'dashboard', newWorkbook(NOW));
+    const blank = await openSidebar(browser(), 'dashboard', newWorkbook({ now: NOW }));
     await blank.page.locator('.state-empty').waitFor();
     await expect(blank.page.locator('.state-title').textContent()).resolves.toBe('Bảng tính chưa được khởi tạo');
     await blank.page.close();
   });
 
   it('showDashboard opens the built page as a sidebar', () => {
-    const wb = newWorkbook(NOW);
+    const wb = newWorkbook({ now: NOW });
     wb.call('showDashboard');
     expect(wb.emu.ui.sidebars).toHaveLength(1);
     expect(wb.emu.ui.sidebars[0].title).toBe('Bảng điều khiển');

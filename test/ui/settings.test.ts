@@ -1,35 +1,26 @@
 /** Cài đặt in Chromium, backed by the emulator running dist/Code.js. */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { vnInstant } from '../../src/core/calendar';
 import { readSettingsGrid } from '../../src/core/settingsTab';
 import { TAB_LOG, TAB_SETTINGS } from '../../src/core/tabNames';
-import { launchChromium, newWorkbook, OFFICE, openSidebar, type Workbook } from './sidebarHarness';
+import { newWorkbook, OFFICE, workbookWithPreset, type TestWorkbook } from '../integration/harness';
+import { openSidebar, useChromium } from './sidebarHarness';
 
 const NOW = vnInstant(2026, 5, 25, 10);
 const DUE_DAY = 'Hạn nộp báo cáo tháng (ngày 1–28)';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
-function presetWorkbook(): Workbook {
-  const wb = newWorkbook(NOW);
-  wb.call('applyPreset', 'bach-ngoc');
-  return wb;
-}
+const presetWorkbook = () => workbookWithPreset('bach-ngoc', { now: NOW });
 
-const settingsInTab = (wb: Workbook) => readSettingsGrid(wb.emu.rawGrid(TAB_SETTINGS)).settings;
-const valueCell = (wb: Workbook, label: string) => wb.emu.rawGrid(TAB_SETTINGS).find((r) => r[0] === label)?.[1];
+const settingsInTab = (wb: TestWorkbook) => readSettingsGrid(wb.emu.rawGrid(TAB_SETTINGS)).settings;
+const valueCell = (wb: TestWorkbook, label: string) => wb.emu.rawGrid(TAB_SETTINGS).find((r) => r[0] === label)?.[1];
 const status = (page: Page, part: 'form' | 'reminders' | 'presets' = 'form') => page.locator(`#${part}-status`);
 
 describe('Cài đặt', () => {
   it('loads the settings of Cấu hình into a labelled form', async () => {
     const wb = presetWorkbook();
-    const sidebar = await openSidebar(browser, 'settings', wb, { hold: true });
+    const sidebar = await openSidebar(browser(), 'settings', wb, { hold: true });
     const { page } = sidebar;
     await page.locator('.state-loading').waitFor();
     await sidebar.shot('settings-loading.png');
@@ -49,7 +40,7 @@ describe('Cài đặt', () => {
 
   it('shows Vietnamese errors next to the field and sends nothing until they are fixed', async () => {
     const wb = presetWorkbook();
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     const dueDay = page.getByLabel(DUE_DAY);
     await dueDay.fill('31');
@@ -79,7 +70,7 @@ describe('Cài đặt', () => {
   it('saves a change into the value cell of Cấu hình, logs old → new, and keeps text as text', async () => {
     const wb = presetWorkbook();
     const before = settingsInTab(wb);
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     await page.getByLabel(DUE_DAY).fill('25');
     await page.getByLabel('Hạn nộp rơi vào').selectOption('Tháng sau');
@@ -107,7 +98,7 @@ describe('Cài đặt', () => {
 
   it('a server error while saving is shown and nothing is written', async () => {
     const wb = presetWorkbook();
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     await page.getByLabel(DUE_DAY).fill('22');
     wb.emu.locks.holdDocumentLock(true);
@@ -129,21 +120,21 @@ describe('Cài đặt', () => {
     const wb = presetWorkbook();
     const loaded = wb.call('getSettingsData') as { values: Record<string, unknown> };
     const form = Object.fromEntries(Object.entries(loaded.values).map(([k, v]) => [k, String(v)]));
-    expect(wb.call('saveSettings', { ...form, dueDay: '0' }, form)).toEqual({
+    expect(wb.call('saveSettings', [{ ...form, dueDay: '0' }, form])).toEqual({
       ok: false,
       errors: { dueDay: '"0" không hợp lệ: cần số nguyên từ 1 đến 28.' },
       message: 'Chưa lưu: có ô chưa hợp lệ, xem thông báo cạnh từng ô.',
     });
     const unitRow = wb.emu.rawGrid(TAB_SETTINGS).findIndex((r) => r[0] === 'Tên đơn vị') + 1;
     wb.emu.rawSet(TAB_SETTINGS, `B${unitRow}`, 'Xã Bạch Ngọc (đổi trong tab)');
-    const saved = wb.call('saveSettings', { ...form, reminderHour: '7' }, form) as { ok: boolean; summary: string };
+    const saved = wb.call('saveSettings', [{ ...form, reminderHour: '7' }, form]) as { ok: boolean; summary: string };
     expect(saved).toMatchObject({ ok: true, summary: 'Đã lưu: Giờ gửi nhắc (0–23): 8 → 7.' });
     expect(settingsInTab(wb)).toMatchObject({ unitName: 'Xã Bạch Ngọc (đổi trong tab)', reminderHour: 7 });
   });
 
   it('turns reminders on and off, and sends the test emails to the current user only', async () => {
     const wb = presetWorkbook();
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     await page.getByRole('button', { name: 'Bật nhắc tự động' }).click();
     await page.locator('.reminder-on').waitFor();
@@ -165,7 +156,7 @@ describe('Cài đặt', () => {
 
   it('applies a preset only after confirming in the page', async () => {
     const wb = presetWorkbook();
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     await page.getByLabel('Mẫu', { exact: true }).selectOption({ label: 'Phường An Hải, TP Hải Phòng' });
     await page.getByRole('button', { name: 'Áp dụng mẫu…' }).click();
@@ -187,8 +178,8 @@ describe('Cài đặt', () => {
   });
 
   it('a workbook never set up offers the presets and nothing else', async () => {
-    const wb = newWorkbook(NOW);
-    const sidebar = await openSidebar(browser, 'settings', wb);
+    const wb = newWorkbook({ now: NOW });
+    const sidebar = await openSidebar(browser(), 'settings', wb);
     const { page } = sidebar;
     await page.locator('.state-empty').waitFor();
     await expect(page.locator('.state-title').textContent()).resolves.toBe('Bảng tính chưa được khởi tạo');
@@ -202,7 +193,7 @@ describe('Cài đặt', () => {
   });
 
   it('showSettings opens the built page as a sidebar', () => {
-    const wb = newWorkbook(NOW);
+    const wb = newWorkbook({ now: NOW });
     wb.call('showSettings');
     expect(wb.emu.ui.sidebars.map((s) => s.title)).toEqual(['Cài đặt']);
     expect(wb.emu.ui.sidebars[0].content).toContain('saveSettings');

@@ -7,37 +7,29 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
-import type * as vm from 'node:vm';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { a1 } from '../../src/core/a1';
-import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
-import { readRegistryGrid } from '../../src/core/registry';
-import { TAB_REGISTRY } from '../../src/core/tabNames';
-import { locateVillageTab } from '../../src/core/villageTab';
-import { AppsScriptEmulator, REPO_ROOT } from '../../emulator';
-import { callEntry, loadBundle } from '../../emulator/loadBundle';
+import { REPO_ROOT } from '../../emulator';
+import type { TestWorkbook } from '../integration/harness';
 
-export const OFFICE = 'office@example.gov.vn';
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'ui');
 export const SIDEBAR_WIDTH = 300;
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+/** One Chromium for the calling test file: launched before its tests, closed after them. */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
   });
-}
-
-export interface Workbook {
-  emu: AppsScriptEmulator;
-  context: vm.Context;
-  call(name: string, ...args: unknown[]): unknown;
-}
-
-export function newWorkbook(now: Date): Workbook {
-  const emu = new AppsScriptEmulator({ now, owner: OFFICE });
-  const context = loadBundle(emu);
-  return { emu, context, call: (name, ...args) => callEntry(emu, context, name, args, { activeUser: OFFICE }) };
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running');
+    return browser;
+  };
 }
 
 /** What crossed the bridge, for assertions. */
@@ -89,7 +81,7 @@ function findRefused(value: unknown, seen = new Set<unknown>()): boolean {
   return Object.values(value as Record<string, unknown>).some((v) => findRefused(v, seen));
 }
 
-export async function openSidebar(browser: Browser, name: 'dashboard' | 'settings', wb: Workbook, options: { hold?: boolean } = {}): Promise<OpenSidebar> {
+export async function openSidebar(browser: Browser, name: 'dashboard' | 'settings', wb: TestWorkbook, options: { hold?: boolean } = {}): Promise<OpenSidebar> {
   const page = await browser.newPage({ viewport: { width: SIDEBAR_WIDTH, height: 900 } });
   const bridge: BridgeLog = { calls: [], refused: [] };
   const dialogs: string[] = [];
@@ -118,7 +110,7 @@ export async function openSidebar(browser: Browser, name: 'dashboard' | 'setting
       return { ok: false, message: injected };
     }
     try {
-      const result = wb.call(fn, ...args);
+      const result = wb.call(fn, args);
       if (findRefused(result)) bridge.refused.push(fn);
       return { ok: true, value: result === undefined ? null : JSON.parse(JSON.stringify(result)) };
     } catch (error) {
@@ -144,25 +136,4 @@ export async function openSidebar(browser: Browser, name: 'dashboard' | 'setting
       if (viewport) await page.setViewportSize(viewport);
     },
   };
-}
-
-/** Fills a village's month as its head would have: values, the tick, and the add-on's stamp. */
-export function fillVillageMonth(wb: Workbook, village: string, month: number, fill: { ticked: boolean; submittedAt?: Date; share?: number; override?: Record<string, unknown> }): void {
-  const grid = wb.emu.rawGrid(village);
-  const map = locateVillageTab(grid);
-  if (!map) throw new Error(`no village tab ${village}`);
-  const registry = readRegistryGrid(wb.emu.rawGrid(TAB_REGISTRY)).villages.find((v) => v.name === village);
-  const col = map.monthCols[month - 1] + 1;
-  for (const [code, row] of map.rows) {
-    const def = catalogueEntry(code);
-    let value: unknown;
-    if (code in (fill.override ?? {})) value = fill.override?.[code];
-    else if (!def) continue;
-    else if (def.kind === 'TY_LE') value = Math.floor((registry?.denominators[def.denominator as DenominatorCode] ?? 0) * (fill.share ?? 0.75));
-    else if (def.kind === 'TRANG_THAI') value = 4;
-    else value = 6;
-    wb.emu.rawSet(village, a1(row + 1, col), value);
-  }
-  wb.emu.rawSet(village, a1((map.rows.get('DA_NOP') as number) + 1, col), fill.ticked);
-  if (fill.submittedAt) wb.emu.rawSet(village, a1((map.rows.get('NGAY_NOP') as number) + 1, col), fill.submittedAt);
 }

@@ -1,0 +1,60 @@
+/**
+ * Every command finds a village's tab by its name as people type it: an office worker who renames
+ * `Thôn 2` to `thôn  2` has not removed the village from Tổng hợp, Kiểm tra số liệu, the dashboard
+ * or the reminders. Today is 22/05/2026 (Tháng 5 fell due on 20/05).
+ */
+import type { AggregationSummary } from '../../src/core/aggregation';
+import { vnInstant } from '../../src/core/calendar';
+import type { CheckResult } from '../../src/core/checkResult';
+import type { DashboardData } from '../../src/core/dashboard';
+import { fillVillageMonth, OFFICE, workbookWithPreset, type TestWorkbook } from './harness';
+
+const NOW = vnInstant(2026, 5, 22, 9);
+
+/** Thôn 2 submitted Tháng 5 on time, Thôn 3 did not; both tabs renamed the way people type. */
+function renamedTabs(): { wb: TestWorkbook; gidOfThon3: number } {
+  const wb = workbookWithPreset('bach-ngoc', { now: NOW });
+  fillVillageMonth(wb.emu, 'Thôn 2', 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9) });
+  const gidOfThon3 = wb.emu.run({ activeUser: OFFICE }, () => {
+    const ss = wb.emu.spreadsheet;
+    ss.getSheetByName('Thôn 2')?.setName('thôn  2');
+    const thon3 = ss.getSheetByName('Thôn 3');
+    thon3?.setName(' THÔN 3');
+    return thon3?.getSheetId() ?? -1;
+  });
+  return { wb, gidOfThon3 };
+}
+
+describe('village tabs renamed as people type them', () => {
+  it('Tổng hợp reads them', () => {
+    const { wb } = renamedTabs();
+    const summary = wb.call<AggregationSummary>('aggregateMonth', [5]);
+    expect(summary.villagesWithoutTab).toEqual([]);
+    expect(summary.villages.find((v) => v.name === 'Thôn 2')?.statuses).toEqual(['DUNG_HAN']);
+  });
+
+  it('Kiểm tra số liệu checks them under their own names', () => {
+    const { wb } = renamedTabs();
+    const result = wb.call<CheckResult>('checkReports');
+    const byVillage = new Map(result.villages.map((v) => [v.village, v]));
+    expect(byVillage.get('Thôn 2')).toMatchObject({ sheet: 'thôn  2', errors: 0 });
+    expect(byVillage.get('Thôn 2')?.statuses[4]).toBe('DUNG_HAN');
+    expect(byVillage.get('Thôn 3')).toMatchObject({ sheet: ' THÔN 3', errors: 0 });
+  });
+
+  it('the dashboard shows their statuses, not a missing tab', () => {
+    const { wb } = renamedTabs();
+    const villages = new Map(wb.call<DashboardData>('getDashboardData').villages.map((v) => [v.name, v]));
+    expect(villages.get('Thôn 2')).toMatchObject({ status: 'DUNG_HAN', problem: '' });
+    expect(villages.get('Thôn 3')).toMatchObject({ status: 'CHUA_NOP', overdue: true, problem: '' });
+  });
+
+  it('the reminders remind the village that has not submitted, linking to its tab', () => {
+    const { wb, gidOfThon3 } = renamedTabs();
+    wb.call('runScheduledReminders');
+    const to = (email: string) => wb.emu.mail.outbox.filter((m) => m.to === email);
+    expect(to('thon2@example.com')).toEqual([]);
+    expect(to('thon3@example.com')).toHaveLength(1);
+    expect(to('thon3@example.com')[0].body).toContain(`#gid=${gidOfThon3}`);
+  });
+});

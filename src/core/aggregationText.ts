@@ -28,6 +28,24 @@ export function namesWithMonths(list: readonly VillageMonths[], severalMonths: b
   return list.map((v) => (severalMonths ? `${v.name} (${v.months.map((m) => `T${m}`).join(', ')})` : v.name)).join(', ');
 }
 
+/** The villages of each completeness line that names them, as namesWithMonths writes them. */
+export interface CompletenessNames {
+  late: string;
+  needsFix: string;
+  missing: string;
+}
+
+/** Worked out once per layout and passed around: over a year of 500 villages each list is long. */
+export function completenessNames(summary: Pick<AggregationSummary, 'completeness' | 'countedMonths'>): CompletenessNames {
+  const c = summary.completeness;
+  const several = summary.countedMonths.length > 1;
+  return {
+    late: namesWithMonths(c.lateVillages, several),
+    needsFix: namesWithMonths(c.needsFixVillages, several),
+    missing: namesWithMonths(c.missingVillages, several),
+  };
+}
+
 /** A list of names for a sentence, cut after `max` so a note stays readable with 500 villages. */
 export function listNames(names: readonly string[], max = 30): string {
   if (names.length <= max) return names.join(', ');

@@ -4,7 +4,7 @@
  * yếu, nội dung, nơi nhận, chữ ký). Paper size and margins are chosen in File > Print.
  */
 import type { AggregationSummary, IndicatorSummary } from './aggregation';
-import { evaluationLabel, namesWithMonths, percentOf, round1 } from './aggregationText';
+import { completenessNames, evaluationLabel, percentOf, round1, type CompletenessNames } from './aggregationText';
 import type { LocalDate } from './calendar';
 import {
   activitySentence,
@@ -112,8 +112,9 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): 
 
   r.line(introSentence(summary));
   r.line('I. TÌNH HÌNH NỘP BÁO CÁO', { bold: true });
-  for (const s of completenessSentences(summary)) r.line(s);
-  completenessTable(r, summary);
+  const names = completenessNames(summary);
+  for (const s of completenessSentences(summary, names)) r.line(s);
+  completenessTable(r, summary, names);
   r.blank(10);
 
   r.line('II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', { bold: true });
@@ -154,18 +155,16 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): 
   return b.build(REPORT_COLUMN_WIDTHS);
 }
 
-function completenessTable(r: ReportBuilder, summary: AggregationSummary): void {
+function completenessTable(r: ReportBuilder, summary: AggregationSummary, names: CompletenessNames): void {
   const c = summary.completeness;
-  const several = summary.countedMonths.length > 1;
-  const names = (list: typeof c.missingVillages) => namesWithMonths(list, several);
   const namesSpan: Block = { row: 0, col: 5, numRows: 1, numCols: COLS - 4 };
   const header = r.tableRow(['STT', 'Tình hình', 'Số báo cáo', 'Tỷ lệ (%)', `Tên ${summary.villageWord.toLocaleLowerCase('vi')}`], { bold: true, align: 'center' }, [namesSpan]);
   const rows: [string, number, string][] = [
     [COMPLETENESS_LABELS.submitted, c.submitted, ''],
     [COMPLETENESS_LABELS.onTime, c.onTime, ''],
-    [COMPLETENESS_LABELS.late, c.late, names(c.lateVillages)],
-    [COMPLETENESS_LABELS.needsFix, c.needsFix, names(c.needsFixVillages)],
-    [COMPLETENESS_LABELS.missing, c.missing, names(c.missingVillages)],
+    [COMPLETENESS_LABELS.late, c.late, names.late],
+    [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
+    [COMPLETENESS_LABELS.missing, c.missing, names.missing],
   ];
   rows.forEach(([label, count, list], i) => {
     const share = percentOf(count, c.expected);

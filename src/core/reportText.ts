@@ -1,6 +1,7 @@
 /** The sentences of the printed report (`Báo cáo`), generated from an AggregationSummary. */
 import type { AggregationSummary, IndicatorSummary } from './aggregation';
-import { indicatorResultText, listNames, namesWithMonths, percentOf, percentText, staleVillagesText, villageWordOf } from './aggregationText';
+import type { CompletenessNames } from './aggregationText';
+import { indicatorResultText, listNames, percentOf, percentText, staleVillagesText, villageWordOf } from './aggregationText';
 import type { LocalDate } from './calendar';
 import { denominatorDef } from './catalogue';
 import { shortLabel } from './indicatorNames';
@@ -41,8 +42,8 @@ export function introSentence(summary: AggregationSummary): string {
   return `Ủy ban nhân dân ${unitInSentence(summary)} báo cáo kết quả hoạt động của các Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)} như sau:`;
 }
 
-/** `Trong tháng 5/2026, 14/16 thôn đã nộp báo cáo (87,5%), trong đó …` */
-export function completenessSentences(summary: AggregationSummary): string[] {
+/** `Trong tháng 5/2026, 14/16 thôn đã nộp báo cáo (87,5%), trong đó …`; `names` from completenessNames(summary). */
+export function completenessSentences(summary: AggregationSummary, names: CompletenessNames): string[] {
   const c = summary.completeness;
   const word = villageWordOf(summary);
   const several = summary.countedMonths.length > 1;
@@ -50,16 +51,16 @@ export function completenessSentences(summary: AggregationSummary): string[] {
   const sentences: string[] = [];
   const period = periodPhrase(summary.period, summary.year);
   if (several) {
-    sentences.push(`Trong ${period}, đã nhận ${formatInt(c.submitted)}/${formatInt(c.expected)} báo cáo tháng của ${summary.villageCount} ${word} (${share}), trong đó ${c.onTime} báo cáo đúng hạn, ${c.late} báo cáo nộp muộn${c.late ? ` (${namesWithMonths(c.lateVillages, true)})` : ''}.`);
+    sentences.push(`Trong ${period}, đã nhận ${formatInt(c.submitted)}/${formatInt(c.expected)} báo cáo tháng của ${summary.villageCount} ${word} (${share}), trong đó ${c.onTime} báo cáo đúng hạn, ${c.late} báo cáo nộp muộn${c.late ? ` (${names.late})` : ''}.`);
   } else {
-    sentences.push(`Trong ${period}, ${c.submitted}/${summary.villageCount} ${word} đã nộp báo cáo (${share}), trong đó ${c.onTime} ${word} nộp đúng hạn, ${c.late} ${word} nộp muộn${c.late ? ` (${namesWithMonths(c.lateVillages, false)})` : ''}.`);
+    sentences.push(`Trong ${period}, ${c.submitted}/${summary.villageCount} ${word} đã nộp báo cáo (${share}), trong đó ${c.onTime} ${word} nộp đúng hạn, ${c.late} ${word} nộp muộn${c.late ? ` (${names.late})` : ''}.`);
   }
   if (c.missing > 0) {
     const due = summary.duePassed ? '' : ` (hạn nộp ${summary.dueDate}, chưa đến hạn)`;
-    sentences.push(`Chưa nộp${due}: ${namesWithMonths(c.missingVillages, several)}.`);
+    sentences.push(`Chưa nộp${due}: ${names.missing}.`);
   }
   if (c.needsFix > 0) {
-    sentences.push(`Đã tích nộp nhưng số liệu còn lỗi, cần sửa: ${namesWithMonths(c.needsFixVillages, several)}.`);
+    sentences.push(`Đã tích nộp nhưng số liệu còn lỗi, cần sửa: ${names.needsFix}.`);
   }
   return sentences;
 }

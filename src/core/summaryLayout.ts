@@ -1,6 +1,6 @@
 /** The `Tổng hợp` tab as a SheetModel: header, completeness, commune table + chart, village matrix, ranking. */
 import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from './aggregation';
-import { evaluationLabel, listNames, namesWithMonths, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
+import { completenessNames, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
 import { denominatorDef } from './catalogue';
 import { shortLabel } from './indicatorNames';
 import { PALETTE } from './palette';
@@ -45,16 +45,17 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
   const c = summary.completeness;
   b.addRow([`1. TÌNH HÌNH NỘP BÁO CÁO (${summary.villageCount} ${word} × ${summary.countedMonths.length} tháng = ${c.expected} báo cáo)`], SECTION);
   const completenessHeader = b.addRow(['Tình hình', `Tên ${word}`, 'Số báo cáo', 'Tỷ lệ (%)'], HEADER);
+  const names = completenessNames(summary);
   const completenessRows: [string, number, string][] = [
     [COMPLETENESS_LABELS.submitted, c.submitted, ''],
     [COMPLETENESS_LABELS.onTime, c.onTime, ''],
-    [COMPLETENESS_LABELS.late, c.late, namesWithMonths(c.lateVillages, several)],
-    [COMPLETENESS_LABELS.needsFix, c.needsFix, namesWithMonths(c.needsFixVillages, several)],
-    [COMPLETENESS_LABELS.missing, c.missing, namesWithMonths(c.missingVillages, several)],
+    [COMPLETENESS_LABELS.late, c.late, names.late],
+    [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
+    [COMPLETENESS_LABELS.missing, c.missing, names.missing],
   ];
-  for (const [label, count, names] of completenessRows) {
+  for (const [label, count, villages] of completenessRows) {
     const share = percentOf(count, c.expected);
-    const row = b.addRow([label, names, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' });
+    const row = b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' });
     b.formatCell(row, 1, { bold: true, wrap: false });
     b.formatCell(row, 4, { numberFormat: PERCENT });
   }

@@ -6,7 +6,7 @@
  * village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A commune
  * rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
  */
-import type { DenominatorCode, IndicatorKind } from './catalogue';
+import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from './catalogue';
 import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
 import type { Village } from './registry';
 import type { IndicatorSetting, Settings } from './settings';
@@ -161,17 +161,21 @@ export interface AggregationSummary {
 }
 
 export const KIND_ORDER: readonly IndicatorKind[] = ['TY_LE', 'TRANG_THAI', 'SO_LUONG'];
-const TEAM_SIZE_CODE = 'TV_TO';
 
 /** Thrown for a period that has not begun: nothing could have been reported for it. */
 export class FuturePeriodError extends Error {}
 
+/** The months of `period` that have begun by `now` (Vietnam time); FuturePeriodError when none has. */
+export function monthsBegun(period: Period, now: Date, year: number): number[] {
+  const counted = countedMonths(period, vnDateOf(now), year);
+  if (counted.length === 0) throw new FuturePeriodError(`${periodLabel(period, year)} chưa bắt đầu nên chưa có báo cáo nào để tổng hợp.`);
+  return counted;
+}
+
 export function aggregate(input: AggregationInput): AggregationSummary {
   const { settings, period, now } = input;
   const today = vnDateOf(now);
-  const counted = countedMonths(period, today, settings.year);
-  const label = periodLabel(period, settings.year);
-  if (counted.length === 0) throw new FuturePeriodError(`${label} chưa bắt đầu nên chưa có báo cáo nào để tổng hợp.`);
+  const counted = monthsBegun(period, now, settings.year);
   const endMonth = counted[counted.length - 1];
   const due = dueDateOf(endMonth, settings);
   const latestCodes = input.indicators.filter((i) => i.kind !== 'SO_LUONG').map((i) => i.code);
@@ -194,7 +198,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     signerTitle: settings.signerTitle,
     signerName: settings.signerName,
     period,
-    periodLabel: label,
+    periodLabel: periodLabel(period, settings.year),
     months: periodMonths(period),
     countedMonths: counted,
     endMonth,

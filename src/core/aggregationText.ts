@@ -46,6 +46,20 @@ export function completenessNames(summary: Pick<AggregationSummary, 'completenes
   };
 }
 
+const COMPLETENESS_LABELS = { submitted: 'Đã nộp', onTime: 'Đúng hạn', late: 'Nộp muộn', needsFix: 'Cần sửa', missing: 'Chưa nộp' } as const;
+
+/** The lines of a completeness table, `[label, reports, villages named]`, as both tabs show them. */
+export function completenessRows(summary: Pick<AggregationSummary, 'completeness'>, names: CompletenessNames): [string, number, string][] {
+  const c = summary.completeness;
+  return [
+    [COMPLETENESS_LABELS.submitted, c.submitted, ''],
+    [COMPLETENESS_LABELS.onTime, c.onTime, ''],
+    [COMPLETENESS_LABELS.late, c.late, names.late],
+    [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
+    [COMPLETENESS_LABELS.missing, c.missing, names.missing],
+  ];
+}
+
 /** A list of names for a sentence, cut after `max` so a note stays readable with 500 villages. */
 export function listNames(names: readonly string[], max = 30): string {
   if (names.length <= max) return names.join(', ');

@@ -50,10 +50,6 @@ export function formatVnDateTime(instant: Date): string {
   return `${formatVnDate(instant)} ${pad2(shifted.getUTCHours())}:${pad2(shifted.getUTCMinutes())}`;
 }
 
-export function vnHour(instant: Date): number {
-  return new Date(instant.getTime() + VN_OFFSET_MS).getUTCHours();
-}
-
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }

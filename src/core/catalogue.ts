@@ -55,6 +55,9 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { code: 'BUOI_TAP_HUAN', label: 'Buổi tập huấn, hướng dẫn kỹ năng số cho người dân', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
 ];
 
+/** The team-size indicator, checked against the plan's `teamMin`–`teamMax`. */
+export const TEAM_SIZE_CODE = 'TV_TO';
+
 const BY_CODE = new Map(CATALOGUE.map((d) => [d.code, d]));
 
 export function catalogueEntry(code: string): IndicatorDef | undefined {

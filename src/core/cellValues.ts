@@ -1,3 +1,5 @@
+import { normalizeName } from './text';
+
 /**
  * Reading what people really type into count cells. `getValues()` gives Number, Boolean, Date or
  * String (pasted or text-formatted cells), so every shape is handled here, once.
@@ -63,4 +65,12 @@ function fromNumber(value: number, typed: string | null): CountReading {
 /** As a person would read it back: `-1.234`, `12,5`. */
 function formatShown(value: number): string {
   return Number.isInteger(value) ? formatInt(value) : String(value).replace('.', ',');
+}
+
+/** What people type for "yes" in a tick column, besides the checkbox's own TRUE. */
+const TICKED = new Set(['true', 'x', 'v', '✓', '1', 'có', 'co', 'đã nộp']);
+
+export function isTicked(value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  return TICKED.has(normalizeName(value));
 }

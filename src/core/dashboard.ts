@@ -7,6 +7,7 @@ import type { AssessedTab } from './assessedVillage';
 import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
 import { errorsOf, type Finding } from './findings';
 import { shortLabel } from './indicatorNames';
+import { periodLabel } from './period';
 import type { IndicatorSetting, Settings } from './settings';
 import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from './status';
 import { formatInt, formatPercent } from './text';
@@ -100,7 +101,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     unitName: settings.unitName,
     villageWord: settings.villageWord,
     month,
-    period: `Tháng ${month}/${settings.year}`,
+    period: periodLabel({ kind: 'month', month }, settings.year),
     dueDate: formatLocalDate(dueDateOf(month, settings)),
     generatedAt: formatVnDateTime(now),
     counts,

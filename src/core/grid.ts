@@ -20,11 +20,6 @@ export function labelKey(value: unknown): string {
   return key;
 }
 
-export interface CellPos {
-  row: number; // 0-based in the grid
-  col: number; // 0-based in the grid
-}
-
 export interface HeaderRow {
   row: number;
   /** Column of each wanted label, by its labelKey. */
@@ -48,6 +43,3 @@ export function findHeaderRow(grid: Grid, labels: readonly string[]): HeaderRow 
   return null;
 }
 
-export function isBlankRow(row: readonly unknown[]): boolean {
-  return row.every((v) => v === '' || v === null || v === undefined);
-}

@@ -4,6 +4,7 @@ import { DENOMINATORS, type DenominatorCode } from './catalogue';
 import { readCount } from './cellValues';
 import type { Finding } from './findings';
 import { labelKey, type Grid } from './grid';
+import { settingsSchema } from './settings';
 import { OWN_TABS, TAB_REGISTRY } from './tabNames';
 import { asCellText, isPlausibleEmail, normalizeName, tidyText } from './text';
 
@@ -25,11 +26,16 @@ export interface RegistryColumn {
   label: (villageWord: string) => string;
 }
 
-const HEAD_TITLE: Record<string, string> = { 'Tổ dân phố': 'Tổ trưởng TDP', Thôn: 'Trưởng thôn' };
+const VILLAGE_WORDS: readonly string[] = settingsSchema.shape.villageWord.options;
+/** How a village head is addressed: "Trưởng thôn", "Trưởng bản", but "Tổ trưởng tổ dân phố". */
+export function headTitle(villageWord: string): string {
+  const word = villageWord.toLocaleLowerCase('vi');
+  return word === 'tổ dân phố' ? `Tổ trưởng ${word}` : `Trưởng ${word}`;
+}
 
 export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { code: 'TEN_DIA_BAN', label: (w) => `Tên ${w.toLocaleLowerCase('vi')} (trùng tên tab)` },
-  { code: 'TRUONG_THON', label: (w) => HEAD_TITLE[w] ?? `Trưởng ${w.toLocaleLowerCase('vi')}` },
+  { code: 'TRUONG_THON', label: headTitle },
   { code: 'EMAIL', label: () => 'Email' },
   { code: 'DIEN_THOAI', label: () => 'Điện thoại' },
   { code: 'TO_TRUONG', label: () => 'Tổ trưởng Tổ CNSCĐ' },
@@ -39,6 +45,12 @@ export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
 export interface RegistryReading {
   villages: Village[];
   findings: Finding[];
+}
+
+/** Each column's visible label under every village word setup may have written, and its code, by labelKey. */
+const CODE_BY_LABEL = new Map<string, RegistryCode>();
+for (const rc of REGISTRY_COLUMNS) {
+  for (const key of [...VILLAGE_WORDS.map((w) => labelKey(rc.label(w))), labelKey(rc.code)]) if (!CODE_BY_LABEL.has(key)) CODE_BY_LABEL.set(key, rc.code);
 }
 
 /** Finds the code row (hidden by setup); falls back to the visible labels if someone deleted it. */
@@ -54,9 +66,8 @@ function locateColumns(grid: Grid): { headerRow: number; columns: Map<RegistryCo
   for (let r = 0; r < grid.length; r++) {
     const columns = new Map<RegistryCode, number>();
     grid[r].forEach((cell, c) => {
-      const key = labelKey(cell);
-      const col = REGISTRY_COLUMNS.find((rc) => ['Thôn', 'Tổ dân phố'].some((w) => labelKey(rc.label(w)) === key) || key === labelKey(rc.code));
-      if (col && !columns.has(col.code)) columns.set(col.code, c);
+      const code = CODE_BY_LABEL.get(labelKey(cell));
+      if (code && !columns.has(code)) columns.set(code, c);
     });
     if (columns.has('TEN_DIA_BAN')) return { headerRow: r, columns };
   }

@@ -4,7 +4,7 @@
  * yếu, nội dung, nơi nhận, chữ ký). Paper size and margins are chosen in File > Print.
  */
 import type { AggregationSummary, IndicatorSummary } from './aggregation';
-import { completenessNames, evaluationLabel, percentOf, round1, type CompletenessNames } from './aggregationText';
+import { completenessNames, completenessRows, evaluationLabel, percentOf, round1, villageWordOf, type CompletenessNames } from './aggregationText';
 import type { LocalDate } from './calendar';
 import {
   activitySentence,
@@ -18,7 +18,6 @@ import {
   subjectLine,
 } from './reportText';
 import { SheetModelBuilder, estimatedLines, rowHeightFor, type Block, type CellFormat, type SheetModel } from './sheetModel';
-import { COMPLETENESS_LABELS } from './summaryLayout';
 
 /** 680 px: the printable width of A4 portrait with Sheets' normal margins at 100%. */
 export const REPORT_COLUMN_WIDTHS = [36, 250, 56, 72, 72, 62, 62, 70] as const;
@@ -118,7 +117,7 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): 
   r.blank(10);
 
   r.line('II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU', { bold: true });
-  r.line(`1. Các chỉ tiêu tỷ lệ (số liệu lũy kế đến hết tháng ${summary.endMonth}/${summary.year}; tỷ lệ chung = tổng tử số ÷ tổng mẫu số của các ${summary.villageWord.toLocaleLowerCase('vi')} có đủ số liệu)`, { italic: true });
+  r.line(`1. Các chỉ tiêu tỷ lệ (số liệu lũy kế đến hết tháng ${summary.endMonth}/${summary.year}; tỷ lệ chung = tổng tử số ÷ tổng mẫu số của các ${villageWordOf(summary)} có đủ số liệu)`, { italic: true });
   for (const s of rateSentences(summary)) r.line(s);
   rateTable(r, summary.indicators.filter((i) => i.kind !== 'SO_LUONG'));
   const counts = summary.indicators.filter((i) => i.kind === 'SO_LUONG');
@@ -156,18 +155,11 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): 
 }
 
 function completenessTable(r: ReportBuilder, summary: AggregationSummary, names: CompletenessNames): void {
-  const c = summary.completeness;
   const namesSpan: Block = { row: 0, col: 5, numRows: 1, numCols: COLS - 4 };
-  const header = r.tableRow(['STT', 'Tình hình', 'Số báo cáo', 'Tỷ lệ (%)', `Tên ${summary.villageWord.toLocaleLowerCase('vi')}`], { bold: true, align: 'center' }, [namesSpan]);
-  const rows: [string, number, string][] = [
-    [COMPLETENESS_LABELS.submitted, c.submitted, ''],
-    [COMPLETENESS_LABELS.onTime, c.onTime, ''],
-    [COMPLETENESS_LABELS.late, c.late, names.late],
-    [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
-    [COMPLETENESS_LABELS.missing, c.missing, names.missing],
-  ];
+  const header = r.tableRow(['STT', 'Tình hình', 'Số báo cáo', 'Tỷ lệ (%)', `Tên ${villageWordOf(summary)}`], { bold: true, align: 'center' }, [namesSpan]);
+  const rows = completenessRows(summary, names);
   rows.forEach(([label, count, list], i) => {
-    const share = percentOf(count, c.expected);
+    const share = percentOf(count, summary.completeness.expected);
     const row = r.tableRow([i + 1, label, count, share === null ? '' : round1(share), list], { valign: 'top' }, [namesSpan]);
     r.b.formatCell(row, 1, { align: 'center' });
     r.b.formatCell(row, 3, { align: 'center' });
@@ -202,7 +194,7 @@ function rateTable(r: ReportBuilder, indicators: readonly IndicatorSummary[]): v
 function activityTable(r: ReportBuilder, summary: AggregationSummary, counts: readonly IndicatorSummary[]): void {
   const yearSpan: Block = { row: 0, col: 5, numRows: 1, numCols: 2 };
   const reportingSpan: Block = { row: 0, col: 7, numRows: 1, numCols: 2 };
-  const word = summary.villageWord.toLocaleLowerCase('vi');
+  const word = villageWordOf(summary);
   const header = r.tableRow(['STT', 'Hoạt động', 'ĐVT', 'Trong kỳ', 'Lũy kế từ đầu năm', '', `Số ${word} có số liệu`], { bold: true, align: 'center' }, [yearSpan, reportingSpan]);
   counts.forEach((ind, i) => {
     const row = r.tableRow([i + 1, ind.label, ind.unit, ind.value ?? '', ind.yearToDate ?? '', '', `${ind.reporting}/${summary.villageCount}`], { valign: 'middle' }, [yearSpan, reportingSpan]);

@@ -6,6 +6,7 @@ import type { LocalDate } from './calendar';
 import { denominatorDef } from './catalogue';
 import { shortLabel } from './indicatorNames';
 import { periodPhrase, periodSubject } from './period';
+import { headTitle } from './registry';
 import { formatInt } from './text';
 
 /** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
@@ -108,14 +109,13 @@ export function activitySentence(summary: AggregationSummary): string | null {
 }
 
 export function proposalSentences(summary: AggregationSummary): string[] {
-  const word = villageWordOf(summary);
   const c = summary.completeness;
   const sentences: string[] = [];
   const overdue = summary.duePassed ? c.missingVillages.map((v) => v.name) : [];
   const needsFix = c.needsFixVillages.map((v) => v.name);
   const laggards = [...new Set([...overdue, ...needsFix])];
   if (laggards.length > 0) {
-    sentences.push(`Đề nghị Trưởng ${word} và Tổ công nghệ số cộng đồng ${listNames(laggards)} hoàn thành, sửa số liệu và nộp báo cáo ngay; các kỳ sau nộp đúng hạn.`);
+    sentences.push(`Đề nghị ${headTitle(summary.villageWord)} và Tổ công nghệ số cộng đồng ${listNames(laggards)} hoàn thành, sửa số liệu và nộp báo cáo ngay; các kỳ sau nộp đúng hạn.`);
   }
   const short = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met === false);
   if (short.length > 0) {

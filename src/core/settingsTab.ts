@@ -1,7 +1,7 @@
 /** `Cấu hình` as a grid: reading it by label and code, and laying it out for setup. */
 import { CATALOGUE, DENOMINATOR_CODES, KIND_LABELS, catalogueEntry, type DenominatorCode } from './catalogue';
 import { a1 } from './a1';
-import { readCount } from './cellValues';
+import { isTicked, readCount } from './cellValues';
 import type { Finding } from './findings';
 import { findHeaderRow, labelKey, type Grid } from './grid';
 import {
@@ -122,11 +122,6 @@ function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<strin
   }
   // Catalogue order, so every tab lists indicators the same way whatever order the table has.
   return CATALOGUE.filter((d) => byCode.has(d.code)).map((d) => byCode.get(d.code) as IndicatorSetting);
-}
-
-function isTicked(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  return ['x', 'có', 'co', 'true', '1', 'v', '✓'].includes(normalizeName(value));
 }
 
 function defaultIndicators(): IndicatorSetting[] {

@@ -1,13 +1,12 @@
 /** The `Tổng hợp` tab as a SheetModel: header, completeness, commune table + chart, village matrix, ranking. */
 import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from './aggregation';
-import { completenessNames, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
+import { completenessNames, completenessRows, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
 import { denominatorDef } from './catalogue';
 import { shortLabel } from './indicatorNames';
 import { PALETTE } from './palette';
 import { SheetModelBuilder, type CellFormat, type SheetModel } from './sheetModel';
-import { STATUS_LABELS, type MonthStatus } from './status';
+import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from './status';
 
-export const COMPLETENESS_LABELS = { submitted: 'Đã nộp', onTime: 'Đúng hạn', late: 'Nộp muộn', needsFix: 'Cần sửa', missing: 'Chưa nộp' } as const;
 export const COMMUNE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Lũy kế từ đầu năm'] as const;
 export const RANKING_HEADERS = ['Hạng', 'Mức đạt chỉ tiêu (%)', 'Nộp đúng hạn (tháng)', 'Tỷ lệ đúng hạn (%)'] as const;
 
@@ -45,21 +44,14 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
   const c = summary.completeness;
   b.addRow([`1. TÌNH HÌNH NỘP BÁO CÁO (${summary.villageCount} ${word} × ${summary.countedMonths.length} tháng = ${c.expected} báo cáo)`], SECTION);
   const completenessHeader = b.addRow(['Tình hình', `Tên ${word}`, 'Số báo cáo', 'Tỷ lệ (%)'], HEADER);
-  const names = completenessNames(summary);
-  const completenessRows: [string, number, string][] = [
-    [COMPLETENESS_LABELS.submitted, c.submitted, ''],
-    [COMPLETENESS_LABELS.onTime, c.onTime, ''],
-    [COMPLETENESS_LABELS.late, c.late, names.late],
-    [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
-    [COMPLETENESS_LABELS.missing, c.missing, names.missing],
-  ];
-  for (const [label, count, villages] of completenessRows) {
+  const completeness = completenessRows(summary, completenessNames(summary));
+  for (const [label, count, villages] of completeness) {
     const share = percentOf(count, c.expected);
     const row = b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' });
     b.formatCell(row, 1, { bold: true, wrap: false });
     b.formatCell(row, 4, { numberFormat: PERCENT });
   }
-  b.border({ row: completenessHeader, col: 1, numRows: completenessRows.length + 1, numCols: 4 });
+  b.border({ row: completenessHeader, col: 1, numRows: completeness.length + 1, numCols: 4 });
   if (summary.villagesWithoutTab.length > 0) {
     b.addRow(['', `Không tìm thấy tab (tính là chưa nộp): ${summary.villagesWithoutTab.join(', ')}. Chạy "Khởi tạo / cập nhật bảng tính".`], { ...HINT, fontColor: '#c00000' });
   }
@@ -94,7 +86,7 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
   b.addRow(['', '', '', '', ...rateIndicators.map((i) => i.code)], { fontSize: 8, fontColor: PALETTE.codeFg, align: 'center' });
   const matrixHeader = b.addRow(['STT', `Tên ${word}`, several ? 'Đã nộp (tháng)' : 'Tình trạng', 'Số liệu đến', ...rateIndicators.map(shortLabel)], HEADER);
   summary.villages.forEach((v, i) => {
-    const submittedMonths = v.statuses.filter((s) => s === 'DUNG_HAN' || s === 'NOP_MUON').length;
+    const submittedMonths = v.statuses.filter(isSubmittedStatus).length;
     const status = several ? `${submittedMonths}/${v.statuses.length}` : STATUS_LABELS[v.statuses[0]];
     const stale = v.latestMonth !== summary.endMonth;
     const row = b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rateIndicators.map((ind) => matrixValue(v.rates[ind.code]))]);

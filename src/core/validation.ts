@@ -6,7 +6,7 @@
  * is ticked, and the data-quality warnings only look at values that are there.
  */
 import { isFutureMonth, type LocalDate } from './calendar';
-import { denominatorDef } from './catalogue';
+import { denominatorDef, TEAM_SIZE_CODE } from './catalogue';
 import type { CountReading } from './cellValues';
 import type { Finding, FindingLevel } from './findings';
 import { shortLabel } from './indicatorNames';
@@ -30,7 +30,6 @@ export interface ValidationContext {
 /** A rise is suspicious when it is both more than half again and more than this many units. */
 const JUMP_RATIO = 0.5;
 const JUMP_UNITS = 20;
-const TEAM_SIZE_CODE = 'TV_TO';
 
 interface EarlierCount {
   month: number;

@@ -1,9 +1,9 @@
 /** A village tab's grid → twelve month reports, every value keeping its cell address. */
 import { a1 } from './a1';
-import { isDate, readCount, type CountReading } from './cellValues';
+import { isDate, isTicked, readCount, type CountReading } from './cellValues';
 import type { Grid } from './grid';
 import type { IndicatorSetting } from './settings';
-import { normalizeName, tidyText } from './text';
+import { tidyText } from './text';
 import { MONTHS, STATUS_CODES, locateVillageTab, type VillageTabMap } from './villageTab';
 
 export interface CellReading {
@@ -32,13 +32,6 @@ export interface VillageReport {
   months: MonthReport[]; // index month - 1
   /** Applied indicators with no row in the tab. */
   missingRows: string[];
-}
-
-const TICKED = new Set(['true', 'x', 'có', 'đã nộp', '✓', '1']);
-
-export function isTicked(value: unknown): boolean {
-  if (typeof value === 'boolean') return value;
-  return TICKED.has(normalizeName(value));
 }
 
 export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly IndicatorSetting[]): VillageReport | null {

@@ -63,8 +63,9 @@ export const VILLAGE_TAB_HELP =
 export const FIRST_MONTH_COL = HEADER.length; // 0-based column of Tháng 1 in a fresh tab
 export const WIDTH = HEADER.length + MONTHS.length;
 
+/** The label is the office's text from `Cấu hình`: it goes in as text, so `=…` never runs. */
 export function indicatorRowLabels(ind: IndicatorSetting): unknown[] {
-  return [ind.code, `${ind.label} (${KIND_SUFFIX[ind.kind]})`, ind.unit];
+  return [ind.code, asCellText(`${ind.label} (${KIND_SUFFIX[ind.kind]})`), ind.unit];
 }
 
 export function statusRowLabels(code: string): unknown[] {

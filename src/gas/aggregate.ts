@@ -4,10 +4,10 @@
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
 import * as z from 'zod';
-import { aggregate, type AggregationSummary } from '../core/aggregation';
+import { aggregate, monthsBegun, type AggregationSummary } from '../core/aggregation';
 import { percentOf, percentText } from '../core/aggregationText';
 import { currentReportMonth, vnDateOf } from '../core/calendar';
-import { countedMonths, parsePeriodAnswer, periodLabel, type Period } from '../core/period';
+import { parsePeriodAnswer, periodLabel, type Period } from '../core/period';
 import { TAB_SUMMARY } from '../core/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
@@ -70,11 +70,9 @@ export function aggregateReports(): void {
 function runAggregation(ss: Spreadsheet, period: Period, config?: WorkbookConfig): AggregationSummary {
   const known = config ?? requireConfig(ss);
   const now = new Date();
-  const label = periodLabel(period, known.settings.year);
-  if (countedMonths(period, vnDateOf(now), known.settings.year).length === 0) {
-    throw new Error(`${label} chưa bắt đầu nên chưa có báo cáo nào để tổng hợp.`);
-  }
-  ss.toast(`Đang tổng hợp ${label}…`, TOAST_TITLE, 10);
+  // Before the toast and the reads: a period that has not begun is refused at once.
+  monthsBegun(period, now, known.settings.year);
+  ss.toast(`Đang tổng hợp ${periodLabel(period, known.settings.year)}…`, TOAST_TITLE, 10);
   const summary = withDocumentLock(() => aggregateIn(ss, period, now, known));
   const c = summary.completeness;
   ss.toast(`Xong ${summary.periodLabel}: ${c.submitted}/${c.expected} báo cáo đã nộp. Xem tab "Tổng hợp" và "Báo cáo".`, TOAST_TITLE, 10);

@@ -8,6 +8,7 @@ import { PALETTE } from '../core/palette';
 import { tidyText } from '../core/text';
 import { validateTabLayout } from '../core/validation';
 import type { VillageReport } from '../core/villageReport';
+import { STATUS_CODES } from '../core/villageTab';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { appliedIndicators, requireConfig } from './settingsSheet';
@@ -30,7 +31,7 @@ interface CheckedTab {
 const MARKS = {
   error: PALETTE.bad,
   warning: PALETTE.near,
-  restore: (code: string) => (code === 'DA_NOP' ? PALETTE.submittedRowBg : code === 'NGAY_NOP' ? PALETTE.autoRowBg : PALETTE.inputBg),
+  restore: (code: string) => (code === STATUS_CODES.submitted ? PALETTE.submittedRowBg : code === STATUS_CODES.submittedAt ? PALETTE.autoRowBg : PALETTE.inputBg),
 };
 
 function checkWorkbook(ss: Spreadsheet, now: Date): { result: CheckResult; tabs: CheckedTab[] } {
@@ -61,11 +62,6 @@ function checkWorkbook(ss: Spreadsheet, now: Date): { result: CheckResult; tabs:
 
 function summarise(v: Omit<VillageCheck, 'errors' | 'warnings'>): VillageCheck {
   return { ...v, errors: errorsOf(v.findings).length, warnings: warningsOf(v.findings).length };
-}
-
-/** Findings of every village, read-only and serialisable (used by the dashboard). */
-export function collectFindings(ss: Spreadsheet = activeSpreadsheet()): CheckResult {
-  return checkWorkbook(ss, new Date()).result;
 }
 
 /** Marks offending cells and clears marks whose problem is gone: one read and at most one write of each. */

@@ -7,6 +7,7 @@ import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../core/
 import { planEdit, type EditAction, type EditedRect } from '../core/editPlan';
 import { errorsOf, warningsOf } from '../core/findings';
 import { isNeedsFixNote, needsFixNote, rejectedNote, splitNote, withOwnNote } from '../core/ownNotes';
+import { periodLabel } from '../core/period';
 import { findVillage } from '../core/registry';
 import { STATUS_LABELS } from '../core/status';
 import { OWN_TABS } from '../core/tabNames';
@@ -33,19 +34,20 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ss = e.source ?? sheet.getParent();
   try {
     const rect: EditedRect = { row: range.getRow(), column: range.getColumn(), numRows: range.getNumRows(), numColumns: range.getNumColumns() };
-    withDocumentLock(() => handleVillageEdit(ss, sheet, rect, editorOf(e)), LOCK_WAIT_MS);
+    withDocumentLock(() => handleVillageEdit(ss, sheet, tab, rect, editorOf(e)), LOCK_WAIT_MS);
   } catch (err) {
     logFailure(ss, tab, err);
   }
 }
 
-function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, rect: EditedRect, editor: string): void {
+/** `tab` is the sheet's name, asked once per edit: every service call counts on this path. */
+function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, tab: string, rect: EditedRect, editor: string): void {
   const config = readConfig(ss);
   if (!config) return;
-  const village = findVillage(config.villages, sheet.getName());
+  const village = findVillage(config.villages, tab);
   if (!village) return;
   const indicators = appliedIndicators(config);
-  const report = parseVillageTab(sheet.getName(), readGrid(sheet), indicators);
+  const report = parseVillageTab(tab, readGrid(sheet), indicators);
   if (!report) return;
   const actions = planEdit(report, rect);
   if (actions.length === 0) return;
@@ -57,7 +59,7 @@ function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, rect: EditedRect, edit
 
 function applyAction(sheet: Sheet, report: VillageReport, action: EditAction, ctx: ValidationContext, now: Date): LogEntry[] {
   const month = report.months[action.month - 1];
-  const base = { village: ctx.villageName, period: `Tháng ${action.month}/${ctx.settings.year}` };
+  const base = { village: ctx.villageName, period: periodLabel({ kind: 'month', month: action.month }, ctx.settings.year) };
   const checkbox = sheet.getRange(month.submittedCell);
   const note = checkbox.getNote();
   const setOwnNote = (own: string | null) => {

@@ -25,6 +25,11 @@ export function protectSheet(sheet: Sheet, what: string, editors: readonly strin
   return protection;
 }
 
+/** One of the add-on's own tabs: the office alone edits it (setup and each rewrite find the same one). */
+export function protectOwnTab(sheet: Sheet, name: string, office: readonly string[]): Protection {
+  return protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${name}`, office);
+}
+
 export interface RangeToProtect {
   a1: string;
   what: string;

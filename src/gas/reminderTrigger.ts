@@ -97,8 +97,12 @@ export function removeReminderTrigger(): ReminderTriggerInfo {
 }
 
 export function getReminderTriggerInfo(): ReminderTriggerInfo {
-  const mine = myReminderTriggers().length > 0;
-  return infoFrom(PropertiesService.getDocumentProperties(), mine, settingsHourOf(activeSpreadsheet()));
+  return reminderTriggerInfo(settingsHourOf(activeSpreadsheet()));
+}
+
+/** For a caller that has already read `Cấu hình` (each read is a getValues). */
+export function reminderTriggerInfo(settingsHour: number | null): ReminderTriggerInfo {
+  return infoFrom(PropertiesService.getDocumentProperties(), myReminderTriggers().length > 0, settingsHour);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { AggregationSummary } from '../core/aggregation';
 import type { LocalDate } from '../core/calendar';
 import { reportLayout } from '../core/reportLayout';
 import { TAB_REPORT } from '../core/tabNames';
-import { protectSheet } from './protections';
+import { protectOwnTab } from './protections';
 import { ownTab, writeSheetModel } from './sheetModelWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,7 +19,6 @@ export function writeReportSheet(ss: Spreadsheet, summary: AggregationSummary, i
   const sheet = ownTab(ss, TAB_REPORT, POSITION);
   writeSheetModel(sheet, reportLayout(summary, issuedOn));
   if (!sheet.hasHiddenGridlines()) sheet.setHiddenGridlines(true);
-  // Same description as setup gives it, so the protection is found and updated, never stacked.
-  protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${TAB_REPORT}`, office);
+  protectOwnTab(sheet, TAB_REPORT, office);
   return sheet;
 }

@@ -6,7 +6,7 @@ import { describeChanges, planSettingsSave, type FieldErrors } from '../core/set
 import { TAB_SETTINGS } from '../core/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
-import { getReminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
+import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
 import { readConfig } from './settingsSheet';
 import { activeSpreadsheet, actingUserEmail, readGrid } from './workbook';
 
@@ -34,7 +34,7 @@ export function getSettingsData(): SettingsPanelData {
     findings: config?.findings ?? [],
     villages: config?.villages.length ?? 0,
     presets: PRESET_IDS.map((id) => ({ id, title: getPreset(id).title })),
-    reminders: getReminderTriggerInfo(),
+    reminders: reminderTriggerInfo(config?.settings.reminderHour ?? null),
     user: actingUserEmail(),
   };
 }

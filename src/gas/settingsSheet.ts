@@ -5,7 +5,7 @@ import { PALETTE } from '../core/palette';
 import type { Preset } from '../core/presets';
 import { readRegistryGrid, registryLayout, registryRow, type RegistryReading, type Village } from '../core/registry';
 import { SETTING_FIELDS, type IndicatorSetting, type Settings } from '../core/settings';
-import { indicatorRow, readSettingsGrid, settingsLayout, type SettingsReading } from '../core/settingsTab';
+import { indicatorRow, readSettingsGrid, settingsLayout } from '../core/settingsTab';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
 import { styleHeader, styleHint, styleTitle } from './styles';
 import { readGrid, writeRows } from './workbook';
@@ -83,8 +83,9 @@ export function writeSettingsSheet(ss: Spreadsheet, settings: Settings, indicato
  * Adds what a hand-edited `Cấu hình` lacks (a settings row, an indicator of the catalogue), leaving
  * every value a person typed where it was. Returns the labels it added.
  */
-export function repairSettingsSheet(sheet: Sheet, reading: SettingsReading, defaults: Pick<Preset, 'settings' | 'indicators'>): string[] {
+export function repairSettingsSheet(sheet: Sheet, defaults: Pick<Preset, 'settings' | 'indicators'>): string[] {
   const grid = readGrid(sheet);
+  const reading = readSettingsGrid(grid);
   const present = new Set<string>();
   grid.forEach((row) => row.forEach((cell) => present.add(labelKey(cell))));
   const added: string[] = [];

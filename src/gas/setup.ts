@@ -6,10 +6,10 @@ import { readRegistryGrid } from '../core/registry';
 import { readSettingsGrid } from '../core/settingsTab';
 import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
 import { isPlausibleEmail } from '../core/text';
-import { WIDTH, type VillageTabMap } from '../core/villageTab';
+import { STATUS_CODES, WIDTH, type VillageTabMap } from '../core/villageTab';
 import { withDocumentLock } from './lock';
 import { appendLog, ensureLogSheet, type LogEntry } from './log';
-import { officeEditors, protectRanges, protectSheet } from './protections';
+import { officeEditors, protectOwnTab, protectRanges, protectSheet } from './protections';
 import { appendRegistryRows, appliedIndicators, readConfig, repairSettingsSheet, writeRegistrySheet, writeSettingsSheet } from './settingsSheet';
 import { ensureEditTrigger, type TriggerOutcome } from './triggers';
 import { ensureVillageSheet } from './villageSheet';
@@ -43,7 +43,7 @@ export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
     writeSettingsSheet(ss, defaults.settings, defaults.indicators);
     created.push(TAB_SETTINGS);
   } else {
-    const added = repairSettingsSheet(settingsSheet, readSettingsGrid(readGrid(settingsSheet)), defaults);
+    const added = repairSettingsSheet(settingsSheet, defaults);
     if (added.length > 0) repaired.push(`${TAB_SETTINGS} (thêm: ${added.join(', ')})`);
   }
   let config = readConfig(ss);
@@ -77,7 +77,7 @@ export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
   removeBlankDefaultSheet(ss);
   for (const name of OWN_TABS) {
     const sheet = ss.getSheetByName(name);
-    if (sheet) protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${name}`, office);
+    if (sheet) protectOwnTab(sheet, name, office);
   }
   const trigger = ensureEditTrigger(ss);
   const report: SetupReport = { unitName: settings.unitName, villages: config.villages.length, created, repaired, unrecognised, findings, trigger };
@@ -99,7 +99,7 @@ function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: Vil
   protectSheet(sheet, `tab ${name}: chỉ trưởng ${name} và phòng VH-XH sửa`, withHead);
   const lastCol = Math.max(WIDTH, ...map.monthCols.map((c) => c + 1));
   const lastRow = Math.max(...map.rows.values()) + 1;
-  const stampRow = map.rows.get('NGAY_NOP');
+  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
   const ranges = [
     { a1: a1Range(1, 1, map.headerRow + 1, lastCol), what: `tiêu đề tab ${name}` },
     { a1: a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), what: `cột mã, chỉ tiêu tab ${name}` },

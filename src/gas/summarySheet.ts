@@ -2,7 +2,7 @@
 import type { AggregationSummary } from '../core/aggregation';
 import { summaryLayout } from '../core/summaryLayout';
 import { TAB_SUMMARY } from '../core/tabNames';
-import { protectSheet } from './protections';
+import { protectOwnTab } from './protections';
 import { ownTab, writeSheetModel } from './sheetModelWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,7 +14,6 @@ const POSITION = 2;
 export function writeSummarySheet(ss: Spreadsheet, summary: AggregationSummary, office: readonly string[]): Sheet {
   const sheet = ownTab(ss, TAB_SUMMARY, POSITION);
   writeSheetModel(sheet, summaryLayout(summary).model);
-  // Same description as setup gives it, so the protection is found and updated, never stacked.
-  protectSheet(sheet, `chỉ phòng VH-XH sửa tab ${TAB_SUMMARY}`, office);
+  protectOwnTab(sheet, TAB_SUMMARY, office);
   return sheet;
 }

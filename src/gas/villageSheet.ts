@@ -6,6 +6,7 @@ import { TAB_LOG } from '../core/tabNames';
 import {
   FIRST_MONTH_COL,
   MONTHS,
+  STATUS_CODES,
   WIDTH,
   indicatorRowLabels,
   locateVillageTab,
@@ -78,7 +79,7 @@ function repairVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readon
   const plan = planVillageTabRepair(map, indicators);
   const added: string[] = [];
   if (plan.missingIndicators.length > 0) {
-    const statusRows = ['DA_NOP', 'NGAY_NOP', 'GHI_CHU'].map((c) => map.rows.get(c)).filter((r): r is number => r !== undefined);
+    const statusRows = Object.values(STATUS_CODES).map((c) => map.rows.get(c)).filter((r): r is number => r !== undefined);
     const lastIndicatorRow = Math.max(map.headerRow, ...[...map.rows.values()].filter((r) => !statusRows.includes(r)));
     const at = (statusRows.length > 0 ? Math.min(...statusRows) : lastIndicatorRow + 1) + 1; // 1-based
     sheet.insertRowsBefore(at, plan.missingIndicators.length);
@@ -123,18 +124,18 @@ function formatVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readon
         .build(),
     );
   }
-  const submittedRow = map.rows.get('DA_NOP');
+  const submittedRow = map.rows.get(STATUS_CODES.submitted);
   if (submittedRow !== undefined) {
     // requireCheckbox, not insertCheckboxes: the latter resets every tick to false.
     sheet.getRange(submittedRow + 1, firstCol, 1, numCols).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
     sheet.getRange(submittedRow + 1, 1, 1, firstCol + numCols - 1).setBackground(PALETTE.submittedRowBg).setFontWeight('bold');
   }
-  const stampRow = map.rows.get('NGAY_NOP');
+  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
   if (stampRow !== undefined) {
     sheet.getRange(stampRow + 1, 1, 1, firstCol + numCols - 1).setBackground(PALETTE.autoRowBg).setFontColor(PALETTE.hint);
     sheet.getRange(stampRow + 1, firstCol, 1, numCols).setNumberFormat('dd/MM/yyyy').setHorizontalAlignment('center');
   }
-  const noteRow = map.rows.get('GHI_CHU');
+  const noteRow = map.rows.get(STATUS_CODES.note);
   if (noteRow !== undefined) sheet.getRange(noteRow + 1, firstCol, 1, numCols).setWrap(true).setNumberFormat('@');
   const bodyRows = Math.max(1, ...map.rows.values()) + 1 - headerRow;
   sheet.getRange(headerRow + 1, map.codeCol + 1, bodyRows, 1).setFontColor(PALETTE.codeFg).setFontSize(8);

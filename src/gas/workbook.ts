@@ -14,11 +14,6 @@ export function readGrid(sheet: Sheet): Grid {
   return sheet.getDataRange().getValues();
 }
 
-export function readGridByName(ss: Spreadsheet, name: string): Grid | null {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? readGrid(sheet) : null;
-}
-
 export interface FoundTab {
   sheet: Sheet;
   name: string;

@@ -1,8 +1,10 @@
+import { CATALOGUE } from '../../src/core/catalogue';
 import { planMarks } from '../../src/core/cellMarks';
 import { renderCheckDialog } from '../../src/core/checkResult';
 import { planEdit } from '../../src/core/editPlan';
 import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/ownNotes';
 import { validateMonth } from '../../src/core/validation';
+import { indicatorRowLabels, villageTabLayout } from '../../src/core/villageTab';
 import { baseGrid, contextFor, parse, set } from './villageFixture';
 
 describe('own notes', () => {
@@ -77,5 +79,13 @@ describe('renderCheckDialog', () => {
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
     expect(html).toContain('data-sheet="&lt;b&gt;Thôn &quot;A&quot;&lt;/b&gt;" data-cell="H14"');
+  });
+});
+
+describe('village tab layout', () => {
+  it('writes an indicator label the office typed in Cấu hình as text, so a formula never runs', () => {
+    const typed = { ...CATALOGUE[0], label: '=IMPORTXML("http://x","//a")', targetPercent: null, applied: true };
+    expect(indicatorRowLabels(typed)[1]).toBe(`'=IMPORTXML("http://x","//a") (lũy kế đến cuối tháng)`);
+    expect(villageTabLayout('Thôn 1', 2026, [typed]).rows[4][1]).toBe(`'=IMPORTXML("http://x","//a") (lũy kế đến cuối tháng)`);
   });
 });

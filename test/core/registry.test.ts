@@ -17,6 +17,14 @@ describe('readRegistryGrid', () => {
     expect(villages[0]).toMatchObject({ name: 'Thôn 2', denominators: { SO_HO: 1234 } });
   });
 
+  it('falls back to the visible labels of any village word setup writes', () => {
+    const words = registryLayout([], 'Bản');
+    const grid = [words.rows[0], words.rows[3], row('Bản Mới', '', ['80', '', '', '', ''])];
+    const { villages, findings } = readRegistryGrid(grid);
+    expect(findings).toEqual([]);
+    expect(villages[0]).toMatchObject({ name: 'Bản Mới', head: 'Nguyễn Văn A', denominators: { SO_HO: 80 } });
+  });
+
   it('reports duplicates (after NFC and case folding), own-tab names, bad emails and bad numbers', () => {
     const nfd = 'Thôn 3'.normalize('NFD');
     const grid = [...layout.rows, row('Thôn 3'), row(` ${nfd.toUpperCase()} `), row('Nhật ký'), row('Thôn 4', 'không-phải-email', ['-5', '', '', '', ''])];

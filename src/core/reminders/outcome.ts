@@ -3,6 +3,7 @@
  * deferred (and per digest), and the summary shown after "Gửi nhắc ngay".
  */
 import { formatLocalDate } from '../calendar';
+import { periodLabel } from '../period';
 import type { Settings } from '../settings';
 import { STEP_BEFORE, STEP_DUE } from './ladder';
 import { dueStanding } from './messages';
@@ -42,7 +43,7 @@ export const ACTIONS = {
 } as const;
 
 /** `Kỳ` column of `Nhật ký`, as the other commands write it. */
-const logPeriod = (month: number, year: number) => `Tháng ${month}/${year}`;
+const logPeriod = (month: number, year: number) => periodLabel({ kind: 'month', month }, year);
 
 export function stepLabel(step: number, maxReminders: number): string {
   if (step === STEP_BEFORE) return 'nhắc trước hạn';

@@ -3,6 +3,7 @@ import type { AggregationSummary } from '../../core/aggregation';
 import type { CheckResult } from '../../core/checkResult';
 import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/dashboard';
 import type { ReminderRunReport } from '../../core/reminders/outcome';
+import { headTitle } from '../../core/registry';
 import type { MonthStatus } from '../../core/status';
 import { button, byId, h, replaceChildren } from '../shared/dom';
 import { callServer, errorText } from '../shared/server';
@@ -41,7 +42,7 @@ function render(data: DashboardData, notice?: { text: string; tone: Tone }): voi
   replaceChildren(subtitle, `${data.unitName} · ${data.period} · hạn nộp ${data.dueDate}`);
   if (data.state === 'no-villages') {
     const word = data.villageWord.toLocaleLowerCase('vi');
-    showEmpty(app, `Chưa có ${word} nào`, `Hãy điền danh sách vào tab "Danh sách" (mỗi dòng một ${word}, kèm trưởng ${word}, email, điện thoại), rồi chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính.`);
+    showEmpty(app, `Chưa có ${word} nào`, `Hãy điền danh sách vào tab "Danh sách" (mỗi dòng một ${word}, kèm ${headTitle(data.villageWord).toLocaleLowerCase('vi')}, email, điện thoại), rồi chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính.`);
     return;
   }
   const status = h('div', { className: 'status', attrs: { 'aria-live': 'polite' } });

@@ -17,8 +17,8 @@ export function officeEditors(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, offi
 
 export function protectSheet(sheet: Sheet, what: string, editors: readonly string[]): Protection {
   const description = OWN_PREFIX + what;
-  // Sheet.protect() returns the sheet's existing protection when it already has one.
-  const protection = sheet.protect();
+  // A sheet has at most one sheet protection: reuse it rather than rely on what protect() does then.
+  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
   const fresh = protection.getDescription() !== description;
   if (fresh) protection.setDescription(description);
   restrictTo(protection, editors, fresh);

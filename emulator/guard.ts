@@ -106,6 +106,6 @@ export function expose<T extends EmuObject>(obj: T): T {
 }
 
 /** The raw emulated object behind a proxy (or the value itself). */
-export function unwrap<T>(x: T): T {
+function unwrap<T>(x: T): T {
   return ((x !== null && typeof x === 'object' && proxyToTarget.get(x as object)) || x) as T;
 }

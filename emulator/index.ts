@@ -17,7 +17,7 @@ import { EmuUtilities } from './services/utilities';
 import { EmuSpreadsheetApp } from './spreadsheet/app';
 import type { EmuRange } from './spreadsheet/range';
 import { EmuSpreadsheet, type RecordedToast } from './spreadsheet/spreadsheet';
-import { readable, type CellValue } from './spreadsheet/values';
+import { exactValue, readable } from './spreadsheet/values';
 import { applyUserEdit, fireTimeTriggers, type ExecutionRecord, type UserEdit } from './triggerRunner';
 
 export interface EmulatorOptions {
@@ -142,10 +142,6 @@ export class AppsScriptEmulator {
     return this._env.run(ctx, fn);
   }
 
-  _runInternal<T>(ctx: RunContext & { hasUi?: boolean }, fn: () => T): T {
-    return this._env.run(ctx, fn);
-  }
-
   userEdit(context: object, edit: UserEdit): GoogleAppsScript.Events.SheetsOnEdit {
     return applyUserEdit(this, context as Record<string, unknown>, edit);
   }
@@ -175,8 +171,7 @@ export class AppsScriptEmulator {
     for (let i = 0; i < numRows; i++) {
       for (let j = 0; j < numCols; j++) {
         const v = Array.isArray(value) ? (value as unknown[][])[i]?.[j] : value;
-        const cell = range.sheet._ensure(row + i, col + j);
-        range._storeExact(cell, (v instanceof Date ? new Date(v.getTime()) : v ?? '') as CellValue);
+        range._storeExact(range.sheet._ensure(row + i, col + j), exactValue(v));
       }
     }
   }

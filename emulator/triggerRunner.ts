@@ -1,7 +1,9 @@
+import type { Env } from './env';
 import { expose, gasError } from './guard';
 import type { AppsScriptEmulator } from './index';
 import { dateToSerial } from './spreadsheet/numberFormat';
-import { CellError, interpretInput, type CellValue, type Stored } from './spreadsheet/values';
+import { putStored } from './spreadsheet/cell';
+import { CellError, exactValue, interpretInput, type CellValue, type Stored } from './spreadsheet/values';
 import { EmuUser } from './spreadsheet/user';
 import type { EmuTrigger } from './services/script';
 import { zonedParts, zonedToUtc } from './time/zone';
@@ -34,10 +36,10 @@ function eventString(v: CellValue, tz: string): string {
 }
 
 function callHandler(emu: AppsScriptEmulator, context: Context, record: ExecutionRecord, event: object,
-  ctx: Parameters<AppsScriptEmulator['run']>[0] & { hasUi?: boolean }): unknown {
+  ctx: Parameters<Env['run']>[0]): unknown {
   emu.executions.push(record);
   try {
-    emu._runInternal(ctx, () => {
+    emu._env.run(ctx, () => {
       const fn = context[record.handler];
       if (typeof fn !== 'function') throw gasError(`Script function not found: ${record.handler}`);
       (fn as (e: object) => unknown)(event);
@@ -47,6 +49,12 @@ function callHandler(emu: AppsScriptEmulator, context: Context, record: Executio
     record.error = err;
     return err;
   }
+}
+
+/** Handler errors never stop the other handlers; the first one is rethrown once all ran. */
+function throwFirst(errors: unknown[]): void {
+  const first = errors.find((e) => e !== undefined);
+  if (first !== undefined) throw first;
 }
 
 /**
@@ -80,7 +88,7 @@ export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: U
   grid.forEach((line, i) => line.forEach((input, j) => {
     const cell = sheet._cell(row + i, col + j);
     const stored: Stored = edit.raw
-      ? { value: input instanceof Date ? new Date(input.getTime()) : (input ?? '') as CellValue }
+      ? { value: exactValue(input) }
       : interpretInput(input, ss.locale, ss.timeZone, cell?.format.numberFormat === '@');
     const rule = cell?.validation;
     if (rule && !rule.spec.allowInvalid && stored.value !== '' && !rule._accepts(stored.value)) {
@@ -88,13 +96,7 @@ export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: U
     }
     planned.push({ r: row + i, c: col + j, stored });
   }));
-  for (const { r, c, stored } of planned) {
-    const cell = sheet._ensure(r, c);
-    cell.value = stored.value;
-    if (stored.formula) cell.formula = stored.formula;
-    else delete cell.formula;
-    if (stored.autoFormat && !cell.format.numberFormat) cell.format.numberFormat = stored.autoFormat;
-  }
+  for (const { r, c, stored } of planned) putStored(sheet._ensure(r, c), stored);
 
   const base = {
     range: expose(range),
@@ -116,8 +118,7 @@ export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: U
     errors.push(callHandler(emu, context, { handler: t.handler, kind: 'installable-onEdit', triggerUid: t.uid, user: t.owner, startedAt }, installableEvent,
       { authMode: 'FULL', activeUser: edit.user, effectiveUser: t.owner }));
   }
-  const firstError = errors.find((e) => e !== undefined);
-  if (firstError !== undefined) throw firstError;
+  throwFirst(errors);
   return installableEvent as unknown as GoogleAppsScript.Events.SheetsOnEdit;
 }
 
@@ -190,8 +191,7 @@ export function fireTimeTriggers(emu: AppsScriptEmulator, context: Context): num
     latest = Math.max(latest, emu.clock.nowMs());
   }
   emu.clock.set(new Date(latest));
-  const firstError = errors.find((e) => e !== undefined);
-  if (firstError !== undefined) throw firstError;
+  throwFirst(errors);
   return due.length;
 }
 

@@ -4,6 +4,13 @@ import { EmuObject, gasError } from '../guard';
 
 const MAX_VALUE_BYTES = 9 * 1024;
 
+/** The value as stored (a string), or Apps Script's error if it is over the size limit. */
+function fitting(value: unknown): string {
+  const v = String(value);
+  if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+  return v;
+}
+
 /** One property store; values are always strings, as in Apps Script. */
 export class EmuProperties extends EmuObject implements Api<GoogleAppsScript.Properties.Properties,
   'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'getKeys' | 'deleteProperty' | 'deleteAllProperties'> {
@@ -12,16 +19,15 @@ export class EmuProperties extends EmuObject implements Api<GoogleAppsScript.Pro
   }
 
   private put(key: string, value: unknown): void {
-    const v = String(value);
-    if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
-    this.store.set(String(key), v);
+    this.store.set(String(key), fitting(value));
   }
 
   getProperty(key: string) { return this.store.get(String(key)) ?? null; }
   setProperty(key: string, value: string) { this.put(key, value); return this; }
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean) {
     const entries = Object.entries(properties);
-    for (const [, v] of entries) if (Buffer.byteLength(String(v), 'utf8') > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+    // All values are checked before anything is deleted or written.
+    for (const [, v] of entries) fitting(v);
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of entries) this.put(k, v);
     return this;

@@ -77,6 +77,12 @@ class EmuPromptResponse extends EmuObject implements Api<GoogleAppsScript.Base.P
   getSelectedButton() { return this.button; }
 }
 
+/** [title, prompt, buttons] of alert/prompt(prompt) | (prompt, buttons) | (title, prompt, buttons). */
+function dialogArguments(a: string, b: unknown, c: unknown): [string, string, string] {
+  if (c !== undefined) return [a, String(b), String(c)];
+  return b !== undefined ? ['', String(a), String(b)] : ['', String(a), 'OK'];
+}
+
 /** Dialogs answer from queued responses; without one, the first button of the set is pressed. */
 export class EmuUi extends EmuObject implements Api<GoogleAppsScript.Base.Ui,
   'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
@@ -98,16 +104,12 @@ export class EmuUi extends EmuObject implements Api<GoogleAppsScript.Base.Ui,
     return response;
   }
 
-  /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(a: string, b?: unknown, c?: unknown) {
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
-    return this.answer('alert', title, String(prompt), buttons).button;
+    return this.answer('alert', ...dialogArguments(a, b, c)).button;
   }
 
-  /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) */
   prompt(a: string, b?: unknown, c?: unknown) {
-    const [title, prompt, buttons] = c !== undefined ? [a, String(b), String(c)] : b !== undefined ? ['', a, String(b)] : ['', a, 'OK'];
-    const r = this.answer('prompt', title, String(prompt), buttons);
+    const r = this.answer('prompt', ...dialogArguments(a, b, c));
     return new EmuPromptResponse(this.counter, r.text ?? '', r.button);
   }
 

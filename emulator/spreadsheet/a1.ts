@@ -17,13 +17,15 @@ export interface A1Ref {
   endCol?: number;
 }
 
+export const OUT_OF_BOUNDS = 'The coordinates of the range are outside the dimensions of the sheet.';
+
 export function columnToLetters(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
 
-export function lettersToColumn(letters: string): number {
+function lettersToColumn(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -72,10 +74,6 @@ export function rectToA1(r: Rect): string {
   const start = `${columnToLetters(r.col)}${r.row}`;
   if (r.numRows === 1 && r.numCols === 1) return start;
   return `${start}:${columnToLetters(r.col + r.numCols - 1)}${r.row + r.numRows - 1}`;
-}
-
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {

@@ -1,5 +1,5 @@
 import type { EmuDataValidation } from './dataValidation';
-import type { CellValue } from './values';
+import type { CellValue, Stored } from './values';
 
 export interface BorderEdge {
   color: string;
@@ -63,6 +63,14 @@ export function normalizeColor(c: string): string {
   const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(s);
   if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`;
   return s;
+}
+
+/** Puts what a write stores into a cell; a format Sheets picks by itself never replaces a set one. */
+export function putStored(cell: Cell, stored: Stored): void {
+  cell.value = stored.value;
+  if (stored.formula) cell.formula = stored.formula;
+  else delete cell.formula;
+  if (stored.autoFormat && !cell.format.numberFormat) cell.format.numberFormat = stored.autoFormat;
 }
 
 export function cloneCell(c: Cell): Cell {

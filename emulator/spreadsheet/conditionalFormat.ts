@@ -19,7 +19,7 @@ export interface RuleSpec {
   ranges: EmuRange[];
 }
 
-export class EmuBooleanCondition extends EmuObject
+class EmuBooleanCondition extends EmuObject
   implements Api<GoogleAppsScript.Spreadsheet.BooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBold' | 'getItalic'> {
   constructor(counter: CallCounter, private readonly spec: RuleSpec) {
     super(counter, 'BooleanCondition');

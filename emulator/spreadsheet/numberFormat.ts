@@ -1,3 +1,4 @@
+import { DAYS, MONTHS } from '../time/simpleDateFormat';
 import { zonedParts, zonedToUtc } from '../time/zone';
 import { CellError, defaultDateFormat, separators, type CellValue } from './values';
 
@@ -8,7 +9,7 @@ export function dateToSerial(ms: number, tz: string): number {
   return wall / 86400000 + 25569;
 }
 
-export function serialToDate(serial: number, tz: string): number {
+function serialToDate(serial: number, tz: string): number {
   const wall = new Date(Math.round((serial - 25569) * 86400000));
   return zonedToUtc(tz, wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
 }
@@ -17,12 +18,9 @@ function stripLiterals(section: string): string {
   return section.replace(/"[^"]*"|\\./g, '');
 }
 
-export function isDateFormat(format: string): boolean {
+function isDateFormat(format: string): boolean {
   return /[dDyYhHsSmM]/.test(stripLiterals(format.split(';')[0]).replace(/\[[^\]]*\]/g, '')) && !/[#0?]/.test(stripLiterals(format.split(';')[0]));
 }
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Sheets date tokens: "m"/"mm" mean minutes after an hour or before seconds, else month. */
 function formatDatePattern(ms: number, format: string, tz: string): string {

@@ -1,7 +1,7 @@
 import type { Api } from '../api';
 import { EmuObject, gasError } from '../guard';
-import { columnToLetters, contains, intersects, rectToA1, type Rect } from './a1';
-import { FORMAT_DEFAULTS, normalizeColor, type BorderEdge, type Cell, type CellFormat } from './cell';
+import { columnToLetters, contains, intersects, OUT_OF_BOUNDS, rectToA1, type Rect } from './a1';
+import { FORMAT_DEFAULTS, normalizeColor, putStored, type BorderEdge, type Cell, type CellFormat } from './cell';
 import { EmuDataValidation } from './dataValidation';
 import { displayValue } from './numberFormat';
 import { EmuProtection } from './protection';
@@ -87,16 +87,11 @@ export class EmuRange extends EmuObject implements Api<R,
 
   /** Writes a value the way a script's setValue does (typed interpretation, '@' kept as text). */
   _store(cell: Cell, input: unknown): void {
-    const stored = interpretInput(input, this.ss.locale, this.ss.timeZone, cell.format.numberFormat === '@');
-    cell.value = stored.value;
-    if (stored.formula) cell.formula = stored.formula;
-    else delete cell.formula;
-    if (stored.autoFormat && !cell.format.numberFormat) cell.format.numberFormat = stored.autoFormat;
+    putStored(cell, interpretInput(input, this.ss.locale, this.ss.timeZone, cell.format.numberFormat === '@'));
   }
 
   _storeExact(cell: Cell, value: CellValue): void {
-    cell.value = value;
-    delete cell.formula;
+    putStored(cell, { value });
   }
 
   private read(cell: Cell | undefined) {
@@ -110,8 +105,9 @@ export class EmuRange extends EmuObject implements Api<R,
     this.each((cell) => this._store(cell, value));
     return this;
   }
-  setValues(values: unknown[][]) {
-    const rows = this.checkShape(values, 'setValues');
+  setValues(values: unknown[][]) { return this.storeAll(values, 'setValues'); }
+  private storeAll(data: unknown, method: string): this {
+    const rows = this.checkShape(data, method);
     this.guard();
     this.each((cell, _r, _c, i, j) => this._store(cell, rows[i][j]));
     return this;
@@ -133,12 +129,7 @@ export class EmuRange extends EmuObject implements Api<R,
     this.each((cell) => this._store(cell, formula));
     return this;
   }
-  setFormulas(formulas: string[][]) {
-    const rows = this.checkShape(formulas, 'setFormulas');
-    this.guard();
-    this.each((cell, _r, _c, i, j) => this._store(cell, rows[i][j]));
-    return this;
-  }
+  setFormulas(formulas: string[][]) { return this.storeAll(formulas, 'setFormulas'); }
 
   getNote() { return this.sheet._cell(this.rect.row, this.rect.col)?.note ?? ''; }
   getNotes() { return this.grid((c) => c?.note ?? ''); }
@@ -168,20 +159,13 @@ export class EmuRange extends EmuObject implements Api<R,
   }
   private setFmt<K extends FormatKey>(key: K, value: CellFormat[K] | null | undefined): this {
     this.guard();
-    this.each((cell) => {
-      if (value === null || value === undefined) delete cell.format[key];
-      else cell.format[key] = value;
-    });
+    this.each((cell) => putFormat(cell, key, value));
     return this;
   }
   private setFmts<K extends FormatKey>(key: K, values: unknown[][], method: string, map: (v: unknown) => CellFormat[K] | null): this {
     const rows = this.checkShape(values, method);
     this.guard();
-    this.each((cell, _r, _c, i, j) => {
-      const v = rows[i][j] === null || rows[i][j] === undefined ? null : map(rows[i][j]);
-      if (v === null || v === undefined) delete cell.format[key];
-      else cell.format[key] = v;
-    });
+    this.each((cell, _r, _c, i, j) => putFormat(cell, key, rows[i][j] === null || rows[i][j] === undefined ? null : map(rows[i][j])));
     return this;
   }
 
@@ -260,11 +244,15 @@ export class EmuRange extends EmuObject implements Api<R,
     return this;
   }
 
+  /** Drops the merges inside `rect`; one that only partly overlaps it is Sheets' merge error. */
+  private unmerge(rect: Rect): void {
+    if (this.sheet.merges.some((m) => intersects(m, rect) && !contains(rect, m))) throw gasError(MERGE_CONFLICT);
+    this.sheet.merges = this.sheet.merges.filter((m) => !contains(rect, m));
+  }
   private mergeRects(rects: Rect[]): this {
     this.guard();
     for (const rect of rects) {
-      if (this.sheet.merges.some((m) => intersects(m, rect) && !contains(rect, m))) throw gasError(MERGE_CONFLICT);
-      this.sheet.merges = this.sheet.merges.filter((m) => !contains(rect, m));
+      this.unmerge(rect);
       if (rect.numRows * rect.numCols === 1) continue;
       this.sheet.merges.push({ ...rect });
       // Merging keeps only the top-left value.
@@ -285,8 +273,7 @@ export class EmuRange extends EmuObject implements Api<R,
   }
   breakApart() {
     this.guard();
-    if (this.sheet.merges.some((m) => intersects(m, this.rect) && !contains(this.rect, m))) throw gasError(MERGE_CONFLICT);
-    this.sheet.merges = this.sheet.merges.filter((m) => !contains(this.rect, m));
+    this.unmerge(this.rect);
     return this;
   }
   getMergedRanges() {
@@ -409,9 +396,13 @@ export class EmuRange extends EmuObject implements Api<R,
     return this.sheet._rangeAt(this.rect.row + rowOffset, this.rect.col + columnOffset, numRows ?? this.rect.numRows, numColumns ?? this.rect.numCols);
   }
   getCell(row: number, column: number) {
-    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numCols) {
-      throw gasError('The coordinates of the range are outside the dimensions of the sheet.');
-    }
+    if (row < 1 || column < 1 || row > this.rect.numRows || column > this.rect.numCols) throw gasError(OUT_OF_BOUNDS);
     return new EmuRange(this.sheet, { row: this.rect.row + row - 1, col: this.rect.col + column - 1, numRows: 1, numCols: 1 });
   }
+}
+
+/** A null or undefined format value removes the attribute, so the cell reports the default again. */
+function putFormat<K extends FormatKey>(cell: Cell, key: K, value: CellFormat[K] | null | undefined): void {
+  if (value === null || value === undefined) delete cell.format[key];
+  else cell.format[key] = value;
 }

@@ -1,6 +1,6 @@
 import type { Api } from '../api';
 import { EmuObject, gasError } from '../guard';
-import { parseA1, resolveA1, shiftForDelete, shiftForInsert, type Rect } from './a1';
+import { OUT_OF_BOUNDS, parseA1, resolveA1, shiftForDelete, shiftForInsert, type Rect } from './a1';
 import { cloneCell, normalizeColor, type Cell } from './cell';
 import { EmuEmbeddedChart, EmuEmbeddedChartBuilder } from './chart';
 import { EmuConditionalFormatRule } from './conditionalFormat';
@@ -10,9 +10,8 @@ import type { EmuSpreadsheet } from './spreadsheet';
 
 type Axis = 'row' | 'col';
 
-export const DEFAULT_COLUMN_WIDTH = 100;
-export const DEFAULT_ROW_HEIGHT = 21;
-const OUT_OF_BOUNDS = 'The coordinates of the range are outside the dimensions of the sheet.';
+const DEFAULT_COLUMN_WIDTH = 100;
+const DEFAULT_ROW_HEIGHT = 21;
 
 /**
  * A grid sheet. Cells live in a sparse row-major array so inserting or deleting lines is a

@@ -141,7 +141,7 @@ export class EmuSpreadsheet extends EmuObject implements Api<GoogleAppsScript.Sp
   addEditor(emailAddress: string | EmuUser) {
     const email = emailOf(emailAddress);
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw gasError(`Invalid email: ${email}`);
-    if (!sameEmail(email, this.owner) && !this.editors.some((e) => sameEmail(e, email))) this.editors.push(email);
+    if (!this._canAccess(email)) this.editors.push(email);
     return this;
   }
   addEditors(emailAddresses: string[]) {

@@ -8,10 +8,10 @@ export class CellError {
 
 export type CellValue = string | number | boolean | Date | CellError;
 
-export const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!'];
+const ERROR_CODES = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#ERROR!'];
 
 /** Formulas are stored but never evaluated; reading such a cell's value yields this error. */
-export const UNEVALUATED = new CellError('#ERROR!');
+const UNEVALUATED = new CellError('#ERROR!');
 
 export interface Stored {
   value: CellValue;
@@ -20,7 +20,7 @@ export interface Stored {
   autoFormat?: string;
 }
 
-export interface LocaleSeparators {
+interface LocaleSeparators {
   decimal: string;
   group: string;
   dayFirst: boolean;
@@ -46,7 +46,7 @@ export function defaultDateFormat(locale: string): string {
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A number as Sheets reads typed text in `locale`, or undefined if it is not one. */
-export function parseLocaleNumber(text: string, locale: string): { value: number; percent: boolean } | undefined {
+function parseLocaleNumber(text: string, locale: string): { value: number; percent: boolean } | undefined {
   const { decimal, group } = separators(locale);
   const t = text.trim();
   const percent = t.endsWith('%');
@@ -116,6 +116,11 @@ export function interpretInput(input: unknown, locale: string, tz: string, plain
   const d = parseLocaleDate(trimmed, locale, tz);
   if (d) return { value: d.value, autoFormat: d.format };
   return { value: input };
+}
+
+/** What a cell stores when `input` is put there as is (raw test writes): no typed parsing. */
+export function exactValue(input: unknown): CellValue {
+  return (input instanceof Date ? new Date(input.getTime()) : input ?? '') as CellValue;
 }
 
 /** The value a script reads back (getValue/getValues). */

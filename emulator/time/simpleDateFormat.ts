@@ -2,12 +2,12 @@ import { gasError } from '../guard';
 import { offsetString, timeZoneName, zonedParts, zonedToUtc } from './zone';
 
 /** Java SimpleDateFormat, as used by Utilities.formatDate / parseDate (English names). */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 type Token = { field: string; width: number } | { literal: string };
 
-export function tokenize(pattern: string): Token[] {
+function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < pattern.length) {

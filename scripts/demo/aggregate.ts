@@ -17,7 +17,7 @@ function indicatorLine(ind: IndicatorSummary): string {
   return [left(shortLabel(ind), LABEL), right(count(ind.value), NUMBER), right(ind.denominator === null ? '' : formatInt(ind.denominator), NUMBER), right(rate, NUMBER), right(target, 8), `  ${evaluationLabel(ind.met)}`].join(' ');
 }
 
-export function formatAggregate(summary: AggregationSummary): string[] {
+function formatAggregate(summary: AggregationSummary): string[] {
   const c = summary.completeness;
   const several = summary.countedMonths.length > 1;
   const lines = [

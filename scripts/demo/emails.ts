@@ -43,7 +43,7 @@ function base64Lines(text: string): string {
   return (Buffer.from(text, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join(CRLF);
 }
 
-export function toEml(mail: SentMail, index: number): string {
+function toEml(mail: SentMail, index: number): string {
   const boundary = `=_to-cnscd_${index}_${mail.sentAt.getTime()}`;
   const headers = [
     `From: ${mailbox(mail.name, mail.from)}`,

@@ -64,6 +64,7 @@ describe('data validation and checkboxes', () => {
     expect(got.copy().setAllowInvalid(true).build().getAllowInvalid()).toBe(true);
     expect(() => emu.userEdit({}, { user: HEAD1, sheet: 'Thôn 1', a1: 'B2', value: '-1' })).toThrow(/Nhập số nguyên ≥ 0/);
     emu.userEdit({}, { user: HEAD1, sheet: 'Thôn 1', a1: 'B2', value: '5' });
+    expect(s.getRange('B2').getValue()).toBe(5);
     s.getRange('B2').setValue(-3); // scripts are not held to validation
     expect(s.getRange('B2').getValue()).toBe(-3);
     expect(g.SpreadsheetApp.newDataValidation().requireValueInList(['Cùng tháng', 'Tháng sau']).build().getCriteriaValues()[0]).toEqual(['Cùng tháng', 'Tháng sau']);

@@ -64,8 +64,11 @@ describe('protections', () => {
     expect(() => emu.userEdit({}, { user: HEAD1, sheet: 'Thôn 1', a1: 'D12', value: 'x' })).toThrow(PROTECTED_MESSAGE);
     expect(() => emu.userEdit({}, { user: HEAD2, sheet: 'Thôn 1', a1: 'A1', value: 'x' })).toThrow(PROTECTED_MESSAGE);
     emu.userEdit({}, { user: HEAD1, sheet: 'Thôn 1', a1: 'A1', value: 'x' });
+    expect(emu.rawGet('Thôn 1', 'A1')).toBe('x');
     expect(() => emu.userEdit({}, { user: 'stranger@evil.com', sheet: 'Thôn 1', a1: 'D3', value: 'x' })).toThrow(/no edit access/);
+    expect(emu.rawGet('Thôn 1', 'D3')).toBe(1234);
     emu.userEdit({}, { user: OWNER, sheet: 'Thôn 1', a1: 'D12', value: 'ok' });
+    expect(emu.rawGet('Thôn 1', 'D12')).toBe('ok');
   });
 
   test('warning-only protections do not block; removed protections stop applying', () => {
@@ -76,6 +79,7 @@ describe('protections', () => {
       tab.getRange('A1').setValue('ok');
       tab.getRange('D12').setValue('ok');
     });
+    expect([emu.rawGet('Thôn 1', 'A1'), emu.rawGet('Thôn 1', 'D12')]).toEqual(['ok', 'ok']);
     expect(tab.getProtections('RANGE')).toHaveLength(0);
     expect(emu.spreadsheet.getProtections('SHEET' as never)).toHaveLength(1);
   });

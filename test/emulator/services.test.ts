@@ -238,8 +238,11 @@ describe('emulation guard and call counting', () => {
       'Range.getValues': 1, 'Range.setValue': 1, 'Sheet.getRange': 2,
       'Spreadsheet.getActiveSheet': 1, 'SpreadsheetApp.getActiveSpreadsheet': 1,
     });
+    // The test-side raw accessors are not script calls: they count nothing.
     emu.rawSet(emu.sheetNames()[0], 'C1', 'x');
+    emu.rawGet(emu.sheetNames()[0], 'C1');
     emu.rawGrid(emu.sheetNames()[0]);
+    expect(emu.calls.total()).toBe(6);
     emu.calls.reset();
     expect(emu.calls.total()).toBe(0);
   });

@@ -15,7 +15,7 @@ import type { AggregationSummary, IndicatorSummary } from '../../src/core/aggreg
 import { vnInstant } from '../../src/core/calendar';
 import { getPreset, type PresetId } from '../../src/core/presets';
 import type { SheetSnapshot } from '../../emulator';
-import { OFFICE, workbookWithPreset, type TestWorkbook } from './harness';
+import { OFFICE, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
 const NOW = new Date('2026-05-25T03:00:00Z'); // 25/05/2026 10:00 in Vietnam
 const X = '=IMPORTXML("x")';
@@ -74,7 +74,6 @@ function scenario(id: PresetId): Scenario {
 }
 
 const byCode = (s: AggregationSummary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
-const snapshotOf = (wb: TestWorkbook, name: string) => wb.emu.model().sheets.find((s: SheetSnapshot) => s.name === name);
 const WRITTEN = ['Tổng hợp', 'Báo cáo', 'Nhật ký'];
 
 describe.each([
@@ -188,7 +187,7 @@ describe.each([
     expect(grid[rowOf('HO_TUYEN_TRUYEN')].slice(2, 7)).toEqual([600, 600, 100, 100, 'Đạt']);
     expect(grid[rowOf('LUOT_DVCTT')].slice(2, 8)).toEqual([19, '', '', '', '', 32]);
 
-    const sheet = snapshotOf(wb, 'Tổng hợp') as SheetSnapshot;
+    const sheet = sheetSnapshot(wb.emu, 'Tổng hợp') as SheetSnapshot;
     const cell = (row: number, col: number) => sheet.cells.find((c) => c.row === row && c.col === col);
     // The IMPORTXML village is text everywhere, never a formula.
     const xCells = sheet.cells.filter((c) => String(c.value).includes('IMPORTXML'));
@@ -229,9 +228,9 @@ describe.each([
   it('a second run rewrites the tab (one chart, no stacked protections, same content)', () => {
     const { wb } = sc;
     wb.call('aggregateMonth', [5]);
-    const first = snapshotOf(wb, 'Tổng hợp');
+    const first = sheetSnapshot(wb.emu, 'Tổng hợp');
     wb.call('aggregateMonth', [5]);
-    const second = snapshotOf(wb, 'Tổng hợp') as SheetSnapshot;
+    const second = sheetSnapshot(wb.emu, 'Tổng hợp') as SheetSnapshot;
     expect(second.charts).toHaveLength(1);
     expect(second.protections).toHaveLength(1);
     expect(second.cells).toEqual(first?.cells);
@@ -259,7 +258,7 @@ describe.each([
     expect(texts).toContain(preset.settings.signerAuthority);
     expect(texts).toContain(preset.settings.signerTitle);
     expect(texts.at(-1)).toBe(preset.settings.signerName);
-    const sheet = snapshotOf(wb, 'Báo cáo') as SheetSnapshot;
+    const sheet = sheetSnapshot(wb.emu, 'Báo cáo') as SheetSnapshot;
     const widths = Object.values(sheet.columnWidths).reduce((a, b) => a + b, 0);
     expect(widths).toBeGreaterThanOrEqual(660);
     expect(widths).toBeLessThanOrEqual(700);

@@ -4,9 +4,8 @@
  * the current month). Tab rows: indicators 5–18 (TV_TO 13, LUOT_DVCTT 14), DA_NOP 19, NGAY_NOP 20;
  * Tháng 4 is column G, Tháng 5 H, Tháng 6 I.
  */
-import type { AppsScriptEmulator, SheetSnapshot } from '../../emulator';
-import { callEntry } from '../../emulator/loadBundle';
-import { OFFICE, workbookWithPreset } from './harness';
+import type { AppsScriptEmulator } from '../../emulator';
+import { OFFICE, sheetSnapshot, workbookWithPreset } from './harness';
 
 const head = (n: number) => `thon${n}@example.com`;
 const NOW = new Date('2026-05-10T01:00:00Z'); // 10/05/2026 08:00 in Vietnam
@@ -20,7 +19,6 @@ const column = (values: unknown[] = Array(14).fill(4)) => values.map((v) => [v])
 const logRows = (emu: AppsScriptEmulator) => emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(2).map(String));
 /** The log names the person who ticked, not the office account the trigger runs as. */
 const lastActor = (emu: AppsScriptEmulator) => String(emu.rawGrid('Nhật ký').at(-1)?.[1]);
-const sheetSnapshot = (emu: AppsScriptEmulator, name: string) => emu.model().sheets.find((s: SheetSnapshot) => s.name === name);
 const noteOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.note ?? '';
 const backgroundOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.format.background ?? '';
 
@@ -153,14 +151,15 @@ describe('handleEdit (installable edit trigger)', () => {
 
 describe('checkReports (Kiểm tra số liệu)', () => {
   it('marks offending cells, keeps a person\'s note, clears its marks when fixed, and lists findings with links', () => {
-    const { emu, ctx } = bachNgoc();
+    const wb = bachNgoc();
+    const { emu } = wb;
     emu.rawSet('Thôn 2', 'G5:G18', column());
     emu.rawSet('Thôn 2', 'G14', 'mười');
     emu.rawSet('Thôn 2', 'G13', 9);
     personNote(emu, 'Thôn 2', 'G14', 'Số của chị Lan');
     emu.calls.reset();
 
-    const result = callEntry(emu, ctx, 'checkReports', [], { activeUser: OFFICE }) as { errors: number; warnings: number; villages: { village: string; findings: { cell: string }[] }[] };
+    const result = wb.call<{ errors: number; warnings: number; villages: { village: string; findings: { cell: string }[] }[] }>('checkReports');
 
     expect(emu.calls.get('Range.getValues')).toBe(2 + 16);
     expect(emu.calls.get('Range.getNotes')).toBe(16);
@@ -179,21 +178,22 @@ describe('checkReports (Kiểm tra số liệu)', () => {
 
     emu.rawSet('Thôn 2', 'G14', 12);
     emu.rawSet('Thôn 2', 'G13', 4);
-    callEntry(emu, ctx, 'checkReports', [], { activeUser: OFFICE });
+    wb.call('checkReports');
     expect(noteOf(emu, 'Thôn 2', 'G14')).toBe('Số của chị Lan');
     expect(noteOf(emu, 'Thôn 2', 'G13')).toBe('');
     expect(backgroundOf(emu, 'Thôn 2', 'G14')).toBe('#ffffff');
 
     emu.calls.reset();
-    callEntry(emu, ctx, 'checkReports', [], { activeUser: OFFICE });
+    wb.call('checkReports');
     expect(emu.calls.get('Range.setNotes') + emu.calls.get('Range.setBackgrounds')).toBe(0); // nothing changed, nothing written
   });
 
   it('selectCell brings the tab forward and selects the cell', () => {
-    const { emu, ctx } = bachNgoc();
-    callEntry(emu, ctx, 'selectCell', ['thôn 7', 'G14'], { activeUser: OFFICE });
+    const wb = bachNgoc();
+    const { emu } = wb;
+    wb.call('selectCell', ['thôn 7', 'G14']);
     const where = emu.run({ activeUser: OFFICE }, () => `${emu.spreadsheet.getActiveSheet().getName()}!${emu.spreadsheet.getActiveRange()?.getA1Notation()}`);
     expect(where).toBe('Thôn 7!G14');
-    expect(() => callEntry(emu, ctx, 'selectCell', ['Không có', 'A1'], { activeUser: OFFICE })).toThrow('Không tìm thấy tab "Không có".');
+    expect(() => wb.call('selectCell', ['Không có', 'A1'])).toThrow('Không tìm thấy tab "Không có".');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import { getPreset } from '../../src/core/presets';
-import { OFFICE, newWorkbook, workbookWithPreset } from './harness';
+import { OFFICE, newWorkbook, sheetSnapshot, workbookWithPreset } from './harness';
 
 const ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setupWorkbook', 'aggregateReports', 'checkReports', 'sendRemindersNow',
@@ -75,7 +75,7 @@ describe('applyPreset', () => {
   it('protects village tabs for their head, the NGAY_NOP row for the office only', () => {
     const wb = workbookWithPreset('bach-ngoc');
     const head = getPreset('bach-ngoc').villages[2];
-    const sheet = wb.emu.model().sheets.find((s) => s.name === head.name);
+    const sheet = sheetSnapshot(wb.emu, head.name);
     const sheetProtection = sheet?.protections.find((p) => p.type === 'SHEET');
     expect(sheetProtection?.editors.sort()).toEqual([OFFICE, head.email].sort());
     const grid = wb.emu.rawGrid(head.name);
@@ -87,14 +87,14 @@ describe('applyPreset', () => {
     const other = getPreset('bach-ngoc').villages[3].email;
     expect(() => wb.emu.userEdit(wb.ctx, { user: other, sheet: head.name, a1: `F${inputRow}`, value: '5' })).toThrow(/protected/);
     for (const own of ['Cấu hình', 'Danh sách', 'Nhật ký']) {
-      const p = wb.emu.model().sheets.find((s) => s.name === own)?.protections[0];
+      const p = sheetSnapshot(wb.emu, own)?.protections[0];
       expect(p?.editors).toEqual([OFFICE]);
     }
   });
 
   it('input cells carry whole-number validation with Vietnamese help, DA_NOP checkboxes, frozen panes', () => {
     const wb = workbookWithPreset('bach-ngoc');
-    const sheet = wb.emu.model().sheets.find((s) => s.name === 'Thôn 1');
+    const sheet = sheetSnapshot(wb.emu, 'Thôn 1');
     const grid = wb.emu.rawGrid('Thôn 1');
     const row = grid.findIndex((r) => r[0] === 'HS_KNS') + 1;
     const cell = sheet?.cells.find((c) => c.a1 === `D${row}`);
@@ -164,7 +164,7 @@ describe('setup twice', () => {
     wb.call('setupWorkbook');
     wb.emu.rawSet('Danh sách', 'A5', '=IMPORTXML("x")');
     wb.call('setupWorkbook');
-    const tab = wb.emu.model().sheets.find((s) => s.name === '=IMPORTXML("x")');
+    const tab = sheetSnapshot(wb.emu, '=IMPORTXML("x")');
     expect(tab).toBeDefined();
     expect(tab?.cells.filter((c) => c.formula)).toEqual([]);
     expect(String(tab?.cells.find((c) => c.a1 === 'A1')?.value)).toContain('=IMPORTXML("X")');

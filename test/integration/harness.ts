@@ -3,7 +3,7 @@
  * Script would. Workbooks, and what people do to them between commands.
  */
 import type * as vm from 'node:vm';
-import { AppsScriptEmulator, type EmulatorOptions, type RunContext } from '../../emulator';
+import { AppsScriptEmulator, type EmulatorOptions, type RunContext, type SheetSnapshot } from '../../emulator';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
 import { a1 } from '../../src/core/a1';
 import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
@@ -37,6 +37,11 @@ export function workbookWithPreset(id: PresetId, opts: EmulatorOptions = {}): Te
   const wb = newWorkbook({ editors: heads, ...opts });
   wb.call('applyPreset', [id]);
   return wb;
+}
+
+/** One tab of the workbook model (values, formats, notes, protections…), for assertions. */
+export function sheetSnapshot(emu: AppsScriptEmulator, name: string): SheetSnapshot | undefined {
+  return emu.model().sheets.find((s) => s.name === name);
 }
 
 /** Fills a village's month as its head would have: values, the tick, and the add-on's stamp. */

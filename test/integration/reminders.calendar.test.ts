@@ -4,14 +4,12 @@
  * day is named (recipient | subject).
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import { callEntry } from '../../emulator/loadBundle';
 import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/calendar';
 import { locateVillageTab, STATUS_CODES } from '../../src/core/villageTab';
 import { a1 } from '../../src/core/a1';
-import { OFFICE, setSetting, workbookWithPreset } from './harness';
+import { OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
 
 const VHXH = 'vhxh@example.gov.vn';
-const AS_OFFICE = { activeUser: OFFICE, effectiveUser: OFFICE };
 
 /** Thôn 1–3 are the preset's tabs (renamed heads and emails); 4–6 are added to the registry. */
 const VILLAGES = [
@@ -24,13 +22,13 @@ const VILLAGES = [
 ] as const;
 const HEADS = ['an@example.com', 'binh@example.com', 'em@example.com', 'phuc@example.com'];
 
-function commune(now: Date) {
-  const { emu, ctx } = workbookWithPreset('mac-dinh', { now, editors: HEADS });
-  emu.rawSet('Danh sách', 'A5:C10', VILLAGES.map((v) => [...v]));
-  setSetting(emu, 'Email phòng VH-XH', VHXH);
-  emu.ui.queueResponse({ button: 'OK' });
-  callEntry(emu, ctx, 'setupWorkbook', [], AS_OFFICE);
-  return { emu, ctx };
+function commune(now: Date): TestWorkbook {
+  const wb = workbookWithPreset('mac-dinh', { now, editors: HEADS });
+  wb.emu.rawSet('Danh sách', 'A5:C10', VILLAGES.map((v) => [...v]));
+  setSetting(wb.emu, 'Email phòng VH-XH', VHXH);
+  wb.emu.ui.queueResponse({ button: 'OK' });
+  wb.call('setupWorkbook');
+  return wb;
 }
 
 /** The head fills every indicator of the month, then ticks "Đã nộp" on their phone. */
@@ -100,9 +98,10 @@ const lines = (mails: readonly { to: string; subject: string }[]) => mails.map((
 describe('sixty days of reminders', () => {
   it('sends exactly the expected emails each day, never twice, and logs every send, skip, failure and deferral', () => {
     const start: LocalDate = { year: 2026, month: 4, day: 10 };
-    const { emu, ctx } = commune(vnInstant(2026, 4, 10, 9, 0));
+    const wb = commune(vnInstant(2026, 4, 10, 9, 0));
+    const { emu, ctx } = wb;
     emu.mail.failAddress('em@example.com');
-    const info = callEntry(emu, ctx, 'installReminderTrigger', [], AS_OFFICE) as { installed: boolean; owner: string; hour: number };
+    const info = wb.call('installReminderTrigger') as { installed: boolean; owner: string; hour: number };
     expect(info).toMatchObject({ installed: true, owner: OFFICE, hour: 8 });
 
     const seen: Record<string, string[]> = {};
@@ -129,7 +128,7 @@ describe('sixty days of reminders', () => {
       // A second run the same afternoon (the office clicks "Gửi nhắc ngay") sends nothing again.
       emu.clock.set(vnInstant(date.year, date.month, date.day, 15, 0));
       emu.ui.queueResponse({ button: 'YES' });
-      callEntry(emu, ctx, 'sendRemindersNow', [], AS_OFFICE);
+      wb.call('sendRemindersNow');
       expect(emu.mail.outbox.length).toBe(mailsBefore + today.length);
     }
 
@@ -167,8 +166,9 @@ describe('sixty days of reminders', () => {
   });
 
   it('email content: Vietnamese, due date dd/MM/yyyy, a link to the village tab, an HTML and a plain-text part', () => {
-    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 9, 0));
-    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    const wb = commune(vnInstant(2026, 5, 20, 9, 0));
+    const { emu } = wb;
+    wb.call('runScheduledReminders');
     const mail = emu.mail.outbox.find((m) => m.to === 'binh@example.com');
     if (!mail) throw new Error('no email to Bình');
     const gid = (name: string) => emu.spreadsheet.getSheetByName(name)?.getSheetId();
@@ -184,21 +184,23 @@ describe('sixty days of reminders', () => {
 
 describe('deadlines turn at 00:00 Vietnam time whatever the machine zone', () => {
   it('23:59 on the due date is "đến hạn hôm nay"; 00:00 the next day brings the first digest', () => {
-    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 23, 59));
-    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    const wb = commune(vnInstant(2026, 5, 20, 23, 59));
+    const { emu } = wb;
+    wb.call('runScheduledReminders');
     expect(lines(emu.mail.outbox).filter((l) => l.includes('Thôn 1'))).toEqual([`an@example.com | ${dueToday(5, 'Thôn 1')}`]);
     expect(emu.mail.outbox.some((m) => m.to === VHXH)).toBe(false);
     emu.clock.set(vnInstant(2026, 5, 21, 0, 0));
     const sent = emu.mail.outbox.length;
-    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    wb.call('runScheduledReminders');
     expect(lines(emu.mail.outbox.slice(sent))).toEqual([digest('21/05', 6, 5)]);
   });
 
   it('a tick at 23:59 on the due date counts as on time and is not in the digest', () => {
-    const { emu, ctx } = commune(vnInstant(2026, 5, 20, 23, 59));
+    const wb = commune(vnInstant(2026, 5, 20, 23, 59));
+    const { emu, ctx } = wb;
     submit(emu, ctx, 'Thôn 1', 5, 'an@example.com');
     emu.clock.set(vnInstant(2026, 5, 21, 8, 0));
-    callEntry(emu, ctx, 'runScheduledReminders', [], AS_OFFICE);
+    wb.call('runScheduledReminders');
     const mail = emu.mail.outbox.find((m) => m.to === VHXH);
     expect(mail?.subject).toBe(digest('21/05', 5, 5).split(' | ')[1]);
     expect(mail?.body).toContain('đã nộp 1/6');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { vnInstant } from '../../src/core/calendar';
 import { readSettingsGrid } from '../../src/core/settingsTab';
 import { TAB_LOG, TAB_SETTINGS } from '../../src/core/tabNames';
-import { newWorkbook, OFFICE, workbookWithPreset, type TestWorkbook } from '../integration/harness';
+import { newWorkbook, OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from '../integration/harness';
 import { openSidebar, useChromium } from './sidebarHarness';
 
 const NOW = vnInstant(2026, 5, 25, 10);
@@ -125,8 +125,7 @@ describe('Cài đặt', () => {
       errors: { dueDay: '"0" không hợp lệ: cần số nguyên từ 1 đến 28.' },
       message: 'Chưa lưu: có ô chưa hợp lệ, xem thông báo cạnh từng ô.',
     });
-    const unitRow = wb.emu.rawGrid(TAB_SETTINGS).findIndex((r) => r[0] === 'Tên đơn vị') + 1;
-    wb.emu.rawSet(TAB_SETTINGS, `B${unitRow}`, 'Xã Bạch Ngọc (đổi trong tab)');
+    setSetting(wb.emu, 'Tên đơn vị', 'Xã Bạch Ngọc (đổi trong tab)');
     const saved = wb.call('saveSettings', [{ ...form, reminderHour: '7' }, form]) as { ok: boolean; summary: string };
     expect(saved).toMatchObject({ ok: true, summary: 'Đã lưu: Giờ gửi nhắc (0–23): 8 → 7.' });
     expect(settingsInTab(wb)).toMatchObject({ unitName: 'Xã Bạch Ngọc (đổi trong tab)', reminderHour: 7 });

@@ -10,9 +10,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppsScriptEmulator } from '../emulator';
 import { callEntry, loadBundle } from '../emulator/loadBundle';
-import { columnLetter } from '../src/core/a1';
+import { a1Range } from '../src/core/a1';
 import { currentReportMonth, formatLocalDate, vnDateOf, vnInstant, type LocalDate } from '../src/core/calendar';
 import { getPreset, presetIdSchema } from '../src/core/presets';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../src/core/villageTab';
 import { printAggregate } from './demo/aggregate';
 import { writeEmails } from './demo/emails';
 import { demoSubmissions } from './demo/sampleData';
@@ -57,16 +58,17 @@ async function main(): Promise<void> {
     emu.clock.set(at);
     // The daily reminder trigger fires on every morning that passed, seeing the tabs as they were.
     emu.fireDueTimeTriggers(ctx);
-    const grid = emu.rawGrid(s.village);
-    const col = grid.find((r) => r[0] === 'Mã')?.indexOf(`Tháng ${s.month}`) ?? -1;
-    const rowOf = (code: string) => grid.findIndex((r) => r[0] === code);
-    const codes = [...s.values.keys()].filter((c) => rowOf(c) >= 0).sort((a, b) => rowOf(a) - rowOf(b));
-    const first = rowOf(codes[0]);
-    const column = Array.from({ length: rowOf(codes[codes.length - 1]) - first + 1 }, (_, i) => [s.values.get(String(grid[first + i][0])) ?? '']);
-    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: `${columnLetter(col + 1)}${first + 1}:${columnLetter(col + 1)}${first + column.length}`, value: column });
+    const map = locateVillageTab(emu.rawGrid(s.village));
+    if (!map) throw new Error(`Tab "${s.village}" không đúng mẫu.`);
+    const rows = [...s.values.keys()].flatMap((code) => (map.rows.has(code) ? [map.rows.get(code) as number] : []));
+    const first = Math.min(...rows);
+    const codeAt = new Map([...map.rows].map(([code, row]) => [row, code]));
+    const column = Array.from({ length: Math.max(...rows) - first + 1 }, (_, i) => [s.values.get(codeAt.get(first + i) ?? '') ?? '']);
+    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: a1Range(first + 1, map.monthCols[s.month - 1] + 1, column.length, 1), value: column });
     if (!s.tickOn) continue;
-    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: `${columnLetter(col + 1)}${rowOf('DA_NOP') + 1}`, value: true });
-    if (emu.rawGet(s.village, `${columnLetter(col + 1)}${rowOf('DA_NOP') + 1}`) !== true) rejected++;
+    const tick = monthCellA1(map, STATUS_CODES.submitted, s.month) as string;
+    emu.userEdit(ctx, { user: s.headEmail, sheet: s.village, a1: tick, value: true });
+    if (emu.rawGet(s.village, tick) !== true) rejected++;
   }
 
   // The morning of `today`: the reminder trigger fires, then the office clicks Tổng hợp.

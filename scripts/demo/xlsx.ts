@@ -16,7 +16,7 @@ const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 function excelFormat(sheetsFormat: string | undefined): string | undefined {
   if (!sheetsFormat || sheetsFormat === 'General') return undefined;
   if (sheetsFormat === '@') return '@';
-  if (/[dyHhs]/.test(sheetsFormat) && !/[#0]/.test(sheetsFormat)) return sheetsFormat.replace(/MM(?!:)/g, 'mm').replace(/yyyy/g, 'yyyy');
+  if (/[dyHhs]/.test(sheetsFormat) && !/[#0]/.test(sheetsFormat)) return sheetsFormat.replace(/MM(?!:)/g, 'mm');
   return VIETNAMESE + sheetsFormat;
 }
 

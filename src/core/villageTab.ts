@@ -1,4 +1,5 @@
 /** A village's tab: its layout for setup, and finding its parts by header labels and codes. */
+import { a1 } from './a1';
 import { findHeaderRow, labelKey, type Grid } from './grid';
 import type { IndicatorSetting } from './settings';
 import { asCellText } from './text';
@@ -51,6 +52,13 @@ export function locateVillageTab(grid: Grid): VillageTabMap | null {
     if (code !== '' && !rows.has(code)) rows.set(code, r);
   }
   return { headerRow: header.row, codeCol, monthCols, rows };
+}
+
+/** A1 address of an indicator's (or status row's) cell for a month, or null when either is missing. */
+export function monthCellA1(map: VillageTabMap, code: string, month: number): string | null {
+  const row = map.rows.get(code);
+  const col = map.monthCols[month - 1];
+  return row === undefined || col === undefined || col < 0 ? null : a1(row + 1, col + 1);
 }
 
 export function villageTabTitle(villageName: string, year: number): string {

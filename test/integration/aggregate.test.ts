@@ -14,6 +14,7 @@
 import type { AggregationSummary, IndicatorSummary } from '../../src/core/aggregation';
 import { vnInstant } from '../../src/core/calendar';
 import { getPreset, type PresetId } from '../../src/core/presets';
+import { locateVillageTab, monthCellA1 } from '../../src/core/villageTab';
 import type { SheetSnapshot } from '../../emulator';
 import { OFFICE, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
@@ -42,12 +43,15 @@ function registryRowOf(wb: TestWorkbook, name: string): number {
 }
 
 function fillMonth(wb: TestWorkbook, tab: string, month: number, values: Values, stamp: Date): void {
-  const grid = wb.emu.rawGrid(tab);
-  const col = String.fromCharCode('D'.charCodeAt(0) + month - 1);
-  const rowOf = (code: string) => grid.findIndex((r) => r[0] === code) + 1;
-  for (const [code, value] of Object.entries(values)) if (rowOf(code) > 0) wb.emu.rawSet(tab, `${col}${rowOf(code)}`, value);
-  wb.emu.rawSet(tab, `${col}${rowOf('DA_NOP')}`, true);
-  wb.emu.rawSet(tab, `${col}${rowOf('NGAY_NOP')}`, stamp);
+  const map = locateVillageTab(wb.emu.rawGrid(tab));
+  if (!map) throw new Error(`no layout in ${tab}`);
+  const cell = (code: string) => monthCellA1(map, code, month);
+  for (const [code, value] of Object.entries(values)) {
+    const at = cell(code);
+    if (at) wb.emu.rawSet(tab, at, value);
+  }
+  wb.emu.rawSet(tab, cell('DA_NOP') as string, true);
+  wb.emu.rawSet(tab, cell('NGAY_NOP') as string, stamp);
 }
 
 function scenario(id: PresetId): Scenario {

@@ -5,12 +5,11 @@
 import type * as vm from 'node:vm';
 import { AppsScriptEmulator, type EmulatorOptions, type RunContext, type SheetSnapshot } from '../../emulator';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
-import { a1 } from '../../src/core/a1';
 import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
 import { getPreset, type PresetId } from '../../src/core/presets';
 import { readRegistryGrid, registryRow, type Village } from '../../src/core/registry';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../../src/core/tabNames';
-import { locateVillageTab } from '../../src/core/villageTab';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/villageTab';
 
 export const OFFICE = 'office@example.gov.vn';
 
@@ -50,8 +49,8 @@ export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month
   const map = locateVillageTab(grid);
   if (!map) throw new Error(`no village tab ${village}`);
   const registry = readRegistryGrid(emu.rawGrid(TAB_REGISTRY)).villages.find((v) => v.name === village);
-  const col = map.monthCols[month - 1] + 1;
-  for (const [code, row] of map.rows) {
+  const cell = (code: string) => monthCellA1(map, code, month) as string;
+  for (const code of map.rows.keys()) {
     const def = catalogueEntry(code);
     let value: unknown;
     if (code in (fill.override ?? {})) value = fill.override?.[code];
@@ -59,10 +58,10 @@ export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month
     else if (def.kind === 'TY_LE') value = Math.floor((registry?.denominators[def.denominator as DenominatorCode] ?? 0) * (fill.share ?? 0.75));
     else if (def.kind === 'TRANG_THAI') value = 4;
     else value = 6;
-    emu.rawSet(village, a1(row + 1, col), value);
+    emu.rawSet(village, cell(code), value);
   }
-  emu.rawSet(village, a1((map.rows.get('DA_NOP') as number) + 1, col), fill.ticked);
-  if (fill.submittedAt) emu.rawSet(village, a1((map.rows.get('NGAY_NOP') as number) + 1, col), fill.submittedAt);
+  emu.rawSet(village, cell(STATUS_CODES.submitted), fill.ticked);
+  if (fill.submittedAt) emu.rawSet(village, cell(STATUS_CODES.submittedAt), fill.submittedAt);
 }
 
 /** Types a value into `Cấu hình` next to a setting's label, as the office would. */

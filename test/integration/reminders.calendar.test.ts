@@ -5,8 +5,7 @@
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/calendar';
-import { locateVillageTab, STATUS_CODES } from '../../src/core/villageTab';
-import { a1 } from '../../src/core/a1';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/villageTab';
 import { OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
 
 const VHXH = 'vhxh@example.gov.vn';
@@ -35,13 +34,12 @@ function commune(now: Date): TestWorkbook {
 function submit(emu: AppsScriptEmulator, ctx: object, village: string, month: number, head: string) {
   const map = locateVillageTab(emu.rawGrid(village));
   if (!map) throw new Error(`no layout in ${village}`);
-  const col = map.monthCols[month - 1] + 1;
-  for (const [code, row] of map.rows) {
+  for (const code of map.rows.keys()) {
     if (Object.values(STATUS_CODES).includes(code as never)) continue;
-    emu.rawSet(village, a1(row + 1, col), code === 'TV_TO' ? 5 : 0);
+    emu.rawSet(village, monthCellA1(map, code, month) as string, code === 'TV_TO' ? 5 : 0);
   }
-  emu.userEdit(ctx, { user: head, sheet: village, a1: a1((map.rows.get(STATUS_CODES.submitted) as number) + 1, col), value: true });
-  expect(emu.rawGet(village, a1((map.rows.get(STATUS_CODES.submittedAt) as number) + 1, col))).toBeInstanceOf(Date);
+  emu.userEdit(ctx, { user: head, sheet: village, a1: monthCellA1(map, STATUS_CODES.submitted, month) as string, value: true });
+  expect(emu.rawGet(village, monthCellA1(map, STATUS_CODES.submittedAt, month) as string)).toBeInstanceOf(Date);
 }
 
 const TAG = '[Tổ CNSCĐ]';

@@ -42,6 +42,15 @@ const PROBES = new Set([
 
 const proxyToTarget = new WeakMap<object, EmuObject>();
 const targetToProxy = new WeakMap<EmuObject, object>();
+const callGates = new WeakMap<CallCounter, (call: string) => void>();
+
+/**
+ * Every call counted by `counter` first passes `gate`, which throws to refuse it: the one place
+ * where platform-wide rules (the manifest's OAuth scopes, see scopes.ts) apply to all services.
+ */
+export function gateCalls(counter: CallCounter, gate: (call: string) => void): void {
+  callGates.set(counter, gate);
+}
 
 function findMember(target: EmuObject, prop: string): PropertyDescriptor | undefined {
   for (let p = Object.getPrototypeOf(target); p && p !== EmuObject.prototype; p = Object.getPrototypeOf(p)) {
@@ -73,6 +82,7 @@ const handler: ProxyHandler<EmuObject> = {
       const method = d.value as (...a: unknown[]) => unknown;
       const name = `${target.apiClass}.${prop}`;
       return function emulated(...args: unknown[]) {
+        callGates.get(target.counter)?.(name);
         target.counter.increment(name);
         return wrapResult(method.apply(target, args.map(unwrapArg)));
       };

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallCounter } from './callCounter';
 import type { Clock } from './clock';
-import { Env, type AuthModeName, type LogLine } from './env';
+import { Env, type AuthModeName, type AuthorizationPrompt, type Deployment, type LogLine } from './env';
 import { expose } from './guard';
 import { snapshotWorkbook, type WorkbookSnapshot } from './model';
 import { EmuCharts } from './services/charts';
@@ -18,7 +19,7 @@ import { EmuSpreadsheetApp } from './spreadsheet/app';
 import type { EmuRange } from './spreadsheet/range';
 import { EmuSpreadsheet, type RecordedToast } from './spreadsheet/spreadsheet';
 import { exactValue, readable } from './spreadsheet/values';
-import { applyUserEdit, fireTimeTriggers, type ExecutionRecord, type UserEdit } from './triggerRunner';
+import { applyUserEdit, fireTimeTriggers, type ExecutionRecord, type SuppressedTriggerRun, type UserEdit } from './triggerRunner';
 
 export interface EmulatorOptions {
   now?: Date;
@@ -31,6 +32,19 @@ export interface EmulatorOptions {
   locale?: string;
   mailQuota?: number;
   htmlFiles?: Record<string, string>;
+  /**
+   * The OAuth scopes the user granted. Default: the oauthScopes of the repo's appsscript.json.
+   * A shorter list emulates partial (granular) consent; calls needing a missing scope throw.
+   */
+  oauthScopes?: string[];
+  /**
+   * 'bound' (default): a script bound to the spreadsheet. 'addon-test': an Editor add-on test
+   * deployment, where installable triggers never fire. 'addon': a published Editor add-on. Both
+   * add-on kinds allow one trigger of each type per user and time-driven triggers at most hourly.
+   */
+  deployment?: Deployment;
+  /** Domains of consumer Google accounts, never a shared Workspace domain. Default gmail.com, googlemail.com. */
+  consumerDomains?: string[];
 }
 
 export interface RunContext {
@@ -41,8 +55,15 @@ export interface RunContext {
 
 export const REPO_ROOT = join(__dirname, '..');
 
+/** The project's manifest: its oauthScopes are the scopes it requests (absent: detected automatically). */
+function manifestScopes(): string[] | undefined {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  return manifest.oauthScopes;
+}
+
 /**
- * An in-memory Apps Script runtime for one container-bound spreadsheet project. Scripts see
+ * An in-memory Apps Script runtime for one spreadsheet project (a bound script or an Editor
+ * add-on, see EmulatorOptions.deployment). Scripts see
  * the services through globals(); tests drive people (userEdit), time (clock,
  * fireDueTimeTriggers) and inspect what happened (model(), mail, ui, calls, logs).
  */
@@ -54,6 +75,7 @@ export class AppsScriptEmulator {
   readonly mail: { outbox: SentMail[]; setRemainingQuota(n: number): void; failAddress(email: string): void };
   readonly ui: {
     menus: RecordedMenu[]; alerts: RecordedAlert[]; toasts: RecordedToast[]; sidebars: RecordedHtml[]; dialogs: RecordedHtml[];
+    authorizationPrompts: AuthorizationPrompt[];
     queueResponse(r: { button?: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'; text?: string }): void;
   };
   readonly triggers: EmuTrigger[] = [];
@@ -61,6 +83,8 @@ export class AppsScriptEmulator {
   readonly locks: { holdDocumentLock(held: boolean): void; holdScriptLock(held: boolean): void };
   /** Every trigger execution run by userEdit / fireDueTimeTriggers, with its error if it failed. */
   readonly executions: ExecutionRecord[] = [];
+  /** Installable trigger runs the platform would not make (add-on test deployments). */
+  readonly suppressedTriggerRuns: SuppressedTriggerRun[] = [];
   readonly logs: LogLine[];
 
   readonly _env: Env;
@@ -68,6 +92,7 @@ export class AppsScriptEmulator {
   private readonly services: Record<string, unknown>;
 
   constructor(opts: EmulatorOptions = {}) {
+    const requested = manifestScopes();
     const env = new Env({
       now: opts.now ?? new Date('2026-05-10T01:00:00Z'),
       owner: opts.owner ?? 'office@example.gov.vn',
@@ -78,6 +103,10 @@ export class AppsScriptEmulator {
       locale: opts.locale ?? 'vi_VN',
       mailQuota: opts.mailQuota ?? 100,
       htmlFiles: opts.htmlFiles,
+      grantedScopes: opts.oauthScopes ?? requested ?? null,
+      requestedScopes: requested ?? opts.oauthScopes ?? [],
+      deployment: opts.deployment ?? 'bound',
+      consumerDomains: (opts.consumerDomains ?? ['gmail.com', 'googlemail.com']).map((d) => d.toLowerCase()),
     });
     this._env = env;
     this.clock = env.clock;
@@ -90,6 +119,7 @@ export class AppsScriptEmulator {
     const rec: UiRecorder = { menus: [], alerts: [], sidebars: [], dialogs: [], responses: [], now: () => env.clock.now() };
     this.ui = {
       menus: rec.menus, alerts: rec.alerts, toasts: this._ss.toasts, sidebars: rec.sidebars, dialogs: rec.dialogs,
+      authorizationPrompts: env.authorizationPrompts,
       queueResponse: (r) => { rec.responses.push(r); },
     };
 
@@ -117,7 +147,7 @@ export class AppsScriptEmulator {
 
     let uid = 0;
     const registry = { triggers: this.triggers, nextUid: () => String(9_000_000 + ++uid) };
-    const ui = new EmuUi(env.calls, rec);
+    const ui = new EmuUi(env.calls, rec, o.deployment === 'addon');
     this.services = {
       SpreadsheetApp: expose(new EmuSpreadsheetApp(env, this._ss, ui)),
       MailApp: expose(mail),
@@ -144,6 +174,14 @@ export class AppsScriptEmulator {
 
   userEdit(context: object, edit: UserEdit): GoogleAppsScript.Events.SheetsOnEdit {
     return applyUserEdit(this, context as Record<string, unknown>, edit);
+  }
+
+  /**
+   * The user's consent changes after the fact: with granular consent a user may grant only some of
+   * the manifest's scopes, and a redeploy with a narrower manifest has the same effect.
+   */
+  setGrantedScopes(scopes: readonly string[]): void {
+    this._env.opts.grantedScopes = [...scopes];
   }
 
   fireDueTimeTriggers(context: object): number {
@@ -198,11 +236,11 @@ export class AppsScriptEmulator {
 
 export { Clock } from './clock';
 export { CallCounter } from './callCounter';
-export type { AuthModeName, LogLine } from './env';
+export type { AuthModeName, AuthorizationPrompt, Deployment, LogLine } from './env';
 export type { SentMail } from './services/mail';
 export type { RecordedMenu, RecordedMenuItem, RecordedAlert, RecordedHtml } from './services/ui';
 export type { RecordedToast } from './spreadsheet/spreadsheet';
-export type { ExecutionRecord, UserEdit } from './triggerRunner';
+export type { ExecutionRecord, SuppressedTriggerRun, UserEdit } from './triggerRunner';
 export type { WorkbookSnapshot, SheetSnapshot, CellSnapshot, ProtectionSnapshot } from './model';
 export type { CellFormat, Borders, BorderEdge } from './spreadsheet/cell';
 export { EmuTrigger } from './services/script';
@@ -220,7 +258,7 @@ export { EmuUi, EmuMenu } from './services/ui';
 export { EmuHtmlOutput, EmuHtmlService } from './services/html';
 export { EmuProperties, EmuPropertiesService } from './services/properties';
 export { EmuLock, EmuLockService } from './services/lock';
-export { EmuScriptApp } from './services/script';
+export { EmuScriptApp, EmuAuthorizationInfo } from './services/script';
 export { EmuSession } from './services/session';
 export { EmuUtilities } from './services/utilities';
 export { EmuLogger, EmuConsole } from './services/logger';

@@ -17,6 +17,18 @@ export interface ExecutionRecord {
   error?: unknown;
 }
 
+/** An installable trigger's run that the platform does not make, and why. */
+export interface SuppressedTriggerRun {
+  handler: string;
+  kind: 'installable-onEdit' | 'time';
+  triggerUid: string;
+  at: Date;
+  reason: string;
+}
+
+/** Test an Editor add-on › Testing details: "Installable triggers aren't supported when testing." */
+const ADDON_TEST_REASON = 'Installable triggers aren\'t supported when testing (Editor add-on test deployment).';
+
 export interface UserEdit {
   user: string;
   sheet: string;
@@ -60,8 +72,10 @@ function throwFirst(errors: unknown[]): void {
 /**
  * A person edits cells in the Sheets UI: access, protection and rejecting data validation are
  * checked for that person, the value is stored as typed, then the simple onEdit (if the script
- * defines one) and every installable ON_EDIT trigger run. Handler errors do not undo the edit;
- * the first one is rethrown after all handlers ran so tests notice it.
+ * defines one) and every installable ON_EDIT trigger run (none in an add-on test deployment).
+ * Handler errors do not undo the edit; the first one is rethrown after all handlers ran so tests
+ * notice it. The editor's email reaches a handler (e.user, Session.getActiveUser) only as Google
+ * discloses it to the account the handler runs under (Env.disclosedEmail).
  */
 export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: UserEdit): GoogleAppsScript.Events.SheetsOnEdit {
   const ss = emu._ss;
@@ -91,7 +105,7 @@ export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: U
       ? { value: exactValue(input) }
       : interpretInput(input, ss.locale, ss.timeZone, cell?.format.numberFormat === '@');
     const rule = cell?.validation;
-    if (rule && !rule.spec.allowInvalid && stored.value !== '' && !rule._accepts(stored.value)) {
+    if (rule && !rule.spec.allowInvalid && stored.value !== '' && !rule._accepts(stored.value, { row: row + i, col: col + j })) {
       throw new Error(`There was a problem\n${rule.spec.helpText || `The data you entered in cell ${edit.a1} violates the data validation rules set on this cell.`}`);
     }
     planned.push({ r: row + i, c: col + j, stored });
@@ -101,32 +115,51 @@ export function applyUserEdit(emu: AppsScriptEmulator, context: Context, edit: U
   const base = {
     range: expose(range),
     source: expose(ss),
-    user: expose(new EmuUser(ss.counter, edit.user)),
     ...(!multi && { value: eventString(sheet._cell(row, col)?.value ?? '', ss.timeZone) }),
     ...(!multi && oldValue !== undefined && oldValue !== '' && { oldValue: eventString(oldValue, ss.timeZone) }),
   };
+  // Events page: `user` is "a User object, representing the active user, if available".
+  const userAsSeenBy = (authority: string) => expose(new EmuUser(ss.counter, emu._env.disclosedEmail(edit.user, authority)));
   const errors: unknown[] = [];
   const startedAt = emu.clock.now();
   if (typeof context.onEdit === 'function') {
-    const event = { ...base, authMode: 'LIMITED' };
+    // A simple trigger runs without the editor's authorization: disclosed as to the script's owner.
+    const event = { ...base, user: userAsSeenBy(emu._env.opts.owner), authMode: 'LIMITED' };
     errors.push(callHandler(emu, context, { handler: 'onEdit', kind: 'simple-onEdit', user: edit.user, startedAt }, event,
       { authMode: 'LIMITED', activeUser: edit.user, effectiveUser: edit.user }));
   }
-  let installableEvent: object = { ...base, authMode: 'FULL' };
+  let installableEvent: object = { ...base, user: userAsSeenBy(emu._env.opts.owner), authMode: 'FULL' };
   for (const t of emu.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
-    installableEvent = { ...base, authMode: 'FULL', triggerUid: t.uid };
+    if (emu._env.opts.deployment === 'addon-test') {
+      emu.suppressedTriggerRuns.push({ handler: t.handler, kind: 'installable-onEdit', triggerUid: t.uid, at: startedAt, reason: ADDON_TEST_REASON });
+      continue;
+    }
+    // An installable trigger runs as its installer, to whom the editor is disclosed or not.
+    installableEvent = { ...base, user: userAsSeenBy(t.owner), authMode: 'FULL', triggerUid: t.uid };
     errors.push(callHandler(emu, context, { handler: t.handler, kind: 'installable-onEdit', triggerUid: t.uid, user: t.owner, startedAt }, installableEvent,
-      { authMode: 'FULL', activeUser: edit.user, effectiveUser: t.owner }));
+      { authMode: 'FULL', activeUser: edit.user, activeUserEmail: emu._env.disclosedEmail(edit.user, t.owner), effectiveUser: t.owner }));
   }
   throwFirst(errors);
   return installableEvent as unknown as GoogleAppsScript.Events.SheetsOnEdit;
 }
 
-/** A deterministic "random" minute per trigger and day, like Google's spread of trigger times. */
-function jitter(uid: string, key: string, spread: number): number {
+/** A deterministic "random" number in [0, spread) for a trigger. */
+function jitter(uid: string, spread: number): number {
   let h = 2166136261;
-  for (const ch of `${uid}|${key}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  for (const ch of uid) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
   return (h >>> 0) % spread;
+}
+
+/**
+ * The minute of the hour a trigger fires at, chosen once and kept. Installable triggers page: for a
+ * 9 a.m. trigger "Apps Script chooses a time between 9 a.m. and 10 a.m., then keeps that timing
+ * consistent from day to day so that 24 hours elapse before the trigger fires again";
+ * ClockTriggerBuilder.nearMinute: "plus or minus 15 minutes … If nearMinute() is not called, a
+ * random minute value is used". Kept within the hour, as atHour promises.
+ */
+function triggerMinute(t: EmuTrigger, nearMinute: number | undefined): number {
+  if (nearMinute === undefined) return jitter(t.uid, 60);
+  return Math.min(59, Math.max(0, nearMinute + jitter(t.uid, 31) - 15));
 }
 
 function occurrences(t: EmuTrigger, from: number, to: number): number[] {
@@ -134,10 +167,7 @@ function occurrences(t: EmuTrigger, from: number, to: number): number[] {
   if (!s) return [];
   const out: number[] = [];
   const created = zonedParts(t.createdAt.getTime(), s.timeZone);
-  const minuteIn = (key: string) => {
-    if (s.nearMinute === undefined) return jitter(t.uid, key, 60);
-    return Math.min(59, Math.max(0, s.nearMinute + jitter(t.uid, key, 31) - 15));
-  };
+  const minute = triggerMinute(t, s.nearMinute);
   if (s.everyDays) {
     const hour = s.atHour ?? created.hour;
     const first = zonedParts(from, s.timeZone);
@@ -145,8 +175,7 @@ function occurrences(t: EmuTrigger, from: number, to: number): number[] {
     const createdDay = Date.UTC(created.year, created.month - 1, created.day);
     for (let day = startDay; ; day += 86400000) {
       const d = new Date(day);
-      const key = d.toISOString().slice(0, 10);
-      const at = zonedToUtc(s.timeZone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minuteIn(key));
+      const at = zonedToUtc(s.timeZone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute);
       if (at > to) break;
       const dayIndex = Math.round((day - createdDay) / 86400000);
       if (dayIndex % s.everyDays === 0 && at > from) out.push(at);
@@ -155,8 +184,13 @@ function occurrences(t: EmuTrigger, from: number, to: number): number[] {
     const step = s.everyHours * 3600000;
     const firstHour = Math.ceil(t.createdAt.getTime() / 3600000) * 3600000;
     for (let slot = firstHour; slot <= to; slot += step) {
-      const at = slot + minuteIn(String(slot)) * 60000;
+      const at = slot + minute * 60000;
       if (at > from && at <= to) out.push(at);
+    }
+  } else if (s.everyMinutes) {
+    const step = s.everyMinutes * 60000;
+    for (let at = Math.ceil(t.createdAt.getTime() / step) * step; at <= to; at += step) {
+      if (at > from) out.push(at);
     }
   }
   return out;
@@ -165,7 +199,9 @@ function occurrences(t: EmuTrigger, from: number, to: number): number[] {
 /**
  * Runs every time-driven trigger occurrence due since the last call, in time order, each with
  * the clock set to its occurrence time and as the trigger's owner with no UI; afterwards the
- * clock is back at (or, if handlers slept, after) the time it showed before.
+ * clock is back at (or, if handlers slept, after) the time it showed before. The event has no
+ * `user` (Event objects › Time-driven events); the active user is the installer, the only
+ * account involved. In an add-on test deployment the occurrences pass without running.
  */
 export function fireTimeTriggers(emu: AppsScriptEmulator, context: Context): number {
   const now = emu.clock.nowMs();
@@ -175,6 +211,12 @@ export function fireTimeTriggers(emu: AppsScriptEmulator, context: Context): num
     t.lastChecked = now;
   }
   due.sort((a, b) => a.at - b.at);
+  if (emu._env.opts.deployment === 'addon-test') {
+    for (const { t, at } of due) {
+      emu.suppressedTriggerRuns.push({ handler: t.handler, kind: 'time', triggerUid: t.uid, at: new Date(at), reason: ADDON_TEST_REASON });
+    }
+    return 0;
+  }
   let latest = now;
   const errors: unknown[] = [];
   for (const { t, at } of due) {

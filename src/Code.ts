@@ -11,3 +11,5 @@ export { getReminderTriggerInfo, installReminderTrigger, removeReminderTrigger }
 export { handleEdit } from './gas/editHandler';
 export { checkReports, selectCell } from './gas/checkReports';
 export { aggregateMonth, aggregateQuarter, aggregateReports } from './gas/aggregate';
+export { takeOverTrigger } from './gas/automation';
+export { selfCheck } from './gas/selfCheck';

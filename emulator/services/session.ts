@@ -10,9 +10,9 @@ export class EmuSession extends EmuObject implements Api<GoogleAppsScript.Base.S
     super(env.calls, 'Session');
   }
 
-  /** Empty in AuthMode.NONE, where the user's identity is not available. */
+  /** Empty where Google withholds the user's identity (AuthMode.NONE, see Execution.activeUserEmail). */
   getActiveUser() {
-    return new EmuUser(this.counter, this.env.exec.authMode === 'NONE' ? '' : this.env.exec.activeUser);
+    return new EmuUser(this.counter, this.env.exec.activeUserEmail);
   }
   getEffectiveUser() {
     return new EmuUser(this.counter, this.env.exec.authMode === 'NONE' ? '' : this.env.exec.effectiveUser);

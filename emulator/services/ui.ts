@@ -6,9 +6,19 @@ import type { EmuHtmlOutput } from './html';
 
 export type RecordedMenuItem = { caption: string; functionName: string; submenu?: RecordedMenu } | null;
 
+/**
+ * The name of a menu under Extensions, which the platform sets: "If the script is running as an
+ * add-on, the sub-menu name matches the add-on's name in the web store; if the script is bound to
+ * the document directly, the sub-menu name matches the script's name" (Ui.createAddonMenu).
+ */
+const ADDON_MENU_NAME = '(add-on)';
+
 export interface RecordedMenu {
   name: string;
-  /** True for createAddonMenu() menus (shown under Extensions). */
+  /**
+   * True when the menu lives under Extensions as the add-on's (or bound script's) sub-menu:
+   * createAddonMenu(), or createMenu() added by a published add-on.
+   */
   addon: boolean;
   /** Separators are null; a sub-menu has functionName '' and its own items. */
   items: RecordedMenuItem[];
@@ -44,7 +54,13 @@ export interface UiRecorder {
 export class EmuMenu extends EmuObject implements Api<GoogleAppsScript.Base.Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly items: RecordedMenuItem[] = [];
 
-  constructor(counter: CallCounter, private readonly rec: UiRecorder, readonly name: string, private readonly addon: boolean) {
+  constructor(
+    counter: CallCounter,
+    private readonly rec: UiRecorder,
+    readonly name: string,
+    private readonly addon: boolean,
+    private readonly publishedAddon: boolean,
+  ) {
     super(counter, 'Menu');
   }
 
@@ -60,8 +76,14 @@ export class EmuMenu extends EmuObject implements Api<GoogleAppsScript.Base.Menu
     this.items.push({ caption: menu.name, functionName: '', submenu: menu._record() });
     return this;
   }
+  /**
+   * Ui.createMenu: "If the script is published as an add-on, the caption parameter is ignored and
+   * the menu is added as a sub-menu of the Extensions menu, equivalent to createAddonMenu()".
+   * Unpublished add-ons (test deployments) keep top-level menus (Custom menus for Editor add-ons).
+   */
   addToUi() {
-    this.rec.menus.push(this._record());
+    const record = this._record();
+    this.rec.menus.push(this.publishedAddon ? { ...record, name: ADDON_MENU_NAME, addon: true } : record);
   }
 
   _record(): RecordedMenu {
@@ -86,15 +108,15 @@ function dialogArguments(a: string, b: unknown, c: unknown): [string, string, st
 /** Dialogs answer from queued responses; without one, the first button of the set is pressed. */
 export class EmuUi extends EmuObject implements Api<GoogleAppsScript.Base.Ui,
   'createMenu' | 'createAddonMenu' | 'alert' | 'prompt' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'> {
-  constructor(counter: CallCounter, private readonly rec: UiRecorder) {
+  constructor(counter: CallCounter, private readonly rec: UiRecorder, private readonly publishedAddon: boolean) {
     super(counter, 'Ui');
   }
 
   get Button() { return Button; }
   get ButtonSet() { return ButtonSet; }
 
-  createMenu(caption: string) { return new EmuMenu(this.counter, this.rec, String(caption), false); }
-  createAddonMenu() { return new EmuMenu(this.counter, this.rec, '(add-on)', true); }
+  createMenu(caption: string) { return new EmuMenu(this.counter, this.rec, String(caption), false, this.publishedAddon); }
+  createAddonMenu() { return new EmuMenu(this.counter, this.rec, ADDON_MENU_NAME, true, this.publishedAddon); }
 
   private answer(kind: 'alert' | 'prompt', title: string, prompt: string, buttons: string) {
     const queued = this.rec.responses.shift();

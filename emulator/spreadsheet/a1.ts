@@ -89,6 +89,12 @@ export function containsCell(r: Rect, row: number, col: number): boolean {
   return row >= r.row && row < r.row + r.numRows && col >= r.col && col < r.col + r.numCols;
 }
 
+/** Whether the line after row (or column) `line` cuts through `r`, leaving parts of it on both sides. */
+export function straddles(r: Rect, axis: 'row' | 'col', line: number): boolean {
+  const [start, len] = axis === 'row' ? [r.row, r.numRows] : [r.col, r.numCols];
+  return line >= start && line < start + len - 1;
+}
+
 /** Rows (or columns) inserted: `count` new lines start at `at`; lines at or after `at` move. */
 export function shiftForInsert(r: Rect, axis: 'row' | 'col', at: number, count: number): Rect {
   const [start, len] = axis === 'row' ? ['row', 'numRows'] as const : ['col', 'numCols'] as const;

@@ -2,6 +2,7 @@ import type { Api } from '../api';
 import type { CallCounter } from '../callCounter';
 import { EmuObject, gasError } from '../guard';
 import { DataValidationCriteria } from '../enums';
+import { satisfiesCustomFormula, type CellPosition } from './customFormula';
 import type { CellValue } from './values';
 
 type Criteria = keyof typeof DataValidationCriteria;
@@ -18,8 +19,18 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 /** An immutable data-validation rule, as attached to cells. */
 export class EmuDataValidation extends EmuObject
   implements Api<GoogleAppsScript.Spreadsheet.DataValidation, 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'getAllowInvalid' | 'copy'> {
-  constructor(counter: CallCounter, readonly spec: Readonly<Spec>) {
+  constructor(
+    counter: CallCounter,
+    readonly spec: Readonly<Spec>,
+    /** Top-left cell of the range the rule was set on: a custom formula is written for that cell. */
+    private readonly anchor?: CellPosition,
+  ) {
     super(counter, 'DataValidation');
+  }
+
+  /** This rule as set on a range whose top-left cell is (row, col). */
+  _anchoredAt(row: number, col: number): EmuDataValidation {
+    return new EmuDataValidation(this.counter, this.spec, { row, col });
   }
 
   getCriteriaType(): string | undefined {
@@ -42,8 +53,8 @@ export class EmuDataValidation extends EmuObject
     return new EmuDataValidationBuilder(this.counter, { ...this.spec, values: [...this.spec.values] });
   }
 
-  /** Whether Sheets would accept this typed value (custom formulas are never evaluated). */
-  _accepts(v: CellValue): boolean {
+  /** Whether Sheets would accept this value typed into the cell at `at`. */
+  _accepts(v: CellValue, at: CellPosition): boolean {
     const [a, b] = this.spec.values as [unknown, unknown];
     const num = typeof v === 'number' ? v : NaN;
     const text = typeof v === 'string' ? v : String(v);
@@ -64,6 +75,7 @@ export class EmuDataValidation extends EmuObject
       case 'TEXT_CONTAINS': return text.includes(String(a));
       case 'TEXT_DOES_NOT_CONTAIN': return !text.includes(String(a));
       case 'TEXT_EQUAL_TO': return text === String(a);
+      case 'CUSTOM_FORMULA': return satisfiesCustomFormula(String(a), v, at, this.anchor ?? at);
       default: return true;
     }
   }

@@ -1,5 +1,5 @@
 import type { Api } from '../api';
-import { EmuObject, gasError } from '../guard';
+import { EmuObject, gasError, notEmulated } from '../guard';
 import { containsCell, intersects, type Rect } from './a1';
 import { EmuRange } from './range';
 import type { EmuSheet } from './sheet';
@@ -59,43 +59,59 @@ export class EmuProtection extends EmuObject
     return false;
   }
 
-  private editable(): void {
+  /**
+   * Only editors of a protection may change it (Protection docs: getEditors and canDomainEdit throw
+   * for a user without permission to edit the protected range; the removeEditors sample warns that
+   * losing that permission makes the script throw). A warning-only protection has no editors (Sheets
+   * API ProtectedRange: "Editors are not supported with warningOnly protection"), so anyone may.
+   * The exact message is not known, so the refusal is reported as not emulated.
+   */
+  private editable(method: string): void {
     if (this.removed) throw gasError('The protection has been removed.');
+    if (!this.warningOnly && !this._allows(this.sheet.ss._actingUser())) {
+      throw notEmulated('Protection', `${method} by someone who cannot edit this protection`);
+    }
   }
 
   addEditor(emailAddress: string | EmuUser) {
-    this.editable();
+    this.editable('addEditor');
     const email = emailOf(emailAddress);
     if (!this.editors.some((e) => sameEmail(e, email))) this.editors.push(email);
     return this;
   }
   addEditors(emailAddresses: string[]) {
+    this.editable('addEditors');
     emailAddresses.forEach((e) => this.addEditor(e));
     return this;
   }
   removeEditor(emailAddress: string | EmuUser) {
+    this.editable('removeEditor');
     return this.removeEditors([emailOf(emailAddress)]);
   }
-  /** The owner and the user running the script can never be removed; they silently stay. */
+  /**
+   * "Neither the owner of the spreadsheet nor the current user can be removed" (Protection docs,
+   * removeEditors); they silently stay.
+   */
   removeEditors(emailAddresses: (string | EmuUser)[]) {
-    this.editable();
+    this.editable('removeEditors');
     const keep = (e: string) => this.env.isOwner(e) || sameEmail(e, this.env.exec.effectiveUser);
     const drop = emailAddresses.map(emailOf);
     this.editors = this.editors.filter((e) => keep(e) || !drop.some((d) => sameEmail(d, e)));
     return this;
   }
   getEditors() {
+    this.editable('getEditors');
     return this.editors.map((e) => new EmuUser(this.counter, e));
   }
-  setDescription(description: string) { this.editable(); this.description = String(description); return this; }
+  setDescription(description: string) { this.editable('setDescription'); this.description = String(description); return this; }
   getDescription() { return this.description; }
-  setWarningOnly(warningOnly: boolean) { this.editable(); this.warningOnly = !!warningOnly; return this; }
+  setWarningOnly(warningOnly: boolean) { this.editable('setWarningOnly'); this.warningOnly = !!warningOnly; return this; }
   isWarningOnly() { return this.warningOnly; }
-  setDomainEdit(editable: boolean) { this.editable(); this.domainEdit = !!editable; return this; }
-  canDomainEdit() { return this.domainEdit; }
+  setDomainEdit(editable: boolean) { this.editable('setDomainEdit'); this.domainEdit = !!editable; return this; }
+  canDomainEdit() { this.editable('canDomainEdit'); return this.domainEdit; }
 
   setUnprotectedRanges(ranges: EmuRange[]) {
-    this.editable();
+    this.editable('setUnprotectedRanges');
     if (this.type !== 'SHEET') throw gasError('Unprotected ranges can only be set on a sheet protection.');
     if (ranges.some((r) => r.sheet !== this.sheet)) throw gasError('The unprotected ranges must be on the protected sheet.');
     this.unprotected = ranges.map((r) => ({ ...r.rect }));
@@ -108,12 +124,17 @@ export class EmuProtection extends EmuObject
     return new EmuRange(this.sheet, this.rect ?? { row: 1, col: 1, numRows: this.sheet.maxRows, numCols: this.sheet.maxCols });
   }
   setRange(range: EmuRange) {
-    this.editable();
+    this.editable('setRange');
     if (this.type !== 'RANGE') throw gasError('Cannot set the range of a sheet protection.');
     this.rect = { ...range.rect };
     return this;
   }
   remove() {
+    this.editable('remove');
+    this._drop();
+  }
+  /** Deletes the protection without a permission check (its range was deleted). */
+  _drop(): void {
     this.removed = true;
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this);
   }

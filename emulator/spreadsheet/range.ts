@@ -1,6 +1,6 @@
 import type { Api } from '../api';
 import { EmuObject, gasError } from '../guard';
-import { columnToLetters, contains, intersects, OUT_OF_BOUNDS, rectToA1, type Rect } from './a1';
+import { columnToLetters, contains, intersects, OUT_OF_BOUNDS, rectToA1, straddles, type Rect } from './a1';
 import { FORMAT_DEFAULTS, normalizeColor, putStored, type BorderEdge, type Cell, type CellFormat } from './cell';
 import { EmuDataValidation } from './dataValidation';
 import { displayValue } from './numberFormat';
@@ -12,6 +12,23 @@ type R = GoogleAppsScript.Spreadsheet.Range;
 type FormatKey = Exclude<keyof CellFormat, 'borders'>;
 
 const MERGE_CONFLICT = 'You must select all cells in a merged range to merge or unmerge them.';
+
+/** Sheets refuses a merge across the freeze line (messages quoted from Apps Script logs in public repos). */
+const MERGE_ACROSS_FREEZE = {
+  row: "You can't merge frozen and non-frozen rows.",
+  col: "You can't merge frozen and non-frozen columns.",
+} as const;
+
+/**
+ * A cell holds at most 50,000 characters (docs.airbyte.com, Google Sheets destination limits); the
+ * message is the one Apps Script and the Sheets API return, as logged in public repos.
+ */
+const MAX_CELL_CHARACTERS = 50_000;
+const CELL_TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+function assertFitsInCell(input: unknown): void {
+  if (typeof input === 'string' && input.length > MAX_CELL_CHARACTERS) throw gasError(CELL_TOO_LONG);
+}
 
 /**
  * A fixed rectangle of a sheet (like Apps Script, it does not move when rows are inserted).
@@ -102,13 +119,16 @@ export class EmuRange extends EmuObject implements Api<R,
   getValues() { return this.grid((c) => this.read(c)); }
   setValue(value: unknown) {
     this.guard();
+    assertFitsInCell(value);
     this.each((cell) => this._store(cell, value));
     return this;
   }
-  setValues(values: unknown[][]) { return this.storeAll(values, 'setValues'); }
-  private storeAll(data: unknown, method: string): this {
+  setValues(values: unknown[][]) { return this.storeAll(values, 'setValues', assertFitsInCell); }
+  /** Checks every input before writing any, so a refused call leaves the range as it was. */
+  private storeAll(data: unknown, method: string, checkInput?: (input: unknown) => void): this {
     const rows = this.checkShape(data, method);
     this.guard();
+    if (checkInput) rows.forEach((line) => line.forEach(checkInput));
     this.each((cell, _r, _c, i, j) => this._store(cell, rows[i][j]));
     return this;
   }
@@ -251,6 +271,7 @@ export class EmuRange extends EmuObject implements Api<R,
   }
   private mergeRects(rects: Rect[]): this {
     this.guard();
+    rects.filter((r) => r.numRows * r.numCols > 1).forEach((r) => this.assertClearOfFreezeLines(r));
     for (const rect of rects) {
       this.unmerge(rect);
       if (rect.numRows * rect.numCols === 1) continue;
@@ -261,6 +282,10 @@ export class EmuRange extends EmuObject implements Api<R,
       });
     }
     return this;
+  }
+  private assertClearOfFreezeLines(rect: Rect): void {
+    if (straddles(rect, 'row', this.sheet.frozenRows)) throw gasError(MERGE_ACROSS_FREEZE.row);
+    if (straddles(rect, 'col', this.sheet.frozenCols)) throw gasError(MERGE_ACROSS_FREEZE.col);
   }
   merge() { return this.mergeRects([this.rect]); }
   mergeAcross() {
@@ -285,8 +310,9 @@ export class EmuRange extends EmuObject implements Api<R,
 
   setDataValidation(rule: EmuDataValidation | null) {
     this.guard();
+    const anchored = rule?._anchoredAt(this.rect.row, this.rect.col);
     this.each((cell) => {
-      if (rule) cell.validation = rule;
+      if (anchored) cell.validation = anchored;
       else delete cell.validation;
     });
     return this;
@@ -294,8 +320,9 @@ export class EmuRange extends EmuObject implements Api<R,
   setDataValidations(rules: (EmuDataValidation | null)[][]) {
     const rows = this.checkShape(rules, 'setDataValidations') as (EmuDataValidation | null)[][];
     this.guard();
-    this.each((cell, _r, _c, i, j) => {
-      if (rows[i][j]) cell.validation = rows[i][j] as EmuDataValidation;
+    this.each((cell, r, c, i, j) => {
+      const rule = rows[i][j];
+      if (rule) cell.validation = rule._anchoredAt(r, c);
       else delete cell.validation;
     });
     return this;

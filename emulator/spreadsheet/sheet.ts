@@ -1,6 +1,6 @@
 import type { Api } from '../api';
-import { EmuObject, gasError } from '../guard';
-import { OUT_OF_BOUNDS, parseA1, resolveA1, shiftForDelete, shiftForInsert, type Rect } from './a1';
+import { EmuObject, gasError, notEmulated } from '../guard';
+import { OUT_OF_BOUNDS, parseA1, resolveA1, shiftForDelete, shiftForInsert, straddles, type Rect } from './a1';
 import { cloneCell, normalizeColor, type Cell } from './cell';
 import { EmuEmbeddedChart, EmuEmbeddedChartBuilder } from './chart';
 import { EmuConditionalFormatRule } from './conditionalFormat';
@@ -12,6 +12,24 @@ type Axis = 'row' | 'col';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 const DEFAULT_ROW_HEIGHT = 21;
+
+/**
+ * Sheets refuses a freeze line through a merged cell. The columns message is quoted from an Apps
+ * Script execution log pasted in a public GitHub file; the rows message is its analogue (public
+ * repos record "can't freeze rows which contain only part of a merged cell"; the tail is unconfirmed).
+ */
+const FREEZE_THROUGH_MERGE: Record<Axis, string> = {
+  row: "Sorry, you can't freeze rows which contain only part of a merged cell. Try to break apart merged cells or freeze more rows to include the complete merged cells.",
+  col: "Sorry, you can't freeze columns which contain only part of a merged cell. Try to break apart merged cells or freeze more columns to include the complete merged cells.",
+};
+
+/** Sheets caps sheet names at 100 characters (comment in hildogjr/KiCost#52); what it does past that is unknown. */
+const MAX_SHEET_NAME_LENGTH = 100;
+
+/** Refuses, as not emulated, a sheet name longer than Sheets allows. */
+export function assertSheetNameLength(apiClass: string, method: string, name: string): void {
+  if (name.length > MAX_SHEET_NAME_LENGTH) throw notEmulated(apiClass, `${method}(name longer than ${MAX_SHEET_NAME_LENGTH} characters)`);
+}
 
 /**
  * A grid sheet. Cells live in a sparse row-major array so inserting or deleting lines is a
@@ -174,7 +192,7 @@ export class EmuSheet extends EmuObject implements Api<GoogleAppsScript.Spreadsh
       if (p.rect) {
         const moved = shift(p.rect);
         if (moved) p.rect = moved;
-        else p.remove();
+        else p._drop();
       }
     }
     const shiftRange = (r: EmuRange) => {
@@ -193,6 +211,7 @@ export class EmuSheet extends EmuObject implements Api<GoogleAppsScript.Spreadsh
     const clash = this.ss.sheets.find((s) => s !== this && s.name.toLowerCase() === String(name).toLowerCase());
     if (clash) throw gasError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     if (!String(name).trim()) throw gasError('Sheet name cannot be empty.');
+    assertSheetNameLength('Sheet', 'setName', String(name));
     this.name = String(name);
     return this;
   }
@@ -253,8 +272,12 @@ export class EmuSheet extends EmuObject implements Api<GoogleAppsScript.Spreadsh
   clearFormats() { this.whole().clearFormat(); return this; }
   clearNotes() { this.whole().clearNote(); return this; }
 
-  setFrozenRows(rows: number) { this._assertStructure(); this.frozenRows = rows; }
-  setFrozenColumns(columns: number) { this._assertStructure(); this.frozenCols = columns; }
+  setFrozenRows(rows: number) { this.assertCanFreeze('row', rows); this.frozenRows = rows; }
+  setFrozenColumns(columns: number) { this.assertCanFreeze('col', columns); this.frozenCols = columns; }
+  private assertCanFreeze(axis: Axis, count: number): void {
+    this._assertStructure();
+    if (this.merges.some((m) => straddles(m, axis, count))) throw gasError(FREEZE_THROUGH_MERGE[axis]);
+  }
   getFrozenRows() { return this.frozenRows; }
   getFrozenColumns() { return this.frozenCols; }
 

@@ -4,7 +4,7 @@ import { EmuObject, gasError, notEmulated } from '../guard';
 import { isValidTimeZone } from '../time/zone';
 import { parseA1 } from './a1';
 import type { EmuRange } from './range';
-import { EmuSheet } from './sheet';
+import { assertSheetNameLength, EmuSheet } from './sheet';
 import { EmuUser, emailOf, sameEmail } from './user';
 
 export interface RecordedToast {
@@ -83,7 +83,10 @@ export class EmuSpreadsheet extends EmuObject implements Api<GoogleAppsScript.Sp
       while (this.sheets.some((s) => s.name.toLowerCase() === this.defaultSheetName(n).toLowerCase())) n++;
       finalName = this.defaultSheetName(n);
     } else if (this.sheets.some((s) => s.name.toLowerCase() === finalName?.toLowerCase())) {
+      // Names are unique ignoring case (socialpoint-labs/sheetfu#26); the message is quoted from Apps Script logs in public repos.
       throw gasError(`A sheet with the name "${finalName}" already exists. Please enter another name.`);
+    } else {
+      assertSheetNameLength('Spreadsheet', 'insertSheet', finalName);
     }
     const sheet = new EmuSheet(this, finalName, this._nextId());
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));

@@ -2,6 +2,7 @@
  * The Bảng điều khiển: the current report month at a glance, as plain JSON-safe data (dates as
  * `dd/MM/yyyy HH:mm` strings) because it crosses google.script.run.
  */
+import { automationLines, type AutomationFact, type AutomationLine } from './automation';
 import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from './aggregation';
 import type { AssessedTab } from './assessedVillage';
 import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
@@ -65,6 +66,8 @@ export interface DashboardData {
   /** Problems in `Cấu hình` / `Danh sách` worth a look (first few, with the total). */
   configMessages: string[];
   configProblems: number;
+  /** The two triggers: who runs them and when each last worked. */
+  automation: AutomationLine[];
 }
 
 export interface DashboardInput {
@@ -74,6 +77,7 @@ export interface DashboardInput {
   /** Registry order, each with its tab assessed (assessedVillage.assessVillageTab). */
   villages: readonly AssessedTab[];
   configFindings: readonly Finding[];
+  automation: readonly AutomationFact[];
   now: Date;
   /** Defaults to the month people are working on today (calendar.currentReportMonth). */
   month?: number;
@@ -110,6 +114,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     rates: villages.length === 0 ? [] : communeRates(input, month),
     configMessages: configMessages.slice(0, SHOWN_CONFIG_MESSAGES),
     configProblems: configMessages.length,
+    automation: automationLines(input.automation),
   };
 }
 
@@ -118,7 +123,7 @@ export function notSetUpDashboard(now: Date): DashboardData {
   return {
     state: 'no-settings', unitName: '', villageWord: '', month: 0, period: '', dueDate: '', generatedAt: formatVnDateTime(now),
     counts: { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 }, completenessText: '',
-    villages: [], rates: [], configMessages: [], configProblems: 0,
+    villages: [], rates: [], configMessages: [], configProblems: 0, automation: [],
   };
 }
 

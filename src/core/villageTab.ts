@@ -70,6 +70,8 @@ export const VILLAGE_TAB_HELP =
 
 export const FIRST_MONTH_COL = HEADER.length; // 0-based column of Tháng 1 in a fresh tab
 export const WIDTH = HEADER.length + MONTHS.length;
+/** `Mã` and `Chỉ tiêu` stay in view while the months scroll. */
+export const FROZEN_COLUMNS = 2;
 
 /** The label is the office's text from `Cấu hình`: it goes in as text, so `=…` never runs. */
 export function indicatorRowLabels(ind: IndicatorSetting): unknown[] {

@@ -11,12 +11,11 @@ import { parsePeriodAnswer, periodLabel, type Period } from '../core/period';
 import { TAB_SUMMARY } from '../core/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
-import { officeEditors } from './protections';
+import { asOffice, menuCommand, officeEditors } from './office';
 import { writeReportSheet } from './reportSheet';
 import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
 import { writeSummarySheet } from './summarySheet';
 import { readVillageTabs } from './villageTabs';
-import { activeSpreadsheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,19 +29,22 @@ const quarterSchema = wholeNumber.pipe(z.number().min(1).max(4));
 export function aggregateMonth(month: unknown): AggregationSummary {
   const parsed = monthSchema.safeParse(month);
   if (!parsed.success) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
-  return runAggregation(activeSpreadsheet(), { kind: 'month', month: parsed.data });
+  return asOffice((ss) => runAggregation(ss, { kind: 'month', month: parsed.data }));
 }
 
 /** SPEC §7: Tổng hợp for quarter 1–4 of the configured year. */
 export function aggregateQuarter(quarter: unknown): AggregationSummary {
   const parsed = quarterSchema.safeParse(quarter);
   if (!parsed.success) throw new Error(`Quý "${String(quarter)}" không hợp lệ: nhập một số nguyên từ 1 đến 4.`);
-  return runAggregation(activeSpreadsheet(), { kind: 'quarter', quarter: parsed.data });
+  return asOffice((ss) => runAggregation(ss, { kind: 'quarter', quarter: parsed.data }));
 }
 
 /** Menu "Tổng hợp": asks for the period (empty = the current report month). */
 export function aggregateReports(): void {
-  const ss = activeSpreadsheet();
+  menuCommand(TOAST_TITLE, askAndAggregate);
+}
+
+function askAndAggregate(ss: Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
   const config = requireConfig(ss);
   const { settings } = config;

@@ -13,7 +13,8 @@ import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { appliedIndicators, requireConfig } from './settingsSheet';
 import { readVillageTabs } from './villageTabs';
-import { activeSpreadsheet, tabFinder } from './workbook';
+import { asOffice, menuCommand } from './office';
+import { tabFinder } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,21 +86,24 @@ export function checkReportsIn(ss: Spreadsheet): CheckResult {
 }
 
 /** Menu "Kiểm tra số liệu". */
-export function checkReports(): CheckResult {
-  const ss = activeSpreadsheet();
-  const result = withDocumentLock(() => checkReportsIn(ss));
-  const html = HtmlService.createHtmlOutput(renderCheckDialog(result)).setWidth(560).setHeight(520);
-  SpreadsheetApp.getUi().showModelessDialog(html, 'Kiểm tra số liệu');
-  return result;
+export function checkReports(): CheckResult | null {
+  return menuCommand('Kiểm tra số liệu', (ss) => {
+    const result = withDocumentLock(() => checkReportsIn(ss));
+    const html = HtmlService.createHtmlOutput(renderCheckDialog(result)).setWidth(560).setHeight(520);
+    SpreadsheetApp.getUi().showModelessDialog(html, 'Kiểm tra số liệu');
+    return result;
+  });
 }
 
 const A1_CELL = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
 /** Called from the dialog: brings the tab forward and selects the cell of a finding. */
 export function selectCell(sheetName: unknown, a1: unknown): void {
-  const sheet = tabFinder(activeSpreadsheet())(tidyText(sheetName))?.sheet;
-  if (!sheet) throw new Error(`Không tìm thấy tab "${String(sheetName)}".`);
-  sheet.activate();
-  const cell = String(a1 ?? '').toUpperCase();
-  if (A1_CELL.test(cell)) sheet.getRange(cell).activate();
+  asOffice((ss) => {
+    const sheet = tabFinder(ss)(tidyText(sheetName))?.sheet;
+    if (!sheet) throw new Error(`Không tìm thấy tab "${String(sheetName)}".`);
+    sheet.activate();
+    const cell = String(a1 ?? '').toUpperCase();
+    if (A1_CELL.test(cell)) sheet.getRange(cell).activate();
+  });
 }

@@ -2,23 +2,28 @@
 import { buildDashboard, notSetUpDashboard, type DashboardData } from '../core/dashboard';
 import { appliedIndicators, readConfig } from './settingsSheet';
 import { readVillageTabs } from './villageTabs';
-import { activeSpreadsheet } from './workbook';
+import { automationFacts } from './automation';
+import { asOffice, menuCommand } from './office';
 
 export function getDashboardData(): DashboardData {
-  const ss = activeSpreadsheet();
-  const now = new Date();
-  const config = readConfig(ss);
-  if (!config) return notSetUpDashboard(now);
-  return buildDashboard({
-    settings: config.settings,
-    indicators: appliedIndicators(config),
-    villages: readVillageTabs(ss, config, now),
-    configFindings: config.findings,
-    now,
+  return asOffice((ss) => {
+    const now = new Date();
+    const config = readConfig(ss);
+    if (!config) return notSetUpDashboard(now);
+    return buildDashboard({
+      settings: config.settings,
+      indicators: appliedIndicators(config),
+      villages: readVillageTabs(ss, config, now),
+      configFindings: config.findings,
+      automation: automationFacts(),
+      now,
+    });
   });
 }
 
 export function showDashboard(): void {
-  const html = HtmlService.createHtmlOutputFromFile('dashboard').setTitle('Bảng điều khiển');
-  SpreadsheetApp.getUi().showSidebar(html);
+  menuCommand('Bảng điều khiển', () => {
+    const html = HtmlService.createHtmlOutputFromFile('dashboard').setTitle('Bảng điều khiển');
+    SpreadsheetApp.getUi().showSidebar(html);
+  });
 }

@@ -3,6 +3,7 @@
  * may stamp the protected NGAY_NOP row and write the log; it reads only the edited tab, once.
  */
 import { validationContextOf } from '../core/assessedVillage';
+import { editorLabel } from '../core/attribution';
 import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../core/calendar';
 import { planEdit, type EditAction, type EditedRect } from '../core/editPlan';
 import { errorsOf, warningsOf } from '../core/findings';
@@ -17,6 +18,7 @@ import { parseVillageTab, type VillageReport } from '../core/villageReport';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { appliedIndicators, readConfig } from './settingsSheet';
+import { recordSuccessfulRun, retireIfReplaced } from './triggers';
 import { readGrid } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,16 +34,17 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const tab = sheet.getName();
   if (OWN_TABS.some((own) => sameName(own, tab))) return;
   const ss = e.source ?? sheet.getParent();
+  const email = editorEmail(e);
   try {
     const rect: EditedRect = { row: range.getRow(), column: range.getColumn(), numRows: range.getNumRows(), numColumns: range.getNumColumns() };
-    withDocumentLock(() => handleVillageEdit(ss, sheet, tab, rect, editorOf(e)), LOCK_WAIT_MS);
+    withDocumentLock(() => handleVillageEdit(ss, sheet, tab, rect, email, e.triggerUid), LOCK_WAIT_MS);
   } catch (err) {
-    logFailure(ss, tab, err);
+    logFailure(ss, tab, err, editorLabel(email, tab, null, ''));
   }
 }
 
 /** `tab` is the sheet's name, asked once per edit: every service call counts on this path. */
-function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, tab: string, rect: EditedRect, editor: string): void {
+function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, tab: string, rect: EditedRect, email: string, triggerUid: string | undefined): void {
   const config = readConfig(ss);
   if (!config) return;
   const village = findVillage(config.villages, tab);
@@ -50,11 +53,13 @@ function handleVillageEdit(ss: Spreadsheet, sheet: Sheet, tab: string, rect: Edi
   const report = parseVillageTab(tab, readGrid(sheet), indicators);
   if (!report) return;
   const actions = planEdit(report, rect);
-  if (actions.length === 0) return;
+  // Checked only when there is work: a plain edit costs no property read.
+  if (actions.length === 0 || retireIfReplaced('edit', triggerUid)) return;
   const now = new Date();
   const ctx = validationContextOf(village, { settings: config.settings, indicators, now });
   const entries = actions.flatMap((action) => applyAction(sheet, report, action, ctx, now));
-  appendLog(ss, entries, now, editor);
+  appendLog(ss, entries, now, editorLabel(email, tab, village, config.settings.villageWord));
+  recordSuccessfulRun('edit', now);
 }
 
 function applyAction(sheet: Sheet, report: VillageReport, action: EditAction, ctx: ValidationContext, now: Date): LogEntry[] {
@@ -103,7 +108,8 @@ function applyAction(sheet: Sheet, report: VillageReport, action: EditAction, ct
   return [{ ...base, action: 'Đã sửa xong', detail: 'Số liệu đã nộp hết lỗi.' }];
 }
 
-function editorOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+/** '' when the platform withholds it (consumer accounts, another Workspace domain). */
+function editorEmail(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   try {
     return e.user?.getEmail() ?? '';
   } catch {
@@ -112,10 +118,10 @@ function editorOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
 }
 
 /** A trigger must never throw at the person typing: the failure goes to the log instead. */
-function logFailure(ss: Spreadsheet, tab: string, err: unknown): void {
+function logFailure(ss: Spreadsheet, tab: string, err: unknown, editor: string): void {
   const message = err instanceof Error ? err.message : String(err);
   try {
-    appendLog(ss, [{ action: 'Lỗi xử lý khi sửa ô', village: tab, detail: message }]);
+    appendLog(ss, [{ action: 'Lỗi xử lý khi sửa ô', village: tab, detail: message }], new Date(), editor);
   } catch {
     // Nothing left to report to: the log itself is unavailable.
   }

@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
   null,
   { caption: 'Bảng điều khiển', fn: 'showDashboard' },
   { caption: 'Cài đặt', fn: 'showSettings' },
+  { caption: 'Tự kiểm tra cài đặt', fn: 'selfCheck' },
 ];
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

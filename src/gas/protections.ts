@@ -2,17 +2,23 @@
  * Protections of SPEC §8. Each one the add-on owns carries a description starting with OWN_PREFIX,
  * so setup finds and updates it instead of stacking a new one on every run.
  */
-import { isPlausibleEmail } from '../core/text';
-
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 const OWN_PREFIX = 'Tổ CNSCĐ: ';
 
-/** The office: the spreadsheet's owner, whoever runs setup, and the office email of the settings. */
-export function officeEditors(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, officeEmail: string): string[] {
-  const emails = [ss.getOwner()?.getEmail() ?? '', Session.getEffectiveUser().getEmail(), officeEmail];
-  return unique(emails.filter(isPlausibleEmail));
+/** The NGAY_NOP row of a village tab: the office and the edit trigger's owner alone write it. */
+export function stampProtectionWhat(tab: string): string {
+  return `ngày nộp tab ${tab} (tiện ích tự ghi)`;
+}
+
+/** The add-on's sheet protection of a tab, and its range protection described by `what`, if any. */
+export function ownProtections(sheet: Sheet, rangeWhat: string): { sheet: Protection | null; range: Protection | null } {
+  const description = OWN_PREFIX + rangeWhat;
+  return {
+    sheet: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null,
+    range: sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description) ?? null,
+  };
 }
 
 export function protectSheet(sheet: Sheet, what: string, editors: readonly string[]): Protection {
@@ -69,14 +75,4 @@ function restrictTo(protection: Protection, editors: readonly string[], fresh: b
     if (toRemove.length > 0) protection.removeEditors(toRemove);
   }
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
-}
-
-function unique(emails: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return emails.filter((e) => {
-    const key = e.trim().toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -1,15 +1,14 @@
 /**
- * The one daily trigger of `runScheduledReminders`. Apps Script lists only the current user's
- * triggers, so its owner (whose account sends the emails) and its hour are kept in document
- * properties: another office account sees who holds it instead of adding a second one.
+ * The one daily trigger of `runScheduledReminders`: its owner's account sends the emails. Who holds
+ * it is recorded by triggers.ts; its hour is kept beside it so the sidebar can show it to others.
  */
+import { asOffice } from './office';
 import { TIME_ZONE } from './setup';
 import { readConfig } from './settingsSheet';
+import { currentUserEmail, forgetTrigger, myTriggers, readTriggerRecord, recordTrigger, sameAccount, TRIGGER_HANDLERS } from './triggers';
 import { activeSpreadsheet } from './workbook';
 
-export const REMINDER_HANDLER = 'runScheduledReminders';
-const OWNER_KEY = 'reminderTriggerOwner';
-const HOUR_KEY = 'reminderTriggerHour';
+const HOUR_KEY = 'trigger.reminders.hour';
 
 /** Plain data for the settings sidebar. */
 export interface ReminderTriggerInfo {
@@ -25,14 +24,6 @@ export interface ReminderTriggerInfo {
   message: string;
 }
 
-function myReminderTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REMINDER_HANDLER);
-}
-
-function sameAccount(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
 function describe(info: Omit<ReminderTriggerInfo, 'message'>): string {
   if (!info.installed) return 'Chưa bật nhắc việc tự động.';
   const at = `lúc ${info.hour ?? '?'} giờ hằng ngày (giờ Việt Nam)`;
@@ -41,15 +32,16 @@ function describe(info: Omit<ReminderTriggerInfo, 'message'>): string {
   if (info.settingsHour !== null && info.hour !== null && info.settingsHour !== info.hour) {
     lines.push(`Giờ gửi nhắc trong Cấu hình là ${info.settingsHour} giờ; lần chạy tới sẽ tự chuyển sang giờ này.`);
   }
-  if (!info.mine) lines.push(`Chỉ tài khoản ${info.owner} đổi giờ hoặc tắt được nhắc việc.`);
+  if (!info.mine) lines.push(`Chỉ tài khoản ${info.owner} đổi giờ hoặc tắt được nhắc việc; nếu tài khoản đó không còn dùng, bấm "Nhận về tài khoản này" trong Bảng điều khiển.`);
   return lines.join(' ');
 }
 
-function infoFrom(props: GoogleAppsScript.Properties.Properties, mine: boolean, settingsHour: number | null): ReminderTriggerInfo {
-  const owner = props.getProperty(OWNER_KEY) || (mine ? Session.getEffectiveUser().getEmail() : '');
+function infoNow(settingsHour: number | null): ReminderTriggerInfo {
+  const props = PropertiesService.getDocumentProperties();
+  const record = readTriggerRecord('reminders');
+  const mine = record !== null && sameAccount(record.owner, currentUserEmail());
   const storedHour = props.getProperty(HOUR_KEY);
-  const installed = mine || owner !== '';
-  const base = { installed, owner: installed ? owner : '', hour: installed && storedHour !== null ? Number(storedHour) : null, settingsHour, mine };
+  const base = { installed: record !== null, owner: record?.owner ?? '', hour: record && storedHour !== null ? Number(storedHour) : null, settingsHour, mine };
   return { ...base, message: describe(base) };
 }
 
@@ -57,52 +49,65 @@ function settingsHourOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): number | 
   return readConfig(ss)?.settings.reminderHour ?? null;
 }
 
-function refuseIfHeldByOther(owner: string | null, me: string, what: string): void {
-  if (owner && !sameAccount(owner, me)) {
+function refuseIfHeldByOther(what: string): void {
+  const owner = readTriggerRecord('reminders')?.owner;
+  if (owner && !sameAccount(owner, currentUserEmail())) {
     throw new Error(
-      `Nhắc việc tự động đang chạy dưới tài khoản ${owner} (email nhắc gửi đi từ tài khoản đó). Chỉ ${owner} ${what} được; hãy đăng nhập tài khoản đó rồi làm lại.`,
+      `Nhắc việc tự động đang chạy dưới tài khoản ${owner} (email nhắc gửi đi từ tài khoản đó). Chỉ ${owner} ${what} được; nếu tài khoản đó không còn dùng, hãy bấm "Nhận về tài khoản này" trong Bảng điều khiển.`,
     );
   }
 }
 
-/** Installs the trigger at `hour`, replacing the caller's own; refuses when another account holds it. */
-export function installReminderTriggerAt(hour: number): ReminderTriggerInfo {
-  const me = Session.getEffectiveUser().getEmail();
-  const props = PropertiesService.getDocumentProperties();
-  const mine = myReminderTriggers();
-  if (mine.length === 0) refuseIfHeldByOther(props.getProperty(OWNER_KEY), me, 'đổi giờ nhắc');
-  mine.forEach((t) => ScriptApp.deleteTrigger(t));
-  ScriptApp.newTrigger(REMINDER_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(TIME_ZONE).create();
-  props.setProperties({ [OWNER_KEY]: me, [HOUR_KEY]: String(hour) });
-  return infoFrom(props, true, hour);
+/** Replaces the caller's own reminder triggers with one at `hour` and records it. */
+function installAt(hour: number): void {
+  myTriggers('reminders').forEach((t) => ScriptApp.deleteTrigger(t));
+  const trigger = ScriptApp.newTrigger(TRIGGER_HANDLERS.reminders).timeBased().everyDays(1).atHour(hour).inTimezone(TIME_ZONE).create();
+  recordTrigger('reminders', trigger, currentUserEmail());
+  PropertiesService.getDocumentProperties().setProperty(HOUR_KEY, String(hour));
+}
+
+function requireSettingsHour(): number {
+  const hour = settingsHourOf(activeSpreadsheet());
+  if (hour === null) throw new Error('Chưa có tab "Cấu hình". Hãy chạy "Khởi tạo / cập nhật bảng tính" trước khi bật nhắc việc.');
+  return hour;
 }
 
 /** Sidebar: turn daily reminders on (or move them to the hour of `Cấu hình`). */
 export function installReminderTrigger(): ReminderTriggerInfo {
-  const hour = settingsHourOf(activeSpreadsheet());
-  if (hour === null) throw new Error('Chưa có tab "Cấu hình". Hãy chạy "Khởi tạo / cập nhật bảng tính" trước khi bật nhắc việc.');
-  return installReminderTriggerAt(hour);
+  return asOffice(() => {
+    const hour = requireSettingsHour();
+    refuseIfHeldByOther('đổi giờ nhắc');
+    installAt(hour);
+    return infoNow(hour);
+  });
+}
+
+/** The caller's account takes over sending reminders; the previous holder's trigger retires itself. */
+export function takeOverReminderTrigger(): { previousOwner: string; info: ReminderTriggerInfo } {
+  const hour = requireSettingsHour();
+  const previousOwner = readTriggerRecord('reminders')?.owner ?? '';
+  installAt(hour);
+  return { previousOwner, info: infoNow(hour) };
 }
 
 /** Sidebar: turn daily reminders off. */
 export function removeReminderTrigger(): ReminderTriggerInfo {
-  const me = Session.getEffectiveUser().getEmail();
-  const props = PropertiesService.getDocumentProperties();
-  const mine = myReminderTriggers();
-  if (mine.length === 0) refuseIfHeldByOther(props.getProperty(OWNER_KEY), me, 'tắt nhắc việc');
-  mine.forEach((t) => ScriptApp.deleteTrigger(t));
-  props.deleteProperty(OWNER_KEY);
-  props.deleteProperty(HOUR_KEY);
-  return infoFrom(props, false, settingsHourOf(activeSpreadsheet()));
+  return asOffice((ss) => {
+    refuseIfHeldByOther('tắt nhắc việc');
+    myTriggers('reminders').forEach((t) => ScriptApp.deleteTrigger(t));
+    forgetTrigger('reminders');
+    PropertiesService.getDocumentProperties().deleteProperty(HOUR_KEY);
+    return infoNow(settingsHourOf(ss));
+  });
 }
 
 export function getReminderTriggerInfo(): ReminderTriggerInfo {
-  return reminderTriggerInfo(settingsHourOf(activeSpreadsheet()));
+  return asOffice((ss) => infoNow(settingsHourOf(ss)));
 }
 
 /** For a caller that has already read `Cấu hình` (each read is a getValues). */
 export function reminderTriggerInfo(settingsHour: number | null): ReminderTriggerInfo {
-  return infoFrom(PropertiesService.getDocumentProperties(), myReminderTriggers().length > 0, settingsHour);
+  return infoNow(settingsHour);
 }
 
 /**
@@ -111,7 +116,7 @@ export function reminderTriggerInfo(settingsHour: number | null): ReminderTrigge
  */
 export function followSettingsHour(hour: number): boolean {
   const stored = PropertiesService.getDocumentProperties().getProperty(HOUR_KEY);
-  if (stored === String(hour) || myReminderTriggers().length === 0) return false;
-  installReminderTriggerAt(hour);
+  if (stored === String(hour) || myTriggers('reminders').length === 0) return false;
+  installAt(hour);
   return true;
 }

@@ -11,8 +11,10 @@ import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
+import { menuCommand } from './office';
 import { followSettingsHour } from './reminderTrigger';
 import { readConfig, type WorkbookConfig } from './settingsSheet';
+import { recordSuccessfulRun, retireIfReplaced } from './triggers';
 import { readVillageTabs } from './villageTabs';
 import { activeSpreadsheet, actingUserEmail, tabFinder, type TabFinder } from './workbook';
 
@@ -102,18 +104,25 @@ function remind(ss: Spreadsheet, config: WorkbookConfig, now: Date): ReminderRun
 }
 
 /** Handler of the daily time-driven trigger. */
-export function runScheduledReminders(_e?: GoogleAppsScript.Events.TimeDriven): void {
+export function runScheduledReminders(e?: GoogleAppsScript.Events.TimeDriven): void {
+  if (retireIfReplaced('reminders', e?.triggerUid)) return;
   const ss = activeSpreadsheet();
   withDocumentLock(() => {
     const config = readConfig(ss);
     if (!config) return;
-    remind(ss, config, new Date());
+    const now = new Date();
+    remind(ss, config, now);
     followSettingsHour(config.settings.reminderHour);
+    recordSuccessfulRun('reminders', now);
   });
 }
 
 /** Menu "Gửi nhắc ngay". */
 export function sendRemindersNow(): ReminderRunReport | null {
+  return menuCommand('Gửi nhắc ngay', sendRemindersAfterAsking);
+}
+
+function sendRemindersAfterAsking(ss: Spreadsheet): ReminderRunReport | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     'Gửi nhắc ngay',
@@ -121,14 +130,17 @@ export function sendRemindersNow(): ReminderRunReport | null {
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return null;
-  const ss = activeSpreadsheet();
   const report = withDocumentLock(() => runReminders(ss, new Date()));
   ui.alert('Gửi nhắc ngay', report.date ? runSummaryText(report) : report.skipped.join('\n'), ui.ButtonSet.OK);
   return report;
 }
 
 /** Menu "Gửi thử": a preview of every template to the person clicking, nobody else. */
-export function sendTestEmails(): string {
+export function sendTestEmails(): string | null {
+  return menuCommand('Gửi thử', sendPreviews);
+}
+
+function sendPreviews(ss: Spreadsheet): string {
   const ui = SpreadsheetApp.getUi();
   const to = Session.getActiveUser().getEmail();
   if (!to) {
@@ -137,7 +149,6 @@ export function sendTestEmails(): string {
     ui.alert('Gửi thử', why, ui.ButtonSet.OK);
     return why;
   }
-  const ss = activeSpreadsheet();
   const config = readConfig(ss);
   if (!config) {
     ui.alert('Gửi thử', NOT_SET_UP, ui.ButtonSet.OK);

@@ -8,7 +8,8 @@ import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
 import { readConfig } from './settingsSheet';
-import { activeSpreadsheet, actingUserEmail, readGrid } from './workbook';
+import { asOffice, menuCommand } from './office';
+import { actingUserEmail, readGrid } from './workbook';
 
 export interface SettingsPanelData {
   /** False until `Cấu hình` exists (setup or a preset creates it). */
@@ -27,7 +28,11 @@ export type SaveSettingsResult =
   | { ok: false; errors: FieldErrors; message: string };
 
 export function getSettingsData(): SettingsPanelData {
-  const config = readConfig(activeSpreadsheet());
+  return asOffice(settingsData);
+}
+
+function settingsData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SettingsPanelData {
+  const config = readConfig(ss);
   return {
     ready: config !== null,
     values: config?.settings ?? null,
@@ -44,7 +49,10 @@ export function getSettingsData(): SettingsPanelData {
  * found by label, and logs old → new. `baseline` is what the form was loaded with.
  */
 export function saveSettings(values: unknown, baseline?: unknown): SaveSettingsResult {
-  const ss = activeSpreadsheet();
+  return asOffice((ss) => saveSettingsIn(ss, values, baseline));
+}
+
+function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: unknown, baseline: unknown): SaveSettingsResult {
   const outcome = withDocumentLock((): SaveSettingsResult | string => {
     const sheet = ss.getSheetByName(TAB_SETTINGS);
     if (!sheet) throw new Error(`Chưa có tab "${TAB_SETTINGS}". Hãy chạy "Khởi tạo / cập nhật bảng tính" hoặc chọn một mẫu cấu hình.`);
@@ -67,10 +75,12 @@ export function saveSettings(values: unknown, baseline?: unknown): SaveSettingsR
     return `Đã lưu: ${detail}.`;
   });
   if (typeof outcome !== 'string') return outcome;
-  return { ok: true, summary: outcome, data: getSettingsData() };
+  return { ok: true, summary: outcome, data: settingsData(ss) };
 }
 
 export function showSettings(): void {
-  const html = HtmlService.createHtmlOutputFromFile('settings').setTitle('Cài đặt');
-  SpreadsheetApp.getUi().showSidebar(html);
+  menuCommand('Cài đặt', () => {
+    const html = HtmlService.createHtmlOutputFromFile('settings').setTitle('Cài đặt');
+    SpreadsheetApp.getUi().showSidebar(html);
+  });
 }

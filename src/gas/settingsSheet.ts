@@ -114,8 +114,8 @@ export function writeRegistrySheet(ss: Spreadsheet, villages: readonly Omit<Vill
   styleHint(sheet.getRange(2, 1, 1, layout.width).merge());
   styleHeader(sheet.getRange(layout.headerRow, 1, 1, layout.width));
   sheet.hideRows(layout.codeRow);
+  // No frozen column: the help row's merge spans the table, and Sheets refuses a merge across a freeze line.
   sheet.setFrozenRows(layout.headerRow);
-  sheet.setFrozenColumns(1);
   sheet.setColumnWidth(1, 170);
   sheet.setColumnWidths(2, 4, 160);
   sheet.setColumnWidths(6, layout.width - 5, 110);

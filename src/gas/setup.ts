@@ -9,11 +9,12 @@ import { isPlausibleEmail } from '../core/text';
 import { STATUS_CODES, WIDTH, type VillageTabMap } from '../core/villageTab';
 import { withDocumentLock } from './lock';
 import { appendLog, ensureLogSheet, type LogEntry } from './log';
-import { officeEditors, protectOwnTab, protectRanges, protectSheet } from './protections';
+import { asOffice, menuCommand, officeEditors } from './office';
+import { protectOwnTab, protectRanges, protectSheet, stampProtectionWhat } from './protections';
 import { appendRegistryRows, appliedIndicators, readConfig, repairSettingsSheet, writeRegistrySheet, writeSettingsSheet } from './settingsSheet';
-import { ensureEditTrigger, type TriggerOutcome } from './triggers';
+import { ensureEditTrigger, type EditTriggerOutcome } from './triggers';
 import { ensureVillageSheet } from './villageSheet';
-import { activeSpreadsheet, readGrid } from './workbook';
+import { readGrid } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,7 +26,7 @@ export interface SetupReport {
   repaired: string[];
   unrecognised: string[];
   findings: Finding[];
-  trigger: TriggerOutcome;
+  trigger: EditTriggerOutcome;
 }
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -103,17 +104,19 @@ function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: Vil
   const ranges = [
     { a1: a1Range(1, 1, map.headerRow + 1, lastCol), what: `tiêu đề tab ${name}` },
     { a1: a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), what: `cột mã, chỉ tiêu tab ${name}` },
-    ...(stampRow === undefined ? [] : [{ a1: a1Range(stampRow + 1, 1, 1, lastCol), what: `ngày nộp tab ${name} (tiện ích tự ghi)` }]),
+    ...(stampRow === undefined ? [] : [{ a1: a1Range(stampRow + 1, 1, 1, lastCol), what: stampProtectionWhat(name) }]),
   ];
   protectRanges(sheet, ranges, office);
 }
+
+const TRIGGER_STATE_WORDS: Record<EditTriggerOutcome['state'], string> = { installed: 'vừa cài', present: 'đang chạy', 'owned-by-other': 'do tài khoản khác giữ' };
 
 function setupLogEntry(report: SetupReport): LogEntry {
   const parts = [`${report.villages} địa bàn`];
   if (report.created.length) parts.push(`tạo mới: ${report.created.join(', ')}`);
   if (report.repaired.length) parts.push(`bổ sung: ${report.repaired.join('; ')}`);
   if (report.unrecognised.length) parts.push(`không nhận ra mẫu: ${report.unrecognised.join(', ')}`);
-  parts.push(`trigger sửa: ${report.trigger.state} (${report.trigger.owner})`);
+  parts.push(`xử lý "Đã nộp": ${TRIGGER_STATE_WORDS[report.trigger.state]} (${report.trigger.owner})`);
   return { action: 'Khởi tạo / cập nhật bảng tính', detail: parts.join('; ') };
 }
 
@@ -141,15 +144,18 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
 export function applyPreset(id: unknown): SetupReport {
   const parsed = presetIdSchema.safeParse(id);
   if (!parsed.success) throw new Error(`Mẫu cấu hình "${String(id)}" không có. Chọn một trong: an-hai, bach-ngoc, mac-dinh.`);
-  return withDocumentLock(() => applyPresetIn(activeSpreadsheet(), parsed.data));
+  return asOffice((ss) => withDocumentLock(() => applyPresetIn(ss, parsed.data)));
 }
 
-export function setupWorkbook(): SetupReport {
-  const ss = activeSpreadsheet();
-  ss.toast('Đang khởi tạo / cập nhật bảng tính…', 'Tổ CNSCĐ', 5);
-  const report = withDocumentLock(() => setupWorkbookIn(ss));
-  SpreadsheetApp.getUi().alert('Khởi tạo / cập nhật bảng tính', setupSummary(report), SpreadsheetApp.getUi().ButtonSet.OK);
-  return report;
+const SETUP_TITLE = 'Khởi tạo / cập nhật bảng tính';
+
+export function setupWorkbook(): SetupReport | null {
+  return menuCommand(SETUP_TITLE, (ss) => {
+    ss.toast('Đang khởi tạo / cập nhật bảng tính…', 'Tổ CNSCĐ', 5);
+    const report = withDocumentLock(() => setupWorkbookIn(ss));
+    SpreadsheetApp.getUi().alert(SETUP_TITLE, setupSummary(report), SpreadsheetApp.getUi().ButtonSet.OK);
+    return report;
+  });
 }
 
 export function setupSummary(report: SetupReport): string {

@@ -5,9 +5,9 @@ import type { IndicatorSetting } from '../core/settings';
 import { TAB_LOG } from '../core/tabNames';
 import {
   FIRST_MONTH_COL,
+  FROZEN_COLUMNS,
   MONTHS,
   STATUS_CODES,
-  WIDTH,
   indicatorRowLabels,
   locateVillageTab,
   planVillageTabRepair,
@@ -63,8 +63,9 @@ function fillFreshLayout(sheet: Sheet, name: string, year: number, indicators: r
   const layout = villageTabLayout(name, year, indicators);
   writeRows(sheet, 1, layout.rows);
   styleTitle(sheet.getRange(1, 1));
-  styleHint(sheet.getRange(2, 1, 1, WIDTH).merge());
-  sheet.setRowHeight(2, 48);
+  // Sheets refuses a merge across the freeze line (docs/tabs.md), so the help spans the frozen columns only.
+  styleHint(sheet.getRange(2, 1, 1, FROZEN_COLUMNS).merge());
+  sheet.setRowHeight(2, 84);
   sheet.setColumnWidth(1, 90);
   sheet.setColumnWidth(2, 300);
   sheet.setColumnWidth(3, 60);
@@ -106,7 +107,7 @@ function formatVillageSheet(sheet: Sheet, map: VillageTabMap, indicators: readon
   const numCols = Math.max(...monthCols) - firstCol + 1;
   styleHeader(sheet.getRange(headerRow, 1, 1, firstCol + numCols - 1));
   sheet.setFrozenRows(headerRow);
-  sheet.setFrozenColumns(map.codeCol + 2);
+  sheet.setFrozenColumns(map.codeCol + FROZEN_COLUMNS);
 
   const help: Record<string, string> = {
     TY_LE: 'Số nguyên ≥ 0: tổng số LŨY KẾ tính đến cuối tháng (không giảm so với tháng trước). Để trống nếu chưa có số.',

@@ -39,6 +39,10 @@ function input(overrides: Partial<DashboardInput> = {}): DashboardInput {
     indicators: applied,
     villages: assessedVillages(settings),
     configFindings: [],
+    automation: [
+      { kind: 'edit', owner: 'office@example.gov.vn', lastRun: '2026-06-22T02:00:00.000Z', mine: true },
+      { kind: 'reminders', owner: '', lastRun: '', mine: false },
+    ],
     now: AFTER_DUE,
     ...overrides,
   };
@@ -74,6 +78,13 @@ describe('buildDashboard', () => {
     // 10 + month), Thôn 3 and 4 only up to Tháng 5 (15 each); 60 secondary pupils in each; Thôn 5 has no tab.
     expect(hs).toMatchObject({ numeratorText: '62', denominatorText: '240', percentText: '25,8%', targetPercent: 100, tone: 'bad' });
     expect(data.rates.every((r) => applied.some((i) => i.code === r.code && i.kind === 'TY_LE'))).toBe(true);
+  });
+
+  it('shows who runs each trigger and when it last worked, in Vietnam time', () => {
+    expect(data.automation).toEqual([
+      { kind: 'edit', title: 'Xử lý khi tích "Đã nộp"', installed: true, owner: 'office@example.gov.vn', mine: true, lastRunText: '22/06/2026 09:00' },
+      { kind: 'reminders', title: 'Gửi nhắc việc hằng ngày', installed: false, owner: '', mine: false, lastRunText: 'chưa cài' },
+    ]);
   });
 
   it('is plain JSON: it crosses google.script.run unchanged', () => {

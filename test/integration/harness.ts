@@ -4,6 +4,7 @@
  */
 import type * as vm from 'node:vm';
 import { AppsScriptEmulator, type EmulatorOptions, type RunContext, type SheetSnapshot } from '../../emulator';
+import { ProtectionType } from '../../emulator/enums';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
 import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
 import { getPreset, type PresetId } from '../../src/core/presets';
@@ -62,6 +63,15 @@ export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month
   }
   emu.rawSet(village, cell(STATUS_CODES.submitted), fill.ticked);
   if (fill.submittedAt) emu.rawSet(village, cell(STATUS_CODES.submittedAt), fill.submittedAt);
+}
+
+/** The office takes `email` off a tab's sheet protection by hand (Data › Protected sheets). */
+export function removeFromTabProtection(emu: AppsScriptEmulator, tab: string, email: string): void {
+  emu.run({ activeUser: OFFICE }, () => {
+    const sheet = emu.spreadsheet.getSheetByName(tab);
+    if (!sheet) throw new Error(`no tab ${tab}`);
+    sheet.getProtections(ProtectionType.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType)[0].removeEditor(email);
+  });
 }
 
 /** Types a value into `Cấu hình` next to a setting's label, as the office would. */

@@ -2,12 +2,22 @@
 import type { AppsScriptEmulator } from '../../emulator';
 import { vnInstant } from '../../src/core/calendar';
 import type { ReminderTriggerInfo as Info } from '../../src/gas/reminderTrigger';
-import { OFFICE, setSetting, workbookWithPreset } from './harness';
+import { OFFICE, removeFromTabProtection, setSetting, workbookWithPreset } from './harness';
 
 const DEPUTY = 'deputy@example.gov.vn';
 const AS_DEPUTY = { activeUser: DEPUTY, effectiveUser: DEPUTY };
 
 const workbook = (now = vnInstant(2026, 5, 22, 9, 0)) => workbookWithPreset('mac-dinh', { now, editors: [DEPUTY] });
+
+/** The deputy is office staff too: named as the office email, so setup lets them edit `Cấu hình`. */
+function withDeputyInOffice() {
+  const wb = workbook();
+  setSetting(wb.emu, 'Email phòng VH-XH', DEPUTY);
+  wb.call('setupWorkbook');
+  return wb;
+}
+
+const lastAlert = (emu: AppsScriptEmulator) => emu.ui.alerts[emu.ui.alerts.length - 1].prompt;
 
 const clockTriggers = (emu: AppsScriptEmulator) =>
   emu.triggers.filter((t) => t.eventType === 'CLOCK').map((t) => `${t.handler} ${t.owner} ${t.schedule?.everyDays}d@${t.schedule?.atHour}h ${t.schedule?.timeZone}`);
@@ -26,13 +36,13 @@ describe('the daily reminder trigger', () => {
     expect(JSON.parse(JSON.stringify(info))).toEqual(info);
   });
 
-  it('another account sees the owner and cannot add a second trigger or remove the first', () => {
-    const wb = workbook();
+  it('another office account sees the owner and cannot add a second trigger or remove the first', () => {
+    const wb = withDeputyInOffice();
     const { emu } = wb;
     wb.call('installReminderTrigger');
     const seen = wb.call('getReminderTriggerInfo', [], AS_DEPUTY) as Info;
     expect(seen).toMatchObject({ installed: true, owner: OFFICE, hour: 8, mine: false });
-    expect(seen.message).toContain(`Chỉ tài khoản ${OFFICE} đổi giờ hoặc tắt được nhắc việc.`);
+    expect(seen.message).toContain(`Chỉ tài khoản ${OFFICE} đổi giờ hoặc tắt được nhắc việc; nếu tài khoản đó không còn dùng, bấm "Nhận về tài khoản này" trong Bảng điều khiển.`);
     expect(() => wb.call('installReminderTrigger', [], AS_DEPUTY)).toThrow(`Nhắc việc tự động đang chạy dưới tài khoản ${OFFICE}`);
     expect(() => wb.call('removeReminderTrigger', [], AS_DEPUTY)).toThrow(/Chỉ office@example\.gov\.vn tắt nhắc việc được/);
     expect(clockTriggers(emu)).toHaveLength(1);
@@ -117,12 +127,16 @@ describe('menu commands', () => {
     expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toContain('Không xác định được email của bạn');
   });
 
-  it('an editor who cannot write Nhật ký is stopped before any email goes', () => {
-    const wb = workbook();
+  it('an office account that cannot write Nhật ký is stopped before any email goes', () => {
+    const wb = withDeputyInOffice();
     const { emu } = wb;
+    // Someone took the deputy off Nhật ký's protection by hand.
+    removeFromTabProtection(emu, 'Nhật ký', DEPUTY);
     emu.ui.queueResponse({ button: 'YES' });
-    expect(() => wb.call('sendRemindersNow', [], AS_DEPUTY)).toThrow(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
-    expect(() => wb.call('sendTestEmails', [], AS_DEPUTY)).toThrow(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
+    wb.call('sendRemindersNow', [], AS_DEPUTY);
+    expect(lastAlert(emu)).toContain(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
+    wb.call('sendTestEmails', [], AS_DEPUTY);
+    expect(lastAlert(emu)).toContain(`Tài khoản ${DEPUTY} không được ghi tab "Nhật ký"`);
     expect(emu.mail.outbox).toEqual([]);
   });
 
@@ -131,7 +145,8 @@ describe('menu commands', () => {
     const { emu } = wb;
     emu.locks.holdDocumentLock(true);
     emu.ui.queueResponse({ button: 'YES' });
-    expect(() => wb.call('sendRemindersNow')).toThrow('Bảng tính đang được một người hoặc một tác vụ khác cập nhật');
+    wb.call('sendRemindersNow');
+    expect(lastAlert(emu)).toContain('Bảng tính đang được một người hoặc một tác vụ khác cập nhật');
     expect(emu.mail.outbox).toEqual([]);
   });
 });

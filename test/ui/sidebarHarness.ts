@@ -1,5 +1,5 @@
 /**
- * Drives a BUILT sidebar (dist/<name>.html) in Debian Chromium with a google.script.run stand-in
+ * Drives a BUILT sidebar (dist/<name>.html) in Chromium with a google.script.run stand-in
  * backed by the emulator running the built bundle: each call runs the bundle's top-level function
  * as one execution and hands back a JSON clone, as the real bridge does.
  */
@@ -10,6 +10,7 @@ import { types } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../emulator';
 import type { TestWorkbook } from '../integration/harness';
+import { chromiumExecutable } from './chromiumExecutable';
 
 export const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'ui');
 export const SIDEBAR_WIDTH = 300;
@@ -19,8 +20,13 @@ export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: await chromiumExecutable(),
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // The bundled Chromium is unpacked without SwiftShader (see chromiumExecutable.ts): this keeps its GPU process from
+        // trying to load it, logging an error and exiting. Pages render the same either way.
+        '--disable-software-rasterizer',
+      ],
     });
   });
   afterAll(async () => {

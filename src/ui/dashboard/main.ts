@@ -1,6 +1,7 @@
 /** Bảng điều khiển: one getDashboardData call paints the panel; actions re-read it afterwards. */
 import type { AggregationSummary } from '../../core/aggregation';
 import type { CheckResult } from '../../core/checkResult';
+import type { AutomationLine } from '../../core/automation';
 import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/dashboard';
 import type { ReminderRunReport } from '../../core/reminders/outcome';
 import { headTitle } from '../../core/registry';
@@ -53,6 +54,7 @@ function render(data: DashboardData, notice?: { text: string; tone: Tone }): voi
     villageList(data),
     rateList(data.rates),
     configProblems(data),
+    automation(data.automation, status),
     h('p', { className: 'muted footnote' }, `Cập nhật lúc ${data.generatedAt}`),
   );
   if (notice) setStatus(status, notice.text, notice.tone);
@@ -156,6 +158,38 @@ function progressBar(percent: number, targetPercent: number | null, label: strin
     bar.append(marker);
   }
   return bar;
+}
+
+/** Who runs each trigger and when it last worked; an office account can take over one it does not hold. */
+function automation(lines: readonly AutomationLine[], status: HTMLElement): HTMLElement | null {
+  if (lines.length === 0) return null;
+  const takeOver = (line: AutomationLine) => async () => {
+    setStatus(status, `${line.title}: đang chuyển về tài khoản của bạn…`);
+    try {
+      await whileBusy(app, () => callServer<unknown>('takeOverTrigger', line.kind));
+      await load({ text: `${line.title}: từ nay chạy dưới tài khoản của bạn.`, tone: 'success' });
+    } catch (error) {
+      setStatus(status, `${line.title}: ${errorText(error)}`, 'error');
+    }
+  };
+  return h(
+    'section',
+    { attrs: { 'aria-labelledby': 'h-automation' } },
+    h('h2', { id: 'h-automation' }, 'Chạy tự động'),
+    h(
+      'ul',
+      { className: 'automation' },
+      ...lines.map((line) =>
+        h(
+          'li',
+          null,
+          h('div', { className: 'automation-title' }, line.title),
+          h('div', { className: 'muted' }, line.installed ? `Tài khoản: ${line.mine ? `${line.owner} (bạn)` : line.owner} · lần chạy gần nhất: ${line.lastRunText}` : line.lastRunText),
+          line.installed && !line.mine ? button('Nhận về tài khoản này', takeOver(line)) : null,
+        ),
+      ),
+    ),
+  );
 }
 
 function configProblems(data: DashboardData): HTMLElement | null {

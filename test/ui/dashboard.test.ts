@@ -1,7 +1,8 @@
 /** Bảng điều khiển in Chromium, backed by the emulator running dist/Code.js. */
 import { vnInstant } from '../../src/core/calendar';
 import { TAB_REGISTRY } from '../../src/core/tabNames';
-import { fillVillageMonth, newWorkbook, workbookWithPreset, type TestWorkbook } from '../integration/harness';
+import type { RunContext } from '../../emulator';
+import { fillVillageMonth, newWorkbook, OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from '../integration/harness';
 import { openSidebar, useChromium } from './sidebarHarness';
 
 /** 25/05/2026 10:00 in Vietnam: Tháng 5 fell due on 20/05. */
@@ -153,5 +154,26 @@ describe('Bảng điều khiển', () => {
     expect(wb.emu.ui.sidebars).toHaveLength(1);
     expect(wb.emu.ui.sidebars[0].title).toBe('Bảng điều khiển');
     expect(wb.emu.ui.sidebars[0].content).toContain('getDashboardData');
+  });
+
+  it('shows who runs each trigger; another office account takes one over with a click', async () => {
+    const DEPUTY = 'pho.phong@example.gov.vn';
+    const wb = communeWorkbook();
+    setSetting(wb.emu, 'Email phòng VH-XH', DEPUTY);
+    wb.call('setupWorkbook');
+    const asDeputy: TestWorkbook = { ...wb, call: <T>(name: string, args: unknown[] = [], as: RunContext = { activeUser: DEPUTY }) => wb.call<T>(name, args, as) };
+    const sidebar = await openSidebar(browser(), 'dashboard', asDeputy);
+    const { page } = sidebar;
+    const edit = page.locator('.automation li', { hasText: 'Xử lý khi tích "Đã nộp"' });
+    await edit.waitFor();
+    await expect(edit.textContent()).resolves.toContain(`Tài khoản: ${OFFICE} · lần chạy gần nhất: chưa chạy lần nào`);
+    await expect(page.locator('.automation li', { hasText: 'Gửi nhắc việc hằng ngày' }).textContent()).resolves.toContain('chưa cài');
+
+    await edit.getByRole('button', { name: 'Nhận về tài khoản này' }).click();
+    await page.locator('.status', { hasText: 'từ nay chạy dưới tài khoản của bạn' }).waitFor();
+    await expect(page.locator('.automation li', { hasText: 'Xử lý khi tích "Đã nộp"' }).textContent()).resolves.toContain(`Tài khoản: ${DEPUTY} (bạn)`);
+    await expect(page.getByRole('button', { name: 'Nhận về tài khoản này' }).count()).resolves.toBe(0);
+    expect(wb.emu.triggers.filter((t) => t.handler === 'handleEdit').map((t) => t.owner)).toContain(DEPUTY);
+    await sidebar.shot('dashboard-automation.png');
   });
 });

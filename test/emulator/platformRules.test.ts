@@ -5,7 +5,7 @@ import { setup, type Globals } from './helpers';
 
 /**
  * Rules of the real platform the emulator must enforce; each test cites its source and
- * /tmp/conformance-platform.md lists them.
+ * emulator/CONFORMANCE.md lists them.
  */
 
 const OWNER = 'office@example.gov.vn';

@@ -74,8 +74,9 @@ function completeness(data: DashboardData): HTMLElement {
   );
 }
 
-function actions(data: DashboardData, status: HTMLElement): HTMLElement {
-  const run = <T>(label: string, fn: string, args: unknown[], describe: (result: T) => string) => async () => {
+/** A button's action: one server call while the panel is busy, then the panel read again with the outcome. */
+function serverAction<T>(status: HTMLElement, label: string, fn: string, args: unknown[], describe: (result: T) => string): () => Promise<void> {
+  return async () => {
     setStatus(status, `${label}: đang chạy…`);
     try {
       const result = await whileBusy(app, () => callServer<T>(fn, ...args));
@@ -84,6 +85,10 @@ function actions(data: DashboardData, status: HTMLElement): HTMLElement {
       setStatus(status, `${label}: ${errorText(error)}`, 'error');
     }
   };
+}
+
+function actions(data: DashboardData, status: HTMLElement): HTMLElement {
+  const run = <T>(label: string, fn: string, args: unknown[], describe: (result: T) => string) => serverAction(status, label, fn, args, describe);
   return h(
     'div',
     { className: 'actions' },
@@ -163,15 +168,7 @@ function progressBar(percent: number, targetPercent: number | null, label: strin
 /** Who runs each trigger and when it last worked; an office account can take over one it does not hold. */
 function automation(lines: readonly AutomationLine[], status: HTMLElement): HTMLElement | null {
   if (lines.length === 0) return null;
-  const takeOver = (line: AutomationLine) => async () => {
-    setStatus(status, `${line.title}: đang chuyển về tài khoản của bạn…`);
-    try {
-      await whileBusy(app, () => callServer<unknown>('takeOverTrigger', line.kind));
-      await load({ text: `${line.title}: từ nay chạy dưới tài khoản của bạn.`, tone: 'success' });
-    } catch (error) {
-      setStatus(status, `${line.title}: ${errorText(error)}`, 'error');
-    }
-  };
+  const takeOver = (line: AutomationLine) => serverAction(status, line.title, 'takeOverTrigger', [line.kind], () => `${line.title}: từ nay chạy dưới tài khoản của bạn.`);
   return h(
     'section',
     { attrs: { 'aria-labelledby': 'h-automation' } },

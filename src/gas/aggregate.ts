@@ -60,12 +60,9 @@ function askAndAggregate(ss: Spreadsheet): void {
     ui.alert('Tổng hợp', parsed.message, ui.ButtonSet.OK);
     return;
   }
-  try {
-    runAggregation(ss, parsed.period, config);
-    ss.getSheetByName(TAB_SUMMARY)?.activate();
-  } catch (error) {
-    ui.alert('Tổng hợp', error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
-  }
+  // A failure reaches the person through menuCommand's dialog.
+  runAggregation(ss, parsed.period, config);
+  ss.getSheetByName(TAB_SUMMARY)?.activate();
 }
 
 /** Toasts, lock, read, compute, write, log. `config` is passed when the caller already read it. */

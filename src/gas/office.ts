@@ -5,15 +5,15 @@
  */
 import { TAB_SETTINGS } from '../core/tabNames';
 import { isPlausibleEmail } from '../core/text';
+import { sheetProtectionOf } from './protections';
 import { currentUserEmail, sameAccount, triggerOwners } from './triggers';
 import { activeSpreadsheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export class OfficeOnlyError extends Error {}
-
 function settingsProtection(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Protection | null {
-  return ss.getSheetByName(TAB_SETTINGS)?.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null;
+  const settings = ss.getSheetByName(TAB_SETTINGS);
+  return settings ? sheetProtectionOf(settings) : null;
 }
 
 /**
@@ -33,7 +33,7 @@ export function asOffice<T>(command: (ss: Spreadsheet) => T): T {
   const ss = activeSpreadsheet();
   if (!isOffice(ss)) {
     const me = currentUserEmail();
-    throw new OfficeOnlyError(
+    throw new Error(
       `Chỉ cán bộ phòng Văn hóa - Xã hội (người được sửa tab "${TAB_SETTINGS}") mới dùng được chức năng này. Tài khoản ${me || 'của bạn'} chỉ sửa được tab của địa bàn mình; nếu bạn thuộc phòng VH-XH, hãy nhờ người phụ trách thêm bạn vào danh sách được sửa tab "${TAB_SETTINGS}".`,
     );
   }

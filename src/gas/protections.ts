@@ -12,19 +12,20 @@ export function stampProtectionWhat(tab: string): string {
   return `ngày nộp tab ${tab} (tiện ích tự ghi)`;
 }
 
-/** The add-on's sheet protection of a tab, and its range protection described by `what`, if any. */
-export function ownProtections(sheet: Sheet, rangeWhat: string): { sheet: Protection | null; range: Protection | null } {
-  const description = OWN_PREFIX + rangeWhat;
-  return {
-    sheet: sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null,
-    range: sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description) ?? null,
-  };
+/** A sheet has at most one sheet protection: the add-on reuses it rather than rely on what protect() does then. */
+export function sheetProtectionOf(sheet: Sheet): Protection | null {
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null;
+}
+
+/** The add-on's range protection of a tab described by `what`, if any. */
+export function rangeProtectionOf(sheet: Sheet, what: string): Protection | null {
+  const description = OWN_PREFIX + what;
+  return sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === description) ?? null;
 }
 
 export function protectSheet(sheet: Sheet, what: string, editors: readonly string[]): Protection {
   const description = OWN_PREFIX + what;
-  // A sheet has at most one sheet protection: reuse it rather than rely on what protect() does then.
-  const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  const protection = sheetProtectionOf(sheet) ?? sheet.protect();
   const fresh = protection.getDescription() !== description;
   if (fresh) protection.setDescription(description);
   restrictTo(protection, editors, fresh);

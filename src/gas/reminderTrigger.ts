@@ -36,11 +36,12 @@ function describe(info: Omit<ReminderTriggerInfo, 'message'>): string {
   return lines.join(' ');
 }
 
-function infoNow(settingsHour: number | null): ReminderTriggerInfo {
-  const props = PropertiesService.getDocumentProperties();
-  const record = readTriggerRecord('reminders');
+/** For a caller that has already read `Cấu hình` (each read is a getValues). */
+export function reminderTriggerInfo(settingsHour: number | null): ReminderTriggerInfo {
+  const stored = PropertiesService.getDocumentProperties().getProperties();
+  const record = readTriggerRecord('reminders', stored);
   const mine = record !== null && sameAccount(record.owner, currentUserEmail());
-  const storedHour = props.getProperty(HOUR_KEY);
+  const storedHour = stored[HOUR_KEY] ?? null;
   const base = { installed: record !== null, owner: record?.owner ?? '', hour: record && storedHour !== null ? Number(storedHour) : null, settingsHour, mine };
   return { ...base, message: describe(base) };
 }
@@ -78,16 +79,13 @@ export function installReminderTrigger(): ReminderTriggerInfo {
     const hour = requireSettingsHour();
     refuseIfHeldByOther('đổi giờ nhắc');
     installAt(hour);
-    return infoNow(hour);
+    return reminderTriggerInfo(hour);
   });
 }
 
 /** The caller's account takes over sending reminders; the previous holder's trigger retires itself. */
-export function takeOverReminderTrigger(): { previousOwner: string; info: ReminderTriggerInfo } {
-  const hour = requireSettingsHour();
-  const previousOwner = readTriggerRecord('reminders')?.owner ?? '';
-  installAt(hour);
-  return { previousOwner, info: infoNow(hour) };
+export function takeOverReminderTrigger(): void {
+  installAt(requireSettingsHour());
 }
 
 /** Sidebar: turn daily reminders off. */
@@ -97,18 +95,14 @@ export function removeReminderTrigger(): ReminderTriggerInfo {
     myTriggers('reminders').forEach((t) => ScriptApp.deleteTrigger(t));
     forgetTrigger('reminders');
     PropertiesService.getDocumentProperties().deleteProperty(HOUR_KEY);
-    return infoNow(settingsHourOf(ss));
+    return reminderTriggerInfo(settingsHourOf(ss));
   });
 }
 
 export function getReminderTriggerInfo(): ReminderTriggerInfo {
-  return asOffice((ss) => infoNow(settingsHourOf(ss)));
+  return asOffice((ss) => reminderTriggerInfo(settingsHourOf(ss)));
 }
 
-/** For a caller that has already read `Cấu hình` (each read is a getValues). */
-export function reminderTriggerInfo(settingsHour: number | null): ReminderTriggerInfo {
-  return infoNow(settingsHour);
-}
 
 /**
  * Called by the trigger itself: when `Giờ gửi nhắc` was changed in the tab, the trigger moves to

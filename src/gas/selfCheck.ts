@@ -7,7 +7,7 @@ import { OWN_TABS } from '../core/tabNames';
 import { automationFacts } from './automation';
 import { appendLog } from './log';
 import { menuCommand } from './office';
-import { ownProtections, stampProtectionWhat } from './protections';
+import { rangeProtectionOf, sheetProtectionOf, stampProtectionWhat } from './protections';
 import { readConfig } from './settingsSheet';
 import { myTriggers } from './triggers';
 import { tabFinder } from './workbook';
@@ -64,12 +64,12 @@ function readFacts(ss: Spreadsheet, me: Probe<string>, quota: Probe<number>): Se
   const villages: VillageTabFact[] = (config?.villages ?? []).flatMap((v) => {
     const tab = findTab(v.name);
     if (!tab) return [];
-    const found = ownProtections(tab.sheet, stampProtectionWhat(tab.name));
-    return [{ village: v.name, tab: tab.name, headEmail: v.email, editors: editorsOf(found.sheet), stampEditors: editorsOf(found.range) }];
+    const stamp = rangeProtectionOf(tab.sheet, stampProtectionWhat(tab.name));
+    return [{ village: v.name, tab: tab.name, headEmail: v.email, editors: editorsOf(sheetProtectionOf(tab.sheet)), stampEditors: editorsOf(stamp) }];
   });
   const ownTabs = OWN_TABS.flatMap((name) => {
     const sheet = ss.getSheetByName(name);
-    return sheet ? [{ tab: name, editors: editorsOf(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? null) }] : [];
+    return sheet ? [{ tab: name, editors: editorsOf(sheetProtectionOf(sheet)) }] : [];
   });
   return {
     now: new Date(),

@@ -5,9 +5,12 @@
  * trigger that is no longer the recorded one deletes itself the next time it fires (it runs as its
  * owner, the only account that may delete it).
  */
-export type TriggerKind = 'edit' | 'reminders';
+import type { AutomationKind } from '../core/automation';
+
+export type TriggerKind = AutomationKind;
 
 export const TRIGGER_HANDLERS: Record<TriggerKind, string> = { edit: 'handleEdit', reminders: 'runScheduledReminders' };
+export const TRIGGER_KINDS = Object.keys(TRIGGER_HANDLERS) as TriggerKind[];
 
 export interface TriggerRecord {
   owner: string;
@@ -30,7 +33,7 @@ export function readTriggerRecord(kind: TriggerKind, stored: Record<string, stri
 
 /** The accounts whose triggers write to the sheet: they must stay editors of what they write. */
 export function triggerOwners(stored: Record<string, string> = documentProperties().getProperties()): string[] {
-  return (Object.keys(TRIGGER_HANDLERS) as TriggerKind[]).flatMap((kind) => readTriggerRecord(kind, stored)?.owner ?? []);
+  return TRIGGER_KINDS.flatMap((kind) => readTriggerRecord(kind, stored)?.owner ?? []);
 }
 
 export function currentUserEmail(): string {
@@ -100,6 +103,12 @@ export function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     recordTrigger('edit', mine[0], me);
     return { state: 'present', owner: me };
   }
-  recordTrigger('edit', ScriptApp.newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create(), me);
+  installEditTrigger(ss);
   return { state: 'installed', owner: me };
+}
+
+/** Replaces the caller's own edit triggers of this spreadsheet with one, recorded as the one. */
+export function installEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
+  myTriggers('edit').forEach((t) => ScriptApp.deleteTrigger(t));
+  recordTrigger('edit', ScriptApp.newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create(), currentUserEmail());
 }

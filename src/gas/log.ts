@@ -21,6 +21,8 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
   sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight('bold').setBackground(PALETTE.sectionBg);
   sheet.setFrozenRows(1);
   sheet.setColumnWidths(1, LOG_HEADERS.length, 140);
+  // "Trưởng thôn Nguyễn Thị Giang (theo Danh sách)" when Google withholds the editor's email.
+  sheet.setColumnWidth(2, 280);
   sheet.setColumnWidth(LOG_HEADERS.length, 420);
   return sheet;
 }

@@ -4,8 +4,8 @@
  * the pure core's time for 500 villages × 12 months. Figures are printed, never asserted.
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import { vnInstant } from '../../src/core/calendar';
-import { getPreset } from '../../src/core/presets';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { getPreset } from '../../src/core/config/presets';
 import type { TestWorkbook } from '../../test/integration/harness';
 import { benchWorkbook, measure, OFFICE } from './workbook';
 

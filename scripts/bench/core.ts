@@ -4,17 +4,17 @@
  * Báo cáo layouts. Grids are built in memory the way getValues() returns them; figures are printed,
  * never asserted.
  */
-import { aggregate, type AssessedVillage } from '../../src/core/aggregation';
-import { assessVillage, type MonthAssessment } from '../../src/core/assessment';
-import { vnDateOf, vnInstant } from '../../src/core/calendar';
-import type { DenominatorCode } from '../../src/core/catalogue';
-import { getPreset } from '../../src/core/presets';
-import type { Village } from '../../src/core/registry';
-import { reportLayout } from '../../src/core/reportLayout';
-import { summaryLayout } from '../../src/core/summaryLayout';
-import { formatInt } from '../../src/core/text';
-import { parseVillageTab, type VillageReport } from '../../src/core/villageReport';
-import { FIRST_MONTH_COL, MONTHS, villageTabLayout } from '../../src/core/villageTab';
+import { aggregate, type AssessedVillage } from '../../src/core/assessment/aggregation';
+import { assessVillage, type MonthAssessment } from '../../src/core/assessment/monthAssessment';
+import { vnDateOf, vnInstant } from '../../src/core/shared/calendar';
+import type { DenominatorCode } from '../../src/core/config/catalogue';
+import { getPreset } from '../../src/core/config/presets';
+import type { Village } from '../../src/core/config/registry';
+import { reportLayout } from '../../src/core/reports/reportLayout';
+import { summaryLayout } from '../../src/core/reports/summaryLayout';
+import { formatInt } from '../../src/core/shared/text';
+import { parseVillageTab, type VillageReport } from '../../src/core/entry/monthReports';
+import { FIRST_MONTH_COL, MONTHS, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 
 const VILLAGES = 500;
 const RUNS = 9;

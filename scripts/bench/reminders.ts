@@ -2,7 +2,7 @@
  * Service calls and emails of one reminder run at 16 and 100 villages (half of them submitted), on
  * the day of the first overdue reminder, then a second run the same day. Printed, never asserted.
  */
-import { vnInstant } from '../../src/core/calendar';
+import { vnInstant } from '../../src/core/shared/calendar';
 import { fillVillageMonth } from '../../test/integration/harness';
 import { benchWorkbook, callsText, measure } from './workbook';
 

@@ -3,7 +3,7 @@
  * registry rows generated up to N villages, then setup, in the emulator running dist/Code.js.
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import type { Village } from '../../src/core/registry';
+import type { Village } from '../../src/core/config/registry';
 import { appendRegistryRows, newWorkbook, setSetting, type TestWorkbook } from '../../test/integration/harness';
 
 export { OFFICE } from '../../test/integration/harness';

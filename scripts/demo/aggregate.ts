@@ -1,8 +1,8 @@
 /** Prints the summary `aggregateMonth` returns as a compact Vietnamese table in the terminal. */
-import type { AggregationSummary, IndicatorSummary } from '../../src/core/aggregation';
-import { evaluationLabel, namesWithMonths, percentOf, percentText } from '../../src/core/aggregationText';
-import { shortLabel } from '../../src/core/indicatorNames';
-import { formatDecimal, formatInt } from '../../src/core/text';
+import type { AggregationSummary, IndicatorSummary } from '../../src/core/assessment/aggregation';
+import { evaluationLabel, namesWithMonths, percentOf, percentText } from '../../src/core/reports/aggregationText';
+import { shortLabel } from '../../src/core/config/indicatorNames';
+import { formatDecimal, formatInt } from '../../src/core/shared/text';
 
 const LABEL = 44;
 const NUMBER = 10;

@@ -3,9 +3,9 @@
  * activity counts, mostly punctual villages, some late, a few that never report, and the slips
  * people really make. Deterministic for a given seed.
  */
-import { addDays, compareDates, dueDateOf, type LocalDate } from '../../src/core/calendar';
-import type { SampleVillage } from '../../src/core/presets';
-import type { IndicatorSetting, Settings } from '../../src/core/settings';
+import { addDays, compareDates, dueDateOf, type LocalDate } from '../../src/core/shared/calendar';
+import type { SampleVillage } from '../../src/core/config/presets';
+import type { IndicatorSetting, Settings } from '../../src/core/config/settings';
 
 export interface DemoSubmission {
   village: string;

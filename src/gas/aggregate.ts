@@ -4,11 +4,11 @@
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
 import * as z from 'zod';
-import { aggregate, monthsBegun, type AggregationSummary } from '../core/aggregation';
-import { percentOf, percentText } from '../core/aggregationText';
-import { currentReportMonth, vnDateOf } from '../core/calendar';
-import { parsePeriodAnswer, periodLabel, type Period } from '../core/period';
-import { TAB_SUMMARY } from '../core/tabNames';
+import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
+import { percentOf, percentText } from '../core/reports/aggregationText';
+import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
+import { parsePeriodAnswer, periodLabel, type Period } from '../core/assessment/period';
+import { TAB_SUMMARY } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';

@@ -1,5 +1,5 @@
 /** The triggers as the office sees them: who holds each, when it last worked, and taking one over. */
-import type { AutomationFact } from '../core/automation';
+import type { AutomationFact } from '../core/automation/automation';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice } from './office';

@@ -1,14 +1,14 @@
 /** Kiểm tra số liệu: validate every village tab, mark the cells, list the findings in a dialog. */
-import { validationContextOf } from '../core/assessedVillage';
-import { formatVnDateTime } from '../core/calendar';
-import { planMarks } from '../core/cellMarks';
-import { renderCheckDialog, type CheckResult, type VillageCheck } from '../core/checkResult';
-import { errorsOf, warningsOf, type Finding } from '../core/findings';
-import { PALETTE } from '../core/palette';
-import { tidyText } from '../core/text';
-import { validateTabLayout } from '../core/validation';
-import type { VillageReport } from '../core/villageReport';
-import { STATUS_CODES } from '../core/villageTab';
+import { validationContextOf } from '../core/assessment/villageAssessment';
+import { formatVnDateTime } from '../core/shared/calendar';
+import { planMarks } from '../core/entry/cellMarks';
+import { renderCheckDialog, type CheckResult, type VillageCheck } from '../core/entry/checkResult';
+import { errorsOf, warningsOf, type Finding } from '../core/shared/findings';
+import { PALETTE } from '../core/shared/palette';
+import { tidyText } from '../core/shared/text';
+import { validateTabLayout } from '../core/entry/validation';
+import type { VillageReport } from '../core/entry/monthReports';
+import { STATUS_CODES } from '../core/workbook/villageTabLayout';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { appliedIndicators, requireConfig } from './settingsSheet';

@@ -1,5 +1,5 @@
 /** Server side of the Bảng điều khiển sidebar: one call reads the workbook and returns plain data. */
-import { buildDashboard, notSetUpDashboard, type DashboardData } from '../core/dashboard';
+import { buildDashboard, notSetUpDashboard, type DashboardData } from '../core/reports/dashboard';
 import { appliedIndicators, readConfig } from './settingsSheet';
 import { readVillageTabs } from './villageTabs';
 import { automationFacts } from './automation';

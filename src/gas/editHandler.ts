@@ -2,19 +2,19 @@
  * The installable on-edit trigger (SPEC §4). It runs as the office account that installed it, so it
  * may stamp the protected NGAY_NOP row and write the log; it reads only the edited tab, once.
  */
-import { validationContextOf } from '../core/assessedVillage';
-import { editorLabel } from '../core/attribution';
-import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../core/calendar';
-import { planEdit, type EditAction, type EditedRect } from '../core/editPlan';
-import { errorsOf, warningsOf } from '../core/findings';
-import { isNeedsFixNote, needsFixNote, rejectedNote, splitNote, withOwnNote } from '../core/ownNotes';
-import { periodLabel } from '../core/period';
-import { findVillage } from '../core/registry';
-import { STATUS_LABELS } from '../core/status';
-import { OWN_TABS } from '../core/tabNames';
-import { sameName } from '../core/text';
-import { validateMonth, type ValidationContext } from '../core/validation';
-import { parseVillageTab, type VillageReport } from '../core/villageReport';
+import { validationContextOf } from '../core/assessment/villageAssessment';
+import { editorLabel } from '../core/entry/attribution';
+import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../core/shared/calendar';
+import { planEdit, type EditAction, type EditedRect } from '../core/entry/editPlan';
+import { errorsOf, warningsOf } from '../core/shared/findings';
+import { isNeedsFixNote, needsFixNote, rejectedNote, splitNote, withOwnNote } from '../core/entry/ownNotes';
+import { periodLabel } from '../core/assessment/period';
+import { findVillage } from '../core/config/registry';
+import { STATUS_LABELS } from '../core/assessment/status';
+import { OWN_TABS } from '../core/workbook/tabNames';
+import { sameName } from '../core/shared/text';
+import { validateMonth, type ValidationContext } from '../core/entry/validation';
+import { parseVillageTab, type VillageReport } from '../core/entry/monthReports';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { appliedIndicators, readConfig } from './settingsSheet';

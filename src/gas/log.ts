@@ -1,7 +1,7 @@
 /** `Nhật ký`: the append-only log. Entries of a run are buffered and written with one setValues. */
-import { PALETTE } from '../core/palette';
-import { TAB_LOG } from '../core/tabNames';
-import { asCellText } from '../core/text';
+import { PALETTE } from '../core/shared/palette';
+import { TAB_LOG } from '../core/workbook/tabNames';
+import { asCellText } from '../core/shared/text';
 import { actingUserEmail, writeRows } from './workbook';
 
 export const LOG_HEADERS = ['Thời gian', 'Người thực hiện', 'Hành động', 'Địa bàn', 'Kỳ', 'Chi tiết'] as const;

@@ -3,8 +3,8 @@
  * commands and trigger installs refuse everyone else, so a village head who opens the menu can
  * neither run them nor end up owning a trigger.
  */
-import { TAB_SETTINGS } from '../core/tabNames';
-import { isPlausibleEmail } from '../core/text';
+import { TAB_SETTINGS } from '../core/workbook/tabNames';
+import { isPlausibleEmail } from '../core/shared/text';
 import { sheetProtectionOf } from './protections';
 import { currentUserEmail, sameAccount, triggerOwners } from './triggers';
 import { activeSpreadsheet } from './workbook';

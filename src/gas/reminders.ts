@@ -2,13 +2,13 @@
  * The reminder job (SPEC §6): read what the planner needs, send with MailApp (least privilege),
  * then record every send, skip, failure and deferral in the ledger and in `Nhật ký`.
  */
-import { vnDateOf } from '../core/calendar';
+import { vnDateOf } from '../core/shared/calendar';
 import { ledgerWrites, readLedger, recordRun } from '../core/reminders/ledger';
 import { headReminderEmail, officeDigestEmail, type EmailMessage, type MessageContext } from '../core/reminders/messages';
 import { describeRun, runSummaryText, type Delivery, type ReminderRunReport } from '../core/reminders/outcome';
 import { planReminders, runRecord, villagesToRead } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
-import { TAB_LOG } from '../core/tabNames';
+import { TAB_LOG } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { menuCommand } from './office';

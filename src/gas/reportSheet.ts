@@ -2,10 +2,10 @@
  * The `Báo cáo` tab: the period's report laid out for A4 portrait. Apps Script cannot set the paper
  * size or margins of a print; the office picks A4, portrait, "Vừa với chiều rộng" in File > Print.
  */
-import type { AggregationSummary } from '../core/aggregation';
-import type { LocalDate } from '../core/calendar';
-import { reportLayout } from '../core/reportLayout';
-import { TAB_REPORT } from '../core/tabNames';
+import type { AggregationSummary } from '../core/assessment/aggregation';
+import type { LocalDate } from '../core/shared/calendar';
+import { reportLayout } from '../core/reports/reportLayout';
+import { TAB_REPORT } from '../core/workbook/tabNames';
 import { protectOwnTab } from './protections';
 import { ownTab, writeSheetModel } from './sheetModelWriter';
 

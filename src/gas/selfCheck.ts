@@ -2,8 +2,8 @@
  * Menu "Tự kiểm tra cài đặt": reads what is in place on the real sheet, lets core/selfCheck judge
  * it, shows the report and logs one line. It changes nothing else.
  */
-import { REQUIRED_SCOPES, selfCheckLines, selfCheckText, type CheckLine, type SelfCheckFacts, type VillageTabFact } from '../core/selfCheck';
-import { OWN_TABS } from '../core/tabNames';
+import { REQUIRED_SCOPES, selfCheckLines, selfCheckText, type CheckLine, type SelfCheckFacts, type VillageTabFact } from '../core/automation/selfCheck';
+import { OWN_TABS } from '../core/workbook/tabNames';
 import { automationFacts } from './automation';
 import { appendLog } from './log';
 import { menuCommand } from './office';

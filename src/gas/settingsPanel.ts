@@ -1,9 +1,9 @@
 /** Server side of the Cài đặt sidebar: read the settings, save the edited ones, open the panel. */
-import type { Finding } from '../core/findings';
-import { getPreset, PRESET_IDS, type PresetId } from '../core/presets';
-import type { Settings } from '../core/settings';
-import { describeChanges, planSettingsSave, type FieldErrors } from '../core/settingsForm';
-import { TAB_SETTINGS } from '../core/tabNames';
+import type { Finding } from '../core/shared/findings';
+import { getPreset, PRESET_IDS, type PresetId } from '../core/config/presets';
+import type { Settings } from '../core/config/settings';
+import { describeChanges, planSettingsSave, type FieldErrors } from '../core/config/settingsForm';
+import { TAB_SETTINGS } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';

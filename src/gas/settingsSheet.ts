@@ -1,12 +1,12 @@
 /** `Cấu hình` and `Danh sách` in the spreadsheet: read once, created or repaired by setup. */
-import type { Finding } from '../core/findings';
-import { labelKey } from '../core/grid';
-import { PALETTE } from '../core/palette';
-import type { Preset } from '../core/presets';
-import { readRegistryGrid, registryLayout, registryRow, type RegistryReading, type Village } from '../core/registry';
-import { SETTING_FIELDS, type IndicatorSetting, type Settings } from '../core/settings';
-import { indicatorRow, readSettingsGrid, settingsLayout } from '../core/settingsTab';
-import { TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
+import type { Finding } from '../core/shared/findings';
+import { labelKey } from '../core/shared/grid';
+import { PALETTE } from '../core/shared/palette';
+import type { Preset } from '../core/config/presets';
+import { readRegistryGrid, registryLayout, registryRow, type RegistryReading, type Village } from '../core/config/registry';
+import { SETTING_FIELDS, type IndicatorSetting, type Settings } from '../core/config/settings';
+import { indicatorRow, readSettingsGrid, settingsLayout } from '../core/config/settingsGrid';
+import { TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { styleHeader, styleHint, styleTitle } from './styles';
 import { readGrid, writeRows } from './workbook';
 

@@ -1,12 +1,12 @@
 /** Khởi tạo / cập nhật bảng tính, and applying a preset. Never deletes or overwrites typed data. */
-import { a1Range } from '../core/a1';
-import type { Finding } from '../core/findings';
-import { getPreset, presetIdSchema, type PresetId } from '../core/presets';
-import { readRegistryGrid } from '../core/registry';
-import { readSettingsGrid } from '../core/settingsTab';
-import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/tabNames';
-import { isPlausibleEmail } from '../core/text';
-import { STATUS_CODES, WIDTH, type VillageTabMap } from '../core/villageTab';
+import { a1Range } from '../core/shared/a1';
+import type { Finding } from '../core/shared/findings';
+import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
+import { readRegistryGrid } from '../core/config/registry';
+import { readSettingsGrid } from '../core/config/settingsGrid';
+import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
+import { isPlausibleEmail } from '../core/shared/text';
+import { STATUS_CODES, WIDTH, type VillageTabMap } from '../core/workbook/villageTabLayout';
 import { withDocumentLock } from './lock';
 import { appendLog, ensureLogSheet, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';

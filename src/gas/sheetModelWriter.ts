@@ -2,7 +2,7 @@
  * Writes a core SheetModel into a tab the add-on owns, replacing everything in it: one setValues
  * and one call per format array, so the number of calls does not grow with the villages.
  */
-import type { Block, ChartModel, SheetModel } from '../core/sheetModel';
+import type { Block, ChartModel, SheetModel } from '../core/workbook/sheetModel';
 import { writeRows } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,5 +1,5 @@
 /** Shared formatting of titles, hints and header rows (colours: core/palette). */
-import { PALETTE } from '../core/palette';
+import { PALETTE } from '../core/shared/palette';
 
 export function styleTitle(range: GoogleAppsScript.Spreadsheet.Range): void {
   range.setFontWeight('bold').setFontSize(13).setFontColor(PALETTE.title);

@@ -1,7 +1,7 @@
 /** The `Tổng hợp` tab: rewritten whole by each Tổng hợp run, editable by the office only. */
-import type { AggregationSummary } from '../core/aggregation';
-import { summaryLayout } from '../core/summaryLayout';
-import { TAB_SUMMARY } from '../core/tabNames';
+import type { AggregationSummary } from '../core/assessment/aggregation';
+import { summaryLayout } from '../core/reports/summaryLayout';
+import { TAB_SUMMARY } from '../core/workbook/tabNames';
 import { protectOwnTab } from './protections';
 import { ownTab, writeSheetModel } from './sheetModelWriter';
 

@@ -5,7 +5,7 @@
  * trigger that is no longer the recorded one deletes itself the next time it fires (it runs as its
  * owner, the only account that may delete it).
  */
-import type { AutomationKind } from '../core/automation';
+import type { AutomationKind } from '../core/automation/automation';
 
 export type TriggerKind = AutomationKind;
 

@@ -1,8 +1,8 @@
 /** Creating and repairing a village's tab; the layout itself lives in core/villageTab. */
-import { columnLetter } from '../core/a1';
-import { PALETTE } from '../core/palette';
-import type { IndicatorSetting } from '../core/settings';
-import { TAB_LOG } from '../core/tabNames';
+import { columnLetter } from '../core/shared/a1';
+import { PALETTE } from '../core/shared/palette';
+import type { IndicatorSetting } from '../core/config/settings';
+import { TAB_LOG } from '../core/workbook/tabNames';
 import {
   FIRST_MONTH_COL,
   FROZEN_COLUMNS,
@@ -14,7 +14,7 @@ import {
   statusRowLabels,
   villageTabLayout,
   type VillageTabMap,
-} from '../core/villageTab';
+} from '../core/workbook/villageTabLayout';
 import { styleHeader, styleHint, styleTitle } from './styles';
 import { readGrid, writeRows } from './workbook';
 

@@ -1,7 +1,7 @@
 /** The village tabs as every command reads them: found by name, one `getValues()` each, parsed and assessed. */
-import { assessVillageTab, type AssessedTab } from '../core/assessedVillage';
-import type { Grid } from '../core/grid';
-import type { Village } from '../core/registry';
+import { assessVillageTab, type AssessedTab } from '../core/assessment/villageAssessment';
+import type { Grid } from '../core/shared/grid';
+import type { Village } from '../core/config/registry';
 import { appliedIndicators, type WorkbookConfig } from './settingsSheet';
 import { tabFinder, type TabFinder } from './workbook';
 

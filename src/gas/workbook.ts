@@ -1,6 +1,6 @@
 /** Thin access to the container spreadsheet: one read per tab, typed against Apps Script. */
-import type { Grid } from '../core/grid';
-import { normalizeName } from '../core/text';
+import type { Grid } from '../core/shared/grid';
+import { normalizeName } from '../core/shared/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

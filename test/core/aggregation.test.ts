@@ -1,17 +1,17 @@
 /** Tổng hợp's pure core: aggregation rules, the period prompt, and the two tab layouts. */
 import fc from 'fast-check';
-import { aggregate, FuturePeriodError, meetsTarget, trafficLight, type AssessedVillage, type AggregationSummary, type MonthStatusOf } from '../../src/core/aggregation';
-import { vnInstant } from '../../src/core/calendar';
-import { parsePeriodAnswer, type Period } from '../../src/core/period';
-import { getPreset } from '../../src/core/presets';
-import type { Village } from '../../src/core/registry';
-import { dateLine } from '../../src/core/reportText';
-import { REPORT_WIDTH_PX, reportLayout } from '../../src/core/reportLayout';
-import type { SheetModel } from '../../src/core/sheetModel';
-import type { MonthStatus } from '../../src/core/status';
-import { summaryLayout } from '../../src/core/summaryLayout';
-import { parseVillageTab } from '../../src/core/villageReport';
-import { FIRST_MONTH_COL, villageTabLayout } from '../../src/core/villageTab';
+import { aggregate, FuturePeriodError, meetsTarget, trafficLight, type AssessedVillage, type AggregationSummary, type MonthStatusOf } from '../../src/core/assessment/aggregation';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { parsePeriodAnswer, type Period } from '../../src/core/assessment/period';
+import { getPreset } from '../../src/core/config/presets';
+import type { Village } from '../../src/core/config/registry';
+import { dateLine } from '../../src/core/reports/reportText';
+import { REPORT_WIDTH_PX, reportLayout } from '../../src/core/reports/reportLayout';
+import type { SheetModel } from '../../src/core/workbook/sheetModel';
+import type { MonthStatus } from '../../src/core/assessment/status';
+import { summaryLayout } from '../../src/core/reports/summaryLayout';
+import { parseVillageTab } from '../../src/core/entry/monthReports';
+import { FIRST_MONTH_COL, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 
 const preset = getPreset('bach-ngoc');
 const settings = preset.settings;

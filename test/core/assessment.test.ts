@@ -1,5 +1,5 @@
-import { assessVillage } from '../../src/core/assessment';
-import { vnInstant } from '../../src/core/calendar';
+import { assessVillage } from '../../src/core/assessment/monthAssessment';
+import { vnInstant } from '../../src/core/shared/calendar';
 import { NOW, baseGrid, contextFor, parse, set } from './villageFixture';
 
 describe('assessVillage', () => {

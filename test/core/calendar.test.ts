@@ -1,4 +1,4 @@
-import { currentReportMonth, dueDateOf, isFutureMonth, isOnTime, vnDateOf, vnInstant } from '../../src/core/calendar';
+import { currentReportMonth, dueDateOf, isFutureMonth, isOnTime, vnDateOf, vnInstant } from '../../src/core/shared/calendar';
 
 const same = { year: 2026, dueDay: 20, dueMonth: 'Cùng tháng' as const };
 const next = { year: 2026, dueDay: 5, dueMonth: 'Tháng sau' as const };

@@ -1,9 +1,9 @@
-import { trafficLight } from '../../src/core/aggregation';
-import { assessVillageTab, type AssessedTab } from '../../src/core/assessedVillage';
-import { vnInstant } from '../../src/core/calendar';
-import { buildDashboard, notSetUpDashboard, rateTone, telLink, type DashboardInput } from '../../src/core/dashboard';
-import type { Village } from '../../src/core/registry';
-import type { Settings } from '../../src/core/settings';
+import { trafficLight } from '../../src/core/assessment/aggregation';
+import { assessVillageTab, type AssessedTab } from '../../src/core/assessment/villageAssessment';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { buildDashboard, notSetUpDashboard, rateTone, telLink, type DashboardInput } from '../../src/core/reports/dashboard';
+import type { Village } from '../../src/core/config/registry';
+import type { Settings } from '../../src/core/config/settings';
 import { applied, baseGrid, fillMonth, preset, rowOf, colOf, set, village } from './villageFixture';
 
 /** 25/06/2026 10:00 in Vietnam: Tháng 6 fell due on 20/06. */

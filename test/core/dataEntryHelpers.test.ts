@@ -1,10 +1,10 @@
-import { CATALOGUE } from '../../src/core/catalogue';
-import { planMarks } from '../../src/core/cellMarks';
-import { renderCheckDialog } from '../../src/core/checkResult';
-import { planEdit } from '../../src/core/editPlan';
-import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/ownNotes';
-import { validateMonth } from '../../src/core/validation';
-import { indicatorRowLabels, villageTabLayout } from '../../src/core/villageTab';
+import { CATALOGUE } from '../../src/core/config/catalogue';
+import { planMarks } from '../../src/core/entry/cellMarks';
+import { renderCheckDialog } from '../../src/core/entry/checkResult';
+import { planEdit } from '../../src/core/entry/editPlan';
+import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/entry/ownNotes';
+import { validateMonth } from '../../src/core/entry/validation';
+import { indicatorRowLabels, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 import { baseGrid, contextFor, parse, set } from './villageFixture';
 
 describe('own notes', () => {

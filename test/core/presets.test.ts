@@ -1,7 +1,7 @@
-import { CATALOGUE } from '../../src/core/catalogue';
-import { getPreset, PRESET_IDS } from '../../src/core/presets';
-import { readRegistryGrid, registryLayout } from '../../src/core/registry';
-import { readSettingsGrid, settingsLayout } from '../../src/core/settingsTab';
+import { CATALOGUE } from '../../src/core/config/catalogue';
+import { getPreset, PRESET_IDS } from '../../src/core/config/presets';
+import { readRegistryGrid, registryLayout } from '../../src/core/config/registry';
+import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
 
 describe('presets', () => {
   it('an-hai follows the Hải Phòng plan', () => {

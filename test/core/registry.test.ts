@@ -1,4 +1,4 @@
-import { findVillage, readRegistryGrid, registryLayout } from '../../src/core/registry';
+import { findVillage, readRegistryGrid, registryLayout } from '../../src/core/config/registry';
 
 const layout = registryLayout([], 'Thôn');
 const row = (name: unknown, email = '', denominators: unknown[] = ['', '', '', '', '']) => [name, 'Nguyễn Văn A', email, '0912', 'Trần B', ...denominators];

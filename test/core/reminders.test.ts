@@ -1,11 +1,11 @@
-import { vnDateOf, vnInstant, type LocalDate } from '../../src/core/calendar';
-import type { Village } from '../../src/core/registry';
+import { vnDateOf, vnInstant, type LocalDate } from '../../src/core/shared/calendar';
+import type { Village } from '../../src/core/config/registry';
 import { activeLadders, ladderOf, latestDueStep } from '../../src/core/reminders/ladder';
 import { EMPTY_LEDGER, ledgerWrites, readLedger, recordRun, shortKey, type ReminderLedger } from '../../src/core/reminders/ledger';
 import { headReminderEmail, officeDigestEmail, zaloMessage, type MessageContext } from '../../src/core/reminders/messages';
 import { planReminders, runRecord, villagesToRead, type PlanInput, type ReminderPlan, type VillageMonthState } from '../../src/core/reminders/plan';
 import { previewEmails } from '../../src/core/reminders/preview';
-import { DEFAULT_SETTINGS, DUE_MONTH_NEXT, type Settings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, DUE_MONTH_NEXT, type Settings } from '../../src/core/config/settings';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, unitName: 'Xã Bạch Ngọc', officeEmail: 'vhxh@example.gov.vn', year: 2026 };
 const may = (day: number): LocalDate => ({ year: 2026, month: 5, day });

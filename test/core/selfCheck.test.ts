@@ -1,5 +1,5 @@
-import { editorLabel } from '../../src/core/attribution';
-import { REQUIRED_SCOPES, selfCheckLines, selfCheckText, type SelfCheckFacts } from '../../src/core/selfCheck';
+import { editorLabel } from '../../src/core/entry/attribution';
+import { REQUIRED_SCOPES, selfCheckLines, selfCheckText, type SelfCheckFacts } from '../../src/core/automation/selfCheck';
 
 const OFFICE = 'office@example.gov.vn';
 const NOW = new Date('2026-05-10T03:00:00Z');

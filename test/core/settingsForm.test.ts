@@ -1,7 +1,7 @@
-import { getPreset } from '../../src/core/presets';
-import { SETTING_FIELDS, type Settings } from '../../src/core/settings';
-import { describeChanges, parseSettingsForm, planSettingsSave } from '../../src/core/settingsForm';
-import { readSettingsGrid, settingsLayout } from '../../src/core/settingsTab';
+import { getPreset } from '../../src/core/config/presets';
+import { SETTING_FIELDS, type Settings } from '../../src/core/config/settings';
+import { describeChanges, parseSettingsForm, planSettingsSave } from '../../src/core/config/settingsForm';
+import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
 
 const preset = getPreset('bach-ngoc');
 const asForm = (settings: Settings) => Object.fromEntries(SETTING_FIELDS.map((f) => [f.key, String(settings[f.key])]));

@@ -1,5 +1,5 @@
-import { getPreset } from '../../src/core/presets';
-import { readSettingsGrid, settingsLayout } from '../../src/core/settingsTab';
+import { getPreset } from '../../src/core/config/presets';
+import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
 
 const preset = getPreset('bach-ngoc');
 const fresh = () => settingsLayout(preset.settings, preset.indicators).rows.map((r) => [...r]);

@@ -1,4 +1,4 @@
-import { asCellText, escapeHtml, formatInt, formatPercent, isPlausibleEmail, normalizeName, sameName } from '../../src/core/text';
+import { asCellText, escapeHtml, formatInt, formatPercent, isPlausibleEmail, normalizeName, sameName } from '../../src/core/shared/text';
 
 describe('text', () => {
   it('matches Vietnamese names across NFD, spacing and case', () => {

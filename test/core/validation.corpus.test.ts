@@ -4,9 +4,9 @@
  * HS_KNS 5, NTT_KNS 6, LD_KNS 8, TV_TO 13, LUOT_DVCTT 14, SP_TMDT 16, DA_NOP 19.
  * Months 1–5 are filled and ticked; Tháng 6 (current) and later are blank.
  */
-import type { Village } from '../../src/core/registry';
-import type { Settings } from '../../src/core/settings';
-import { validateMonth } from '../../src/core/validation';
+import type { Village } from '../../src/core/config/registry';
+import type { Settings } from '../../src/core/config/settings';
+import { validateMonth } from '../../src/core/entry/validation';
 import { baseGrid, cellOf, contextFor, fillMonth, parse, rowOf, set, village } from './villageFixture';
 
 type Expected = [level: 'error' | 'warning', cell: string, message: string];

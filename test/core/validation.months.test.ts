@@ -3,10 +3,10 @@
  * validateMonth month by month, and a month's readings with an ordinary Map.
  */
 import * as fc from 'fast-check';
-import { assessVillage } from '../../src/core/assessment';
-import { readCount } from '../../src/core/cellValues';
-import { validateMonth, validateMonths } from '../../src/core/validation';
-import { parseVillageTab } from '../../src/core/villageReport';
+import { assessVillage } from '../../src/core/assessment/monthAssessment';
+import { readCount } from '../../src/core/shared/cellValues';
+import { validateMonth, validateMonths } from '../../src/core/entry/validation';
+import { parseVillageTab } from '../../src/core/entry/monthReports';
 import { NOW, applied, baseGrid, cellOf, colOf, contextFor, layout, set, village } from './villageFixture';
 
 const cellValue: fc.Arbitrary<unknown> = fc.oneof(

@@ -1,10 +1,10 @@
 /** Thousands of random grids through the parser and the rules: nothing throws, every finding is locatable. */
 import * as fc from 'fast-check';
-import { assessVillage } from '../../src/core/assessment';
-import { readCount } from '../../src/core/cellValues';
-import { formatInt } from '../../src/core/text';
-import { validateMonth, validateTabLayout } from '../../src/core/validation';
-import { parseVillageTab } from '../../src/core/villageReport';
+import { assessVillage } from '../../src/core/assessment/monthAssessment';
+import { readCount } from '../../src/core/shared/cellValues';
+import { formatInt } from '../../src/core/shared/text';
+import { validateMonth, validateTabLayout } from '../../src/core/entry/validation';
+import { parseVillageTab } from '../../src/core/entry/monthReports';
 import { NOW, applied, contextFor, layout, village } from './villageFixture';
 
 const CODES = [...applied.map((i) => i.code), 'DA_NOP', 'NGAY_NOP', 'GHI_CHU'];

@@ -1,12 +1,12 @@
 /** A parsed village tab built from the real layout, for the core validation tests. */
-import { a1 } from '../../src/core/a1';
-import { vnDateOf } from '../../src/core/calendar';
-import { getPreset } from '../../src/core/presets';
-import { findVillage, type Village } from '../../src/core/registry';
-import type { Settings } from '../../src/core/settings';
-import type { ValidationContext } from '../../src/core/validation';
-import { parseVillageTab, type VillageReport } from '../../src/core/villageReport';
-import { FIRST_MONTH_COL, villageTabLayout } from '../../src/core/villageTab';
+import { a1 } from '../../src/core/shared/a1';
+import { vnDateOf } from '../../src/core/shared/calendar';
+import { getPreset } from '../../src/core/config/presets';
+import { findVillage, type Village } from '../../src/core/config/registry';
+import type { Settings } from '../../src/core/config/settings';
+import type { ValidationContext } from '../../src/core/entry/validation';
+import { parseVillageTab, type VillageReport } from '../../src/core/entry/monthReports';
+import { FIRST_MONTH_COL, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 
 export const preset = getPreset('bach-ngoc');
 export const applied = preset.indicators.filter((i) => i.applied);

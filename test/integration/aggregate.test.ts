@@ -11,10 +11,10 @@
  *   X    50/100/110/20/10   May on time (stamped on the due date itself)
  * Every other village reports nothing.
  */
-import type { AggregationSummary, IndicatorSummary } from '../../src/core/aggregation';
-import { vnInstant } from '../../src/core/calendar';
-import { getPreset, type PresetId } from '../../src/core/presets';
-import { locateVillageTab, monthCellA1 } from '../../src/core/villageTab';
+import type { AggregationSummary, IndicatorSummary } from '../../src/core/assessment/aggregation';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { getPreset, type PresetId } from '../../src/core/config/presets';
+import { locateVillageTab, monthCellA1 } from '../../src/core/workbook/villageTabLayout';
 import type { SheetSnapshot } from '../../emulator';
 import { OFFICE, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 

@@ -5,7 +5,7 @@
  * Tháng 4 is column G, Tháng 5 H, Tháng 6 I.
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import { readRegistryGrid } from '../../src/core/registry';
+import { readRegistryGrid } from '../../src/core/config/registry';
 import { OFFICE, sheetSnapshot, workbookWithPreset } from './harness';
 
 const head = (n: number) => `thon${n}@example.com`;

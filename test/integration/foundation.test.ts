@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { getPreset } from '../../src/core/presets';
+import { getPreset } from '../../src/core/config/presets';
 import { OFFICE, newWorkbook, sheetSnapshot, workbookWithPreset } from './harness';
 
 const ENTRY_POINTS = [

@@ -6,11 +6,11 @@ import type * as vm from 'node:vm';
 import { AppsScriptEmulator, type EmulatorOptions, type RunContext, type SheetSnapshot } from '../../emulator';
 import { ProtectionType } from '../../emulator/enums';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
-import { catalogueEntry, type DenominatorCode } from '../../src/core/catalogue';
-import { getPreset, type PresetId } from '../../src/core/presets';
-import { readRegistryGrid, registryRow, type Village } from '../../src/core/registry';
-import { TAB_REGISTRY, TAB_SETTINGS } from '../../src/core/tabNames';
-import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/villageTab';
+import { catalogueEntry, type DenominatorCode } from '../../src/core/config/catalogue';
+import { getPreset, type PresetId } from '../../src/core/config/presets';
+import { readRegistryGrid, registryRow, type Village } from '../../src/core/config/registry';
+import { TAB_REGISTRY, TAB_SETTINGS } from '../../src/core/workbook/tabNames';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 
 export const OFFICE = 'office@example.gov.vn';
 

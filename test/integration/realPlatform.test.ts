@@ -4,9 +4,9 @@
  * inside installable triggers, trigger owners in protections, office-only commands, take-over and
  * the self-check.
  */
-import { getPreset, type PresetId } from '../../src/core/presets';
-import { readRegistryGrid } from '../../src/core/registry';
-import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/villageTab';
+import { getPreset, type PresetId } from '../../src/core/config/presets';
+import { readRegistryGrid } from '../../src/core/config/registry';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 import { fillVillageMonth, newWorkbook, OFFICE, removeFromTabProtection, setSetting, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
 const DEPUTY = 'pho.phong@example.gov.vn';

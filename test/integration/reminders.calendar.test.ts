@@ -4,8 +4,8 @@
  * day is named (recipient | subject).
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/calendar';
-import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/villageTab';
+import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/shared/calendar';
+import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 import { OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
 
 const VHXH = 'vhxh@example.gov.vn';

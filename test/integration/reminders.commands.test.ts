@@ -1,6 +1,6 @@
 /** The daily trigger's management and the two menu commands of reminders, in the emulator. */
 import type { AppsScriptEmulator } from '../../emulator';
-import { vnInstant } from '../../src/core/calendar';
+import { vnInstant } from '../../src/core/shared/calendar';
 import type { ReminderTriggerInfo as Info } from '../../src/gas/reminderTrigger';
 import { OFFICE, removeFromTabProtection, setSetting, workbookWithPreset } from './harness';
 

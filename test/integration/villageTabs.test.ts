@@ -3,10 +3,10 @@
  * `Thôn 2` to `thôn  2` has not removed the village from Tổng hợp, Kiểm tra số liệu, the dashboard
  * or the reminders. Today is 22/05/2026 (Tháng 5 fell due on 20/05).
  */
-import type { AggregationSummary } from '../../src/core/aggregation';
-import { vnInstant } from '../../src/core/calendar';
-import type { CheckResult } from '../../src/core/checkResult';
-import type { DashboardData } from '../../src/core/dashboard';
+import type { AggregationSummary } from '../../src/core/assessment/aggregation';
+import { vnInstant } from '../../src/core/shared/calendar';
+import type { CheckResult } from '../../src/core/entry/checkResult';
+import type { DashboardData } from '../../src/core/reports/dashboard';
 import { fillVillageMonth, OFFICE, workbookWithPreset, type TestWorkbook } from './harness';
 
 const NOW = vnInstant(2026, 5, 22, 9);

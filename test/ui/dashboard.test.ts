@@ -1,6 +1,6 @@
 /** Bảng điều khiển in Chromium, backed by the emulator running dist/Code.js. */
-import { vnInstant } from '../../src/core/calendar';
-import { TAB_REGISTRY } from '../../src/core/tabNames';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { TAB_REGISTRY } from '../../src/core/workbook/tabNames';
 import type { RunContext } from '../../emulator';
 import { fillVillageMonth, newWorkbook, OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from '../integration/harness';
 import { openSidebar, useChromium } from './sidebarHarness';

@@ -1,8 +1,8 @@
 /** Cài đặt in Chromium, backed by the emulator running dist/Code.js. */
 import type { Page } from 'playwright-core';
-import { vnInstant } from '../../src/core/calendar';
-import { readSettingsGrid } from '../../src/core/settingsTab';
-import { TAB_LOG, TAB_SETTINGS } from '../../src/core/tabNames';
+import { vnInstant } from '../../src/core/shared/calendar';
+import { readSettingsGrid } from '../../src/core/config/settingsGrid';
+import { TAB_LOG, TAB_SETTINGS } from '../../src/core/workbook/tabNames';
 import { newWorkbook, OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from '../integration/harness';
 import { openSidebar, useChromium } from './sidebarHarness';
 

@@ -3,8 +3,8 @@
  * one every N days, at most K times. Each step "owns" the days until the next one would fall, so a
  * run that missed a day catches up with the step whose day has come, never with a backlog.
  */
-import { addDays, compareDates, daysBetween, dueDateOf, type LocalDate } from '../calendar';
-import type { Settings } from '../settings';
+import { addDays, compareDates, daysBetween, dueDateOf, type LocalDate } from '../shared/calendar';
+import type { Settings } from '../config/settings';
 
 export type LadderRule = Pick<Settings, 'year' | 'dueDay' | 'dueMonth' | 'remindBeforeDays' | 'remindEveryDays' | 'maxReminders'>;
 

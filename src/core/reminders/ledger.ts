@@ -5,8 +5,8 @@
  * Script allows 9 KB per value, which holds several hundred villages.
  */
 import * as z from 'zod';
-import type { LocalDate } from '../calendar';
-import { normalizeName } from '../text';
+import type { LocalDate } from '../shared/calendar';
+import { normalizeName } from '../shared/text';
 
 export const LEDGER_PREFIX = 'reminders:';
 const DAY_KEY = `${LEDGER_PREFIX}day`;

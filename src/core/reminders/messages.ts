@@ -2,9 +2,9 @@
  * The reminder emails (Vietnamese): HTML with a plain-text twin, everything people typed escaped,
  * each village linked to its tab. Also the ready-to-paste Zalo message of the office digest.
  */
-import { formatLocalDate, type LocalDate } from '../calendar';
-import type { Settings } from '../settings';
-import { escapeHtml, isPlausibleEmail } from '../text';
+import { formatLocalDate, type LocalDate } from '../shared/calendar';
+import type { Settings } from '../config/settings';
+import { escapeHtml, isPlausibleEmail } from '../shared/text';
 import type { DigestPlan, OverdueVillage, RecipientEmail, ReminderItem } from './plan';
 
 export interface EmailMessage {

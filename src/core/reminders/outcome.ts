@@ -2,9 +2,9 @@
  * What a reminder run did, in words: one `Nhật ký` row per village reminded, skipped, failed or
  * deferred (and per digest), and the summary shown after "Gửi nhắc ngay".
  */
-import { formatLocalDate } from '../calendar';
-import { periodLabel } from '../period';
-import type { Settings } from '../settings';
+import { formatLocalDate } from '../shared/calendar';
+import { periodLabel } from '../assessment/period';
+import type { Settings } from '../config/settings';
 import { STEP_BEFORE, STEP_DUE } from './ladder';
 import { dueStanding } from './messages';
 import type { PlannedSkip, RecipientEmail, ReminderPlan, SkipReason } from './plan';

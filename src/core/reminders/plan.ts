@@ -4,11 +4,11 @@
  * "Cần sửa" (ticked, but the data now has errors): until they fix it the office cannot count their
  * report, so they follow the same ladder with a "cần sửa" wording.
  */
-import type { LocalDate } from '../calendar';
-import type { Village } from '../registry';
-import type { Settings } from '../settings';
-import type { MonthStatus } from '../status';
-import { isPlausibleEmail } from '../text';
+import type { LocalDate } from '../shared/calendar';
+import type { Village } from '../config/registry';
+import type { Settings } from '../config/settings';
+import type { MonthStatus } from '../assessment/status';
+import { isPlausibleEmail } from '../shared/text';
 import { activeLadders, daysLate, isDigestDay, latestDueStep, type LadderRule, type MonthLadder } from './ladder';
 import { alreadyEmailedToday, dayNumber, digestSentToday, ledgerEntry, monthKey, type HandledStep, type ReminderLedger, type RunRecord } from './ledger';
 

@@ -1,7 +1,7 @@
 /** "Gửi thử": one preview of every template, addressed to the person who asked and nobody else. */
-import { currentReportMonth, dueDateOf, type LocalDate } from '../calendar';
-import type { Village } from '../registry';
-import type { Settings } from '../settings';
+import { currentReportMonth, dueDateOf, type LocalDate } from '../shared/calendar';
+import type { Village } from '../config/registry';
+import type { Settings } from '../config/settings';
 import { STEP_BEFORE, STEP_DUE } from './ladder';
 import { asTestEmail, headReminderEmail, officeDigestEmail, type EmailMessage, type MessageContext } from './messages';
 import type { ReminderItem } from './plan';

@@ -1,11 +1,11 @@
 /** Bảng điều khiển: one getDashboardData call paints the panel; actions re-read it afterwards. */
-import type { AggregationSummary } from '../../core/aggregation';
-import type { CheckResult } from '../../core/checkResult';
-import type { AutomationLine } from '../../core/automation';
-import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/dashboard';
+import type { AggregationSummary } from '../../core/assessment/aggregation';
+import type { CheckResult } from '../../core/entry/checkResult';
+import type { AutomationLine } from '../../core/automation/automation';
+import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/reports/dashboard';
 import type { ReminderRunReport } from '../../core/reminders/outcome';
-import { headTitle } from '../../core/registry';
-import type { MonthStatus } from '../../core/status';
+import { headTitle } from '../../core/config/registry';
+import type { MonthStatus } from '../../core/assessment/status';
 import { button, byId, h, replaceChildren } from '../shared/dom';
 import { callServer, errorText } from '../shared/server';
 import { setStatus, showEmpty, showError, showLoading, whileBusy, type Tone } from '../shared/states';

@@ -2,8 +2,8 @@
  * Cài đặt: the settings of `Cấu hình` as a form checked by the same schema code the server runs,
  * the reminder trigger, test emails and the presets.
  */
-import { SETTING_FIELDS, type SettingField, type SettingKey } from '../../core/settings';
-import { parseSettingsForm, type FieldErrors } from '../../core/settingsForm';
+import { SETTING_FIELDS, type SettingField, type SettingKey } from '../../core/config/settings';
+import { parseSettingsForm, type FieldErrors } from '../../core/config/settingsForm';
 import type { SaveSettingsResult, SettingsPanelData } from '../../gas/settingsPanel';
 import { button, byId, h, replaceChildren } from '../shared/dom';
 import { callServer, errorText, resultText } from '../shared/server';

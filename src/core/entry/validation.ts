@@ -5,15 +5,15 @@
  * whenever it is typed, and so is a value above its denominator), but blanks are fine until the box
  * is ticked, and the data-quality warnings only look at values that are there.
  */
-import { isFutureMonth, type LocalDate } from './calendar';
-import { denominatorDef, TEAM_SIZE_CODE } from './catalogue';
-import type { CountReading } from './cellValues';
-import type { Finding, FindingLevel } from './findings';
-import { shortLabel } from './indicatorNames';
-import type { Village } from './registry';
-import type { IndicatorSetting, Settings } from './settings';
-import { formatInt, formatPercent } from './text';
-import type { VillageReport } from './villageReport';
+import { isFutureMonth, type LocalDate } from '../shared/calendar';
+import { denominatorDef, TEAM_SIZE_CODE } from '../config/catalogue';
+import type { CountReading } from '../shared/cellValues';
+import type { Finding, FindingLevel } from '../shared/findings';
+import { shortLabel } from '../config/indicatorNames';
+import type { Village } from '../config/registry';
+import type { IndicatorSetting, Settings } from '../config/settings';
+import { formatInt, formatPercent } from '../shared/text';
+import type { VillageReport } from './monthReports';
 
 export interface ValidationContext {
   /** As in `Danh sách`; used in messages ("Thôn 3, Tháng 5, ô E7: …"). */

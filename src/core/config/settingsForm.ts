@@ -2,12 +2,12 @@
  * The settings form of the Cài đặt sidebar. The same code runs in the browser (instant messages
  * next to each field) and on the server (which never trusts the browser), so both sides agree.
  */
-import { a1 } from './a1';
-import type { Grid } from './grid';
-import { readCount } from './cellValues';
+import { a1 } from '../shared/a1';
+import type { Grid } from '../shared/grid';
+import { readCount } from '../shared/cellValues';
 import { SETTING_FIELDS, settingsSchema, type SettingField, type SettingKey, type Settings } from './settings';
-import { intRange, locateSettingCells, readSettingsGrid } from './settingsTab';
-import { asCellText, isPlausibleEmail, normalizeName, tidyText } from './text';
+import { intRange, locateSettingCells, readSettingsGrid } from './settingsGrid';
+import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
 
 export type FieldErrors = Partial<Record<SettingKey, string>>;
 

@@ -1,6 +1,6 @@
 /** The period of a Tổng hợp run: a month, a quarter, or the year so far; and what people type for it. */
-import { isFutureMonth, quarterMonths, type LocalDate } from './calendar';
-import { normalizeName } from './text';
+import { isFutureMonth, quarterMonths, type LocalDate } from '../shared/calendar';
+import { normalizeName } from '../shared/text';
 
 export type Period =
   | { kind: 'month'; month: number }

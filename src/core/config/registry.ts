@@ -1,12 +1,12 @@
 /** `Danh sách`: one row per village, parsed by a hidden row of column codes. */
-import { a1 } from './a1';
+import { a1 } from '../shared/a1';
 import { DENOMINATORS, type DenominatorCode } from './catalogue';
-import { readCount } from './cellValues';
-import type { Finding } from './findings';
-import { labelKey, type Grid } from './grid';
+import { readCount } from '../shared/cellValues';
+import type { Finding } from '../shared/findings';
+import { labelKey, type Grid } from '../shared/grid';
 import { settingsSchema } from './settings';
-import { OWN_TABS, TAB_REGISTRY } from './tabNames';
-import { asCellText, isPlausibleEmail, normalizeName, tidyText } from './text';
+import { OWN_TABS, TAB_REGISTRY } from '../workbook/tabNames';
+import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
 
 export interface Village {
   name: string;

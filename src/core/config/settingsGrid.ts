@@ -1,9 +1,9 @@
 /** `Cấu hình` as a grid: reading it by label and code, and laying it out for setup. */
 import { CATALOGUE, DENOMINATOR_CODES, KIND_LABELS, catalogueEntry, type DenominatorCode } from './catalogue';
-import { a1 } from './a1';
-import { isTicked, readCount } from './cellValues';
-import type { Finding } from './findings';
-import { findHeaderRow, labelKey, type Grid } from './grid';
+import { a1 } from '../shared/a1';
+import { isTicked, readCount } from '../shared/cellValues';
+import type { Finding } from '../shared/findings';
+import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
 import {
   DEFAULT_SETTINGS,
   INDICATOR_TABLE_HEADERS,
@@ -14,8 +14,8 @@ import {
   type Settings,
   settingsSchema,
 } from './settings';
-import { TAB_SETTINGS } from './tabNames';
-import { normalizeName, tidyText } from './text';
+import { TAB_SETTINGS } from '../workbook/tabNames';
+import { normalizeName, tidyText } from '../shared/text';
 
 export interface SettingsReading {
   settings: Settings;

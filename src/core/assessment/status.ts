@@ -1,7 +1,7 @@
 /** A village's month status (SPEC §4), used by Tổng hợp, reminders and the dashboard. */
-import { dueDateOf, isOnTime, vnInstant, type LocalDate } from './calendar';
-import type { Settings } from './settings';
-import type { MonthReport } from './villageReport';
+import { dueDateOf, isOnTime, vnInstant, type LocalDate } from '../shared/calendar';
+import type { Settings } from '../config/settings';
+import type { MonthReport } from '../entry/monthReports';
 
 export type MonthStatus = 'CHUA_NOP' | 'DUNG_HAN' | 'NOP_MUON' | 'CAN_SUA';
 

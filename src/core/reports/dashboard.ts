@@ -2,16 +2,16 @@
  * The Bảng điều khiển: the current report month at a glance, as plain JSON-safe data (dates as
  * `dd/MM/yyyy HH:mm` strings) because it crosses google.script.run.
  */
-import { automationLines, type AutomationFact, type AutomationLine } from './automation';
-import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from './aggregation';
-import type { AssessedTab } from './assessedVillage';
-import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
-import { errorsOf, type Finding } from './findings';
-import { shortLabel } from './indicatorNames';
-import { periodLabel } from './period';
-import type { IndicatorSetting, Settings } from './settings';
-import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from './status';
-import { formatInt, formatPercent } from './text';
+import { automationLines, type AutomationFact, type AutomationLine } from '../automation/automation';
+import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from '../assessment/aggregation';
+import type { AssessedTab } from '../assessment/villageAssessment';
+import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
+import { errorsOf, type Finding } from '../shared/findings';
+import { shortLabel } from '../config/indicatorNames';
+import { periodLabel } from '../assessment/period';
+import type { IndicatorSetting, Settings } from '../config/settings';
+import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
+import { formatInt, formatPercent } from '../shared/text';
 
 export interface DashboardVillage {
   name: string;

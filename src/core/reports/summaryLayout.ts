@@ -1,11 +1,11 @@
 /** The `Tổng hợp` tab as a SheetModel: header, completeness, commune table + chart, village matrix, ranking. */
-import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from './aggregation';
+import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from '../assessment/aggregation';
 import { completenessNames, completenessRows, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
-import { denominatorDef } from './catalogue';
-import { shortLabel } from './indicatorNames';
-import { PALETTE } from './palette';
-import { SheetModelBuilder, type CellFormat, type SheetModel } from './sheetModel';
-import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from './status';
+import { denominatorDef } from '../config/catalogue';
+import { shortLabel } from '../config/indicatorNames';
+import { PALETTE } from '../shared/palette';
+import { SheetModelBuilder, type CellFormat, type SheetModel } from '../workbook/sheetModel';
+import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
 
 export const COMMUNE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Lũy kế từ đầu năm'] as const;
 export const RANKING_HEADERS = ['Hạng', 'Mức đạt chỉ tiêu (%)', 'Nộp đúng hạn (tháng)', 'Tỷ lệ đúng hạn (%)'] as const;

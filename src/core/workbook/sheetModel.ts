@@ -2,7 +2,7 @@
  * A tab described as plain data: values plus one 2-D array per format, so the Apps Script writer
  * applies a whole tab in a fixed number of calls whatever its size, and layouts are tested in Node.
  */
-import { asCellText } from './text';
+import { asCellText } from '../shared/text';
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
 export type VerticalAlign = 'top' | 'middle' | 'bottom';

@@ -3,9 +3,9 @@
  * Nghị định 30/2020 (quốc hiệu, tiêu ngữ, tên cơ quan, số, địa danh ngày tháng, tên loại và trích
  * yếu, nội dung, nơi nhận, chữ ký). Paper size and margins are chosen in File > Print.
  */
-import type { AggregationSummary, IndicatorSummary } from './aggregation';
+import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
 import { completenessNames, completenessRows, evaluationLabel, percentOf, round1, villageWordOf, type CompletenessNames } from './aggregationText';
-import type { LocalDate } from './calendar';
+import type { LocalDate } from '../shared/calendar';
 import {
   activitySentence,
   closingSentence,
@@ -17,7 +17,7 @@ import {
   rateSentences,
   subjectLine,
 } from './reportText';
-import { SheetModelBuilder, estimatedLines, rowHeightFor, type Block, type CellFormat, type SheetModel } from './sheetModel';
+import { SheetModelBuilder, estimatedLines, rowHeightFor, type Block, type CellFormat, type SheetModel } from '../workbook/sheetModel';
 
 /** 680 px: the printable width of A4 portrait with Sheets' normal margins at 100%. */
 export const REPORT_COLUMN_WIDTHS = [36, 250, 56, 72, 72, 62, 62, 70] as const;

@@ -1,13 +1,13 @@
 /** The sentences of the printed report (`Báo cáo`), generated from an AggregationSummary. */
-import type { AggregationSummary, IndicatorSummary } from './aggregation';
+import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
 import type { CompletenessNames } from './aggregationText';
 import { indicatorResultText, listNames, percentOf, percentText, staleVillagesText, villageWordOf } from './aggregationText';
-import type { LocalDate } from './calendar';
-import { denominatorDef } from './catalogue';
-import { shortLabel } from './indicatorNames';
-import { periodPhrase, periodSubject } from './period';
-import { headTitle } from './registry';
-import { formatInt } from './text';
+import type { LocalDate } from '../shared/calendar';
+import { denominatorDef } from '../config/catalogue';
+import { shortLabel } from '../config/indicatorNames';
+import { periodPhrase, periodSubject } from '../assessment/period';
+import { headTitle } from '../config/registry';
+import { formatInt } from '../shared/text';
 
 /** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
 export function dateLine(place: string, date: LocalDate): string {

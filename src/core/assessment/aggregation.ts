@@ -6,13 +6,13 @@
  * village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A commune
  * rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
  */
-import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from './catalogue';
-import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from './calendar';
-import type { Village } from './registry';
-import type { IndicatorSetting, Settings } from './settings';
+import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from '../config/catalogue';
+import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
+import type { Village } from '../config/registry';
+import type { IndicatorSetting, Settings } from '../config/settings';
 import { isSubmittedStatus, type MonthStatus } from './status';
 import { countedMonths, periodLabel, periodMonths, type Period } from './period';
-import { countOf, type VillageReport } from './villageReport';
+import { countOf, type VillageReport } from '../entry/monthReports';
 
 /** The part of issue #3's MonthAssessment that Tổng hợp needs. */
 export interface MonthStatusOf {

@@ -1,7 +1,7 @@
 /** Short indicator names for messages and narrow columns: the catalogue labels are whole sentences. */
 import { catalogueEntry } from './catalogue';
 import type { IndicatorSetting } from './settings';
-import { tidyText } from './text';
+import { tidyText } from '../shared/text';
 
 const SHORT_LABELS: Readonly<Record<string, string>> = {
   HS_KNS: 'Học sinh trung học có kỹ năng số',

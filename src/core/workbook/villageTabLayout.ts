@@ -1,8 +1,8 @@
 /** A village's tab: its layout for setup, and finding its parts by header labels and codes. */
-import { a1 } from './a1';
-import { findHeaderRow, labelKey, type Grid } from './grid';
-import type { IndicatorSetting } from './settings';
-import { asCellText } from './text';
+import { a1 } from '../shared/a1';
+import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
+import type { IndicatorSetting } from '../config/settings';
+import { asCellText } from '../shared/text';
 
 export const STATUS_CODES = { submitted: 'DA_NOP', submittedAt: 'NGAY_NOP', note: 'GHI_CHU' } as const;
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;

@@ -3,13 +3,13 @@
  * the dashboard and the reminders all start from.
  */
 import type { AssessedVillage } from './aggregation';
-import { assessVillage, type MonthAssessment } from './assessment';
-import { vnDateOf } from './calendar';
-import type { Grid } from './grid';
-import type { Village } from './registry';
-import type { IndicatorSetting, Settings } from './settings';
-import type { ValidationContext } from './validation';
-import { parseVillageTab, type VillageReport } from './villageReport';
+import { assessVillage, type MonthAssessment } from './monthAssessment';
+import { vnDateOf } from '../shared/calendar';
+import type { Grid } from '../shared/grid';
+import type { Village } from '../config/registry';
+import type { IndicatorSetting, Settings } from '../config/settings';
+import type { ValidationContext } from '../entry/validation';
+import { parseVillageTab, type VillageReport } from '../entry/monthReports';
 
 export interface AssessedTab extends AssessedVillage {
   /** Name of the village's tab; null when the workbook has none. */

@@ -1,10 +1,10 @@
 /** A village tab's grid → twelve month reports, every value keeping its cell address. */
-import { a1 } from './a1';
-import { isDate, isTicked, readCount, type CountReading } from './cellValues';
-import type { Grid } from './grid';
-import type { IndicatorSetting } from './settings';
-import { tidyText } from './text';
-import { MONTHS, STATUS_CODES, locateVillageTab, type VillageTabMap } from './villageTab';
+import { a1 } from '../shared/a1';
+import { isDate, isTicked, readCount, type CountReading } from '../shared/cellValues';
+import type { Grid } from '../shared/grid';
+import type { IndicatorSetting } from '../config/settings';
+import { tidyText } from '../shared/text';
+import { MONTHS, STATUS_CODES, locateVillageTab, type VillageTabMap } from '../workbook/villageTabLayout';
 
 export interface CellReading {
   /** A1 address in the village tab. */

@@ -1,6 +1,6 @@
 /** What an edit of a village tab asks of the add-on, month by month (SPEC §4). */
-import { STATUS_CODES } from './villageTab';
-import type { VillageReport } from './villageReport';
+import { STATUS_CODES } from '../workbook/villageTabLayout';
+import type { VillageReport } from './monthReports';
 
 /** The edited block, 1-based as Sheets reports it. */
 export interface EditedRect {

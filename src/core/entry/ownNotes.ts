@@ -3,7 +3,7 @@
  * cell with notes people write. The add-on's part follows a marker; whatever comes before it is a
  * person's and is always kept.
  */
-import type { Finding } from './findings';
+import type { Finding } from '../shared/findings';
 
 export const OWN_NOTE_MARKER = '⚠ Tổ CNSCĐ:';
 

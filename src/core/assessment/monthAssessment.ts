@@ -1,8 +1,8 @@
 /** Validation and status of every month of a village tab in one pass (Tổng hợp, reminders, dashboard). */
-import { errorsOf, type Finding } from './findings';
+import { errorsOf, type Finding } from '../shared/findings';
 import { monthStatus, type MonthStatus } from './status';
-import { validateMonths, type ValidationContext } from './validation';
-import type { VillageReport } from './villageReport';
+import { validateMonths, type ValidationContext } from '../entry/validation';
+import type { VillageReport } from '../entry/monthReports';
 
 export interface MonthAssessment {
   month: number;

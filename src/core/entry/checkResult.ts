@@ -1,7 +1,7 @@
 /** The result of Kiểm tra số liệu: plain data for the dashboard, and the dialog that lists it. */
-import type { Finding } from './findings';
-import type { MonthStatus } from './status';
-import { escapeHtml } from './text';
+import type { Finding } from '../shared/findings';
+import type { MonthStatus } from '../assessment/status';
+import { escapeHtml } from '../shared/text';
 
 export interface VillageCheck {
   village: string;

@@ -2,11 +2,11 @@
  * Kiểm tra số liệu marks offending cells with a background and a note it owns. This works out, for
  * one tab, which notes and backgrounds must change, leaving a person's notes and colours alone.
  */
-import { a1 } from './a1';
-import { errorsOf, type Finding } from './findings';
-import type { Grid } from './grid';
+import { a1 } from '../shared/a1';
+import { errorsOf, type Finding } from '../shared/findings';
+import type { Grid } from '../shared/grid';
 import { findingsNote, needsFixNote, REJECTED_HEADING, splitNote, withOwnNote } from './ownNotes';
-import type { VillageReport } from './villageReport';
+import type { VillageReport } from './monthReports';
 
 export interface MarkPalette {
   error: string;

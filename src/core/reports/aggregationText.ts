@@ -1,6 +1,6 @@
 /** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts. */
-import type { AggregationSummary, IndicatorSummary, VillageMonths } from './aggregation';
-import { formatDecimal, formatInt } from './text';
+import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
+import { formatDecimal, formatInt } from '../shared/text';
 
 export const EVALUATION = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
 

@@ -1,5 +1,5 @@
 /** The add-on's two triggers as people see them: who runs each and when it last worked. */
-import { formatVnDateTime } from './calendar';
+import { formatVnDateTime } from '../shared/calendar';
 
 export type AutomationKind = 'edit' | 'reminders';
 

@@ -3,8 +3,8 @@
  * judged line by line — each line says it is fine or what to do.
  */
 import { AUTOMATION_TITLES, lastRunText, type AutomationFact } from './automation';
-import { headTitle } from './registry';
-import { isPlausibleEmail } from './text';
+import { headTitle } from '../config/registry';
+import { isPlausibleEmail } from '../shared/text';
 
 export const REQUIRED_SCOPES: readonly { scope: string; what: string }[] = [
   { scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly', what: 'đọc, ghi bảng tính này' },

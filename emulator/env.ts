@@ -110,6 +110,8 @@ export class Env {
       return fn();
     } finally {
       this.stack.pop();
+      // The end of an execution commits its queued spreadsheet writes (cost model, costMeter.ts).
+      this.calls.meter.endExecution();
     }
   }
 

@@ -2,7 +2,8 @@ import type { CallCounter } from './callCounter';
 
 /**
  * Every object handed to script code is a Proxy over an EmuObject. The proxy exposes only the
- * prototype methods (the emulated API), counts each call as 'Class.method', and throws
+ * prototype methods (the emulated API), counts each call as 'Class.method' (and meters its
+ * estimated Apps Script time, costMeter.ts), and throws
  * `not emulated: Class.member` for anything else, so a script never silently relies on a
  * missing feature. Emulator internals always work on the raw targets: arguments are unwrapped
  * on the way in and EmuObject results wrapped on the way out.
@@ -84,7 +85,9 @@ const handler: ProxyHandler<EmuObject> = {
       return function emulated(...args: unknown[]) {
         callGates.get(target.counter)?.(name);
         target.counter.increment(name);
-        return wrapResult(method.apply(target, args.map(unwrapArg)));
+        const raw = args.map(unwrapArg);
+        target.counter.meter.charge(name, target, raw);
+        return wrapResult(method.apply(target, raw));
       };
     }
     throw notEmulated(target.apiClass, prop);

@@ -45,6 +45,12 @@ export interface EmulatorOptions {
   deployment?: Deployment;
   /** Domains of consumer Google accounts, never a shared Workspace domain. Default gmail.com, googlemail.com. */
   consumerDomains?: string[];
+  /**
+   * Move the clock by each call's estimated Apps Script latency (latency.ts, costMeter.ts), so a
+   * script that budgets itself with Date.now() sees time pass as on the platform. Default false:
+   * the clock moves only when a test moves it (or the script sleeps or waits for a lock).
+   */
+  advanceClockByLatency?: boolean;
 }
 
 export interface RunContext {
@@ -111,6 +117,7 @@ export class AppsScriptEmulator {
     this._env = env;
     this.clock = env.clock;
     this.calls = env.calls;
+    if (opts.advanceClockByLatency) env.calls.meter.advance = (ms) => env.clock.advance(ms);
     this.logs = env.logs;
     const o = env.opts;
     this._ss = new EmuSpreadsheet(env, o.spreadsheetName, o.owner, o.editors, o.spreadsheetTimeZone, o.locale);
@@ -166,6 +173,14 @@ export class AppsScriptEmulator {
   /** The script's global services plus its clock-driven, script-time-zone Date. */
   globals(): Record<string, unknown> {
     return { ...this.services, Date: this._env.DateClass };
+  }
+
+  /**
+   * Estimated Apps Script milliseconds of the calls counted since `calls.reset()` (the cost model:
+   * latency.ts per call, a flush after queued writes; `calls.meter.breakdown()` per call).
+   */
+  estimatedMs(): number {
+    return this.calls.estimatedMs();
   }
 
   run<T>(ctx: RunContext, fn: () => T): T {
@@ -236,6 +251,8 @@ export class AppsScriptEmulator {
 
 export { Clock } from './clock';
 export { CallCounter } from './callCounter';
+export { CostMeter } from './costMeter';
+export { LATENCY, latencyOf, flushMs, type Latency, type CallKind } from './latency';
 export type { AuthModeName, AuthorizationPrompt, Deployment, LogLine } from './env';
 export type { SentMail } from './services/mail';
 export type { RecordedMenu, RecordedMenuItem, RecordedAlert, RecordedHtml } from './services/ui';

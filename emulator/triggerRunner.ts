@@ -167,6 +167,11 @@ function occurrences(t: EmuTrigger, from: number, to: number): number[] {
   if (!s) return [];
   const out: number[] = [];
   const created = zonedParts(t.createdAt.getTime(), s.timeZone);
+  if (s.afterMs !== undefined) {
+    // Once, at the earliest moment allowed; the trigger stays listed until the script deletes it.
+    const at = t.createdAt.getTime() + s.afterMs;
+    return at > from && at <= to ? [at] : [];
+  }
   const minute = triggerMinute(t, s.nearMinute);
   if (s.everyDays) {
     const hour = s.atHour ?? created.hour;

@@ -18,8 +18,9 @@ export async function buildSidebars(root, dist) {
       format: 'iife',
       target: 'es2020',
       charset: 'utf8',
-      // The settings panel bundles zod (one schema shared with the server); minified it loads fast.
+      // The settings panel shares the settings descriptors and form checks with the server.
       minify: true,
+      keepNames: true,
       write: false,
       legalComments: 'none',
       logLevel: 'warning',

@@ -3,7 +3,7 @@
  * only calls top-level functions (menus, triggers, google.script.run).
  */
 export { onOpen, onInstall } from './gas/menu';
-export { setupWorkbook, applyPreset } from './gas/setup';
+export { setupWorkbook, applyPreset, continueSetup } from './gas/setup';
 export { getDashboardData, showDashboard } from './gas/dashboard';
 export { getSettingsData, saveSettings, showSettings } from './gas/settingsPanel';
 export { runScheduledReminders, sendRemindersNow, sendTestEmails } from './gas/reminders';

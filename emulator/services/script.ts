@@ -20,6 +20,8 @@ export interface ClockSchedule {
   everyDays?: number;
   everyHours?: number;
   everyMinutes?: number;
+  /** A one-off trigger: fires once, this many ms after it was created. */
+  afterMs?: number;
   atHour?: number;
   nearMinute?: number;
   timeZone: string;
@@ -77,7 +79,7 @@ class EmuSpreadsheetTriggerBuilder extends EmuObject implements Api<GoogleAppsSc
 }
 
 class EmuClockTriggerBuilder extends EmuObject implements Api<GoogleAppsScript.Script.ClockTriggerBuilder,
-  'everyDays' | 'everyHours' | 'everyMinutes' | 'atHour' | 'nearMinute' | 'inTimezone' | 'create'> {
+  'after' | 'everyDays' | 'everyHours' | 'everyMinutes' | 'atHour' | 'nearMinute' | 'inTimezone' | 'create'> {
   private readonly schedule: ClockSchedule;
 
   constructor(private readonly app: EmuScriptApp, private readonly handler: string, timeZone: string) {
@@ -85,6 +87,15 @@ class EmuClockTriggerBuilder extends EmuObject implements Api<GoogleAppsScript.S
     this.schedule = { timeZone };
   }
 
+  /**
+   * ClockTriggerBuilder.after: "the minimum duration (in milliseconds) after the current time that the
+   * trigger runs. The actual duration might vary, but won't be less than your specified minimum."
+   */
+  after(durationMilliseconds: number) {
+    if (!Number.isInteger(durationMilliseconds) || durationMilliseconds < 0) throw gasError('Invalid argument: durationMilliseconds');
+    this.schedule.afterMs = durationMilliseconds;
+    return this;
+  }
   everyDays(n: number) { this.schedule.everyDays = n; return this; }
   everyHours(n: number) {
     if (![1, 2, 4, 6, 8, 12].includes(n)) throw gasError('The value passed to everyHours() must be 1, 2, 4, 6, 8 or 12.');
@@ -109,8 +120,8 @@ class EmuClockTriggerBuilder extends EmuObject implements Api<GoogleAppsScript.S
     return this;
   }
   create() {
-    const { everyDays, everyHours, everyMinutes } = this.schedule;
-    if (!everyDays && !everyHours && !everyMinutes) throw new Error('not emulated: ClockTriggerBuilder schedules other than everyDays/everyHours/everyMinutes');
+    const { afterMs, everyDays, everyHours, everyMinutes } = this.schedule;
+    if (afterMs === undefined && !everyDays && !everyHours && !everyMinutes) throw new Error('not emulated: ClockTriggerBuilder schedules other than after/everyDays/everyHours/everyMinutes');
     return this.app._add(this.handler, 'CLOCK', 'CLOCK', null, { ...this.schedule });
   }
 }

@@ -20,12 +20,15 @@ export interface RuleSpec {
 }
 
 class EmuBooleanCondition extends EmuObject
-  implements Api<GoogleAppsScript.Spreadsheet.BooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBold' | 'getItalic'> {
+  implements Api<GoogleAppsScript.Spreadsheet.BooleanCondition, 'getCriteriaType' | 'getCriteriaValues' | 'getBold' | 'getItalic' | 'getBackground' | 'getFontColor'> {
   constructor(counter: CallCounter, private readonly spec: RuleSpec) {
     super(counter, 'BooleanCondition');
   }
   getCriteriaType() { return this.spec.criteria; }
   getCriteriaValues() { return [...this.spec.values]; }
+  /** The colour as the builder normalised it (#rrggbb), null when the rule sets none. */
+  getBackground() { return this.spec.background ?? null; }
+  getFontColor() { return this.spec.fontColor ?? null; }
   getBold() { return this.spec.bold ?? null; }
   getItalic() { return this.spec.italic ?? null; }
 }

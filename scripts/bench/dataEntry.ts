@@ -1,14 +1,17 @@
 /**
- * Service calls made by data entry: one submission through the edit trigger, and Kiểm tra số liệu
- * on 16 and 100 villages. Figures are printed, never asserted on time.
+ * Data entry at 16, 100 and 500 villages: a head types a number, then ticks "Đã nộp báo cáo" (each
+ * runs the edit triggers), and Kiểm tra số liệu (checkReports) marks every tab, then runs again on
+ * the unchanged workbook. Printed, never asserted on time.
  */
-import { benchWorkbook, callsText, headOf, measure } from './workbook';
+import { benchWorkbook, headOf, MEASURED_HEADER, measure, measuredCells, table } from './workbook';
 
 const NOW = new Date('2026-05-10T01:00:00Z');
 
 export async function benchDataEntry(): Promise<string[]> {
-  const lines: string[] = ['Data entry (service calls; time is the emulator on this machine, not Apps Script):'];
-  for (const villages of [16, 100]) {
+  const rows: string[][] = [];
+  let failures = 0;
+  for (const villages of [16, 100, 500]) {
+    process.stderr.write(`  dataEntry: ${villages} villages…\n`);
     const wb = benchWorkbook(villages, { now: NOW });
     const { emu, ctx } = wb;
     // Months 1–4 filled and half of them submitted in every tab, with one typing error each.
@@ -17,14 +20,22 @@ export async function benchDataEntry(): Promise<string[]> {
       emu.rawSet(`Thôn ${n}`, 'D19:E19', [[true, true]]);
       emu.rawSet(`Thôn ${n}`, 'G14', 'bốn');
     }
-    emu.rawSet('Thôn 1', 'H5:H18', Array.from({ length: 14 }, () => [4]));
-    const edit = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'H19', value: true }));
-    const failed = emu.executions.filter((x) => x.error !== undefined).length;
-    lines.push(`  ${villages} villages, one tick (submission): ${callsText(edit)}${failed ? ` — ${failed} FAILED` : ''}`);
+    emu.rawSet('Thôn 1', 'H6:H18', Array.from({ length: 13 }, () => [4]));
+    const before = emu.executions.length;
+    const typed = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'H5', value: 4 }));
+    const tick = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'H19', value: true }));
+    failures += emu.executions.slice(before).filter((x) => x.error !== undefined).length;
     const first = measure(emu, () => wb.call('checkReports'));
-    lines.push(`  ${villages} villages, Kiểm tra số liệu (marks every tab): ${callsText(first)}`);
     const again = measure(emu, () => wb.call('checkReports'));
-    lines.push(`  ${villages} villages, Kiểm tra số liệu again (nothing changed): ${callsText(again)}`);
+    rows.push(
+      [`${villages}`, 'edit: a number typed', ...measuredCells(typed)],
+      [`${villages}`, 'edit: tick (submission)', ...measuredCells(tick)],
+      [`${villages}`, 'Kiểm tra số liệu', ...measuredCells(first)],
+      [`${villages}`, 'Kiểm tra số liệu again', ...measuredCells(again)],
+    );
   }
-  return lines;
+  return [
+    `Data entry (edits run the edit triggers; Kiểm tra số liệu = checkReports)${failures ? ` — ${failures} edit trigger runs FAILED` : ''}:`,
+    ...table(['villages', 'what', ...MEASURED_HEADER], rows),
+  ];
 }

@@ -18,6 +18,8 @@ export interface BenchOptions {
   emailOf?: (n: number) => string;
   /** `Email phòng VH-XH` of `Cấu hình` (the reminders' digest goes there). */
   officeEmail?: string;
+  /** Move the emulator's clock by each call's estimated latency (EmulatorOptions.advanceClockByLatency). */
+  advanceClock?: boolean;
 }
 
 /** `Thôn 17` … `Thôn N`, each with a head, a phone and denominators. */
@@ -40,7 +42,7 @@ export function generatedVillages(villages: number, emailOf: (n: number) => stri
 export function emptyWorkbook(villages: number, options: BenchOptions): TestWorkbook {
   const emailOf = options.emailOf ?? headOf;
   const heads = Array.from({ length: villages }, (_, i) => (i < PRESET_VILLAGES ? headOf(i + 1) : emailOf(i + 1)));
-  return newWorkbook({ now: options.now, editors: [...new Set(heads)] });
+  return newWorkbook({ now: options.now, editors: [...new Set(heads)], advanceClockByLatency: options.advanceClock ?? false });
 }
 
 /** bach-ngoc applied, the registry grown to `villages`, then setup: every village has its tab. */
@@ -65,17 +67,73 @@ export interface Measured {
   writes: number;
   /** Time in the emulator on this machine, not in Apps Script. */
   ms: number;
+  /** Estimated Apps Script seconds (the emulator's cost model, emulator/latency.ts). */
+  estimatedSeconds: number;
+  /** Flushes of queued writes the cost model charged. */
+  flushes: number;
 }
 
-/** Service calls made by `run`; `emu.calls` keeps the breakdown until the next measure. */
+/** Service calls made by `run`; `emu.calls` (and `emu.calls.meter`) keep the breakdown until the next measure. */
 export function measure(emu: AppsScriptEmulator, run: () => void): Measured {
   emu.calls.reset();
   const started = performance.now();
   run();
   const ms = performance.now() - started;
-  return { calls: emu.calls.total(), reads: emu.calls.total((n) => READS.test(n)), writes: emu.calls.total((n) => WRITES.test(n)), ms };
+  return {
+    calls: emu.calls.total(), reads: emu.calls.total((n) => READS.test(n)), writes: emu.calls.total((n) => WRITES.test(n)), ms,
+    estimatedSeconds: emu.estimatedMs() / 1000, flushes: emu.calls.meter.flushCount,
+  };
 }
 
-export const sum = (a: Measured, b: Measured): Measured => ({ calls: a.calls + b.calls, reads: a.reads + b.reads, writes: a.writes + b.writes, ms: a.ms + b.ms });
+export const sum = (a: Measured, b: Measured): Measured => ({
+  calls: a.calls + b.calls, reads: a.reads + b.reads, writes: a.writes + b.writes, ms: a.ms + b.ms,
+  estimatedSeconds: a.estimatedSeconds + b.estimatedSeconds, flushes: a.flushes + b.flushes,
+});
 
 export const callsText = (m: Measured) => `${m.calls} calls, ${m.reads} reads, ${m.writes} writes, ${m.ms.toFixed(0)} ms`;
+
+/** Seconds as a short figure: 0.04 s, 3.2 s, 212 s. */
+export const seconds = (s: number) => `${s < 1 ? s.toFixed(2) : s < 10 ? s.toFixed(1) : s.toFixed(0)} s`;
+
+/** A compact table: right-aligned columns, the first left-aligned, each line indented. */
+export function table(header: string[], rows: (string | number)[][]): string[] {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => `  ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`.trimEnd());
+}
+
+/** The usual columns of a measured run: calls, reads, writes, flushes, estimated Apps Script seconds, emulator ms. */
+export const MEASURED_HEADER = ['calls', 'reads', 'writes', 'flushes', 'est. Apps Script', 'emulator'];
+export const measuredCells = (m: Measured): string[] => [
+  String(m.calls), String(m.reads), String(m.writes), String(m.flushes), seconds(m.estimatedSeconds), `${m.ms.toFixed(0)} ms`,
+];
+
+/** The instant a one-off time trigger (ClockTriggerBuilder.after) still has to fire at, or undefined. */
+export function pendingOneOff(emu: AppsScriptEmulator): number | undefined {
+  let next: number | undefined;
+  for (const t of emu.triggers) {
+    const afterMs = (t.schedule as { afterMs?: number } | undefined)?.afterMs;
+    if (t.eventType !== 'CLOCK' || afterMs === undefined) continue;
+    const at = t.createdAt.getTime() + afterMs;
+    if (at > t.lastChecked && (next === undefined || at < next)) next = at;
+  }
+  return next;
+}
+
+/**
+ * Runs `entry` as one execution, then every continuation it leaves as a one-off time trigger (a
+ * long setup stops at its time budget and continues there), each measured as its own execution.
+ */
+export function measureExecutions(wb: TestWorkbook, entry: string, args: unknown[] = []): Measured[] {
+  const { emu } = wb;
+  const runs = [measure(emu, () => wb.call(entry, args))];
+  for (let next = pendingOneOff(emu); next !== undefined && runs.length < 100; next = pendingOneOff(emu)) {
+    if (emu.clock.nowMs() < next) emu.clock.set(new Date(next));
+    const before = emu.executions.length;
+    const run = measure(emu, () => emu.fireDueTimeTriggers(wb.ctx));
+    const failed = emu.executions.slice(before).find((x) => x.error !== undefined);
+    if (failed) throw new Error(`continuation ${failed.handler} failed: ${String(failed.error)}`);
+    runs.push(run);
+  }
+  return runs;
+}

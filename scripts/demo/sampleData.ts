@@ -4,7 +4,7 @@
  * people really make. Deterministic for a given seed.
  */
 import { addDays, compareDates, dueDateOf, type LocalDate } from '../../src/core/shared/calendar';
-import type { SampleVillage } from '../../src/core/config/presets';
+import type { SampleVillage } from './sampleVillages';
 import type { IndicatorSetting, Settings } from '../../src/core/config/settings';
 
 export interface DemoSubmission {

@@ -1,19 +1,16 @@
 /** The triggers as the office sees them: who holds each, when it last worked, and taking one over. */
-import type { AutomationFact } from '../core/automation/automation';
+import { automationFact, takeOverLogEntry, type AutomationFact } from '../core/automation/automation';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice } from './office';
 import { takeOverReminderTrigger } from './reminderTrigger';
 import { setupWorkbookIn } from './setup';
-import { currentUserEmail, installEditTrigger, readTriggerRecord, sameAccount, TRIGGER_KINDS } from './triggers';
+import { currentUserEmail, installEditTrigger, readTriggerRecord, readTriggerRecords, TRIGGER_KINDS } from './triggers';
 
 /** `me` is passed by the self-check, which must work even when the email scope is missing. */
 export function automationFacts(me: string = currentUserEmail()): AutomationFact[] {
-  const stored = PropertiesService.getDocumentProperties().getProperties();
-  return TRIGGER_KINDS.map((kind) => {
-    const record = readTriggerRecord(kind, stored);
-    return { kind, owner: record?.owner ?? '', lastRun: record?.lastRun ?? '', mine: record !== null && me !== '' && sameAccount(record.owner, me) };
-  });
+  const records = readTriggerRecords();
+  return TRIGGER_KINDS.map((kind) => automationFact(kind, records[kind], me));
 }
 
 /**
@@ -29,8 +26,7 @@ export function takeOverTrigger(kind: unknown): AutomationFact[] {
       if (which === 'reminders') takeOverReminderTrigger();
       else installEditTrigger(ss);
       setupWorkbookIn(ss);
-      const what = which === 'edit' ? 'xử lý "Đã nộp"' : 'gửi nhắc việc';
-      appendLog(ss, [{ action: 'Nhận chuyển giao trình tự động', detail: `Trình ${what}: từ ${previous || '(chưa có)'} sang ${currentUserEmail()}.` }]);
+      appendLog(ss, [takeOverLogEntry(which, previous, currentUserEmail())]);
     });
     return automationFacts();
   });

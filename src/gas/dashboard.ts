@@ -4,18 +4,22 @@ import { appliedIndicators, readConfig } from './settingsSheet';
 import { readVillageTabs } from './villageTabs';
 import { automationFacts } from './automation';
 import { asOffice, menuCommand } from './office';
+import { setupUnderWayText } from '../core/workbook/setupPlan';
+import { loadProgress } from './setupProgress';
 
 export function getDashboardData(): DashboardData {
   return asOffice((ss) => {
     const now = new Date();
     const config = readConfig(ss);
-    if (!config) return notSetUpDashboard(now);
+    const setupUnderWay = setupUnderWayText(loadProgress());
+    if (!config) return notSetUpDashboard(now, setupUnderWay);
     return buildDashboard({
       settings: config.settings,
       indicators: appliedIndicators(config),
       villages: readVillageTabs(ss, config, now),
       configFindings: config.findings,
       automation: automationFacts(),
+      setupUnderWay,
       now,
     });
   });

@@ -1,10 +1,9 @@
 /** `Nhật ký`: the append-only log. Entries of a run are buffered and written with one setValues. */
-import { PALETTE } from '../core/shared/palette';
+import { planLogTab } from '../core/workbook/logTabSpec';
 import { TAB_LOG } from '../core/workbook/tabNames';
 import { asCellText } from '../core/shared/text';
+import { applyTabSpec } from './tabWriter';
 import { actingUserEmail, writeRows } from './workbook';
-
-export const LOG_HEADERS = ['Thời gian', 'Người thực hiện', 'Hành động', 'Địa bàn', 'Kỳ', 'Chi tiết'] as const;
 
 export interface LogEntry {
   action: string;
@@ -13,18 +12,9 @@ export interface LogEntry {
   detail?: string;
 }
 
-export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = ss.getSheetByName(TAB_LOG);
-  if (existing) return existing;
-  const sheet = ss.insertSheet(TAB_LOG);
-  writeRows(sheet, 1, [[...LOG_HEADERS]]);
-  sheet.getRange(1, 1, 1, LOG_HEADERS.length).setFontWeight('bold').setBackground(PALETTE.sectionBg);
-  sheet.setFrozenRows(1);
-  sheet.setColumnWidths(1, LOG_HEADERS.length, 140);
-  // "Trưởng thôn Nguyễn Thị Giang (theo Danh sách)" when Google withholds the editor's email.
-  sheet.setColumnWidth(2, 280);
-  sheet.setColumnWidth(LOG_HEADERS.length, 420);
-  return sheet;
+/** A log deleted by hand comes back at once; the next setup protects it again. */
+function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  return ss.getSheetByName(TAB_LOG) ?? applyTabSpec(ss, planLogTab(ss.getNumSheets(), [])).sheet;
 }
 
 /**
@@ -33,7 +23,7 @@ export function ensureLogSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Go
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], at: Date = new Date(), actor = ''): void {
   if (entries.length === 0) return;
-  const sheet = ensureLogSheet(ss);
+  const sheet = logSheet(ss);
   const who = actor || actingUserEmail();
   const rows = entries.map((e) => [at, asCellText(who), asCellText(e.action), asCellText(e.village ?? ''), asCellText(e.period ?? ''), asCellText(e.detail ?? '')]);
   const first = sheet.getLastRow() + 1;

@@ -17,8 +17,8 @@ function settingsProtection(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Prote
 }
 
 /**
- * Before `Cấu hình` exists only the spreadsheet's owner may set it up (nobody, when the file sits in
- * a shared drive and has no owner); afterwards, whoever may edit `Cấu hình`.
+ * Before `Cấu hình` exists only the spreadsheet's owner may set it up (any editor, when the file sits
+ * in a shared drive: it has no owner to compare with); afterwards, whoever may edit `Cấu hình`.
  */
 function isOffice(ss: Spreadsheet): boolean {
   if (!ss.getSheetByName(TAB_SETTINGS)) {

@@ -1,11 +1,11 @@
 /**
- * Protections of SPEC §8. Each one the add-on owns carries a description starting with OWN_PREFIX,
- * so setup finds and updates it instead of stacking a new one on every run.
+ * Protections of SPEC §8. Each one the add-on owns carries a description starting with
+ * OWN_PROTECTION_PREFIX, so setup finds and updates it instead of stacking a new one on every run.
  */
+import { OWN_PROTECTION_PREFIX as OWN_PREFIX } from '../core/workbook/ownProtection';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
-
-const OWN_PREFIX = 'Tổ CNSCĐ: ';
 
 /** The NGAY_NOP row of a village tab: the office and the edit trigger's owner alone write it. */
 export function stampProtectionWhat(tab: string): string {
@@ -58,22 +58,24 @@ export function protectRanges(sheet: Sheet, wanted: readonly RangeToProtect[], e
 }
 
 /**
- * Exactly these editors. A new protection starts with every editor of the spreadsheet (all the
- * village heads), so it is emptied wholesale instead of reading each editor's email; Apps Script
- * keeps the owner and the current user whatever we ask.
+ * Exactly these editors on a protection just made or taken over. It starts with every editor of the
+ * spreadsheet (all the village heads), so it is emptied wholesale instead of reading each editor's
+ * email; Apps Script keeps the owner and the current user whatever we ask.
  */
+export function restrictNewProtection(protection: Protection, editors: readonly string[]): void {
+  protection.removeEditors(protection.getEditors());
+  protection.addEditors([...editors]);
+  protection.setDomainEdit(false);
+}
+
 function restrictTo(protection: Protection, editors: readonly string[], fresh: boolean): void {
-  if (fresh) {
-    protection.removeEditors(protection.getEditors());
-    protection.addEditors([...editors]);
-  } else {
-    if (protection.isWarningOnly()) protection.setWarningOnly(false);
-    const wanted = new Set(editors.map((e) => e.toLowerCase()));
-    const current = protection.getEditors().map((u) => u.getEmail());
-    const toRemove = current.filter((e) => !wanted.has(e.toLowerCase()));
-    const toAdd = [...wanted].filter((e) => !current.some((c) => c.toLowerCase() === e));
-    if (toAdd.length > 0) protection.addEditors(toAdd);
-    if (toRemove.length > 0) protection.removeEditors(toRemove);
-  }
+  if (fresh) return restrictNewProtection(protection, editors);
+  if (protection.isWarningOnly()) protection.setWarningOnly(false);
+  const wanted = new Set(editors.map((e) => e.toLowerCase()));
+  const current = protection.getEditors().map((u) => u.getEmail());
+  const toRemove = current.filter((e) => !wanted.has(e.toLowerCase()));
+  const toAdd = [...wanted].filter((e) => !current.some((c) => c.toLowerCase() === e));
+  if (toAdd.length > 0) protection.addEditors(toAdd);
+  if (toRemove.length > 0) protection.removeEditors(toRemove);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }

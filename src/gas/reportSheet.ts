@@ -5,9 +5,10 @@
 import type { AggregationSummary } from '../core/assessment/aggregation';
 import type { LocalDate } from '../core/shared/calendar';
 import { reportLayout } from '../core/reports/reportLayout';
+import { ownTabProtection } from '../core/workbook/ownProtection';
+import { specFromModel } from '../core/workbook/specFromModel';
 import { TAB_REPORT } from '../core/workbook/tabNames';
-import { protectOwnTab } from './protections';
-import { ownTab, writeSheetModel } from './sheetModelWriter';
+import { applyTabSpec } from './tabWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -16,9 +17,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const POSITION = 3;
 
 export function writeReportSheet(ss: Spreadsheet, summary: AggregationSummary, issuedOn: LocalDate, office: readonly string[]): Sheet {
-  const sheet = ownTab(ss, TAB_REPORT, POSITION);
-  writeSheetModel(sheet, reportLayout(summary, issuedOn));
-  if (!sheet.hasHiddenGridlines()) sheet.setHiddenGridlines(true);
-  protectOwnTab(sheet, TAB_REPORT, office);
-  return sheet;
+  const spec = specFromModel(TAB_REPORT, POSITION, reportLayout(summary, issuedOn), [ownTabProtection(TAB_REPORT, office)], { hiddenGridlines: true });
+  return applyTabSpec(ss, spec).sheet;
 }

@@ -9,7 +9,7 @@ import { appendLog } from './log';
 import { menuCommand } from './office';
 import { rangeProtectionOf, sheetProtectionOf, stampProtectionWhat } from './protections';
 import { readConfig } from './settingsSheet';
-import { myTriggers } from './triggers';
+import { myTriggers, TRIGGER_KINDS } from './triggers';
 import { tabFinder } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -78,7 +78,7 @@ function readFacts(ss: Spreadsheet, me: Probe<string>, quota: Probe<number>): Se
     villageWord: config?.settings.villageWord ?? 'Thôn',
     spreadsheetEditors: [ss.getOwner()?.getEmail() ?? '', ...ss.getEditors().map((u) => u.getEmail())].filter((e) => e !== '').map((e) => e.toLowerCase()),
     triggers,
-    lostTriggers: 'value' in mine ? triggers.filter((t) => t.mine && myTriggers(t.kind).length === 0).map((t) => t.kind) : [],
+    presentTriggers: 'value' in mine ? TRIGGER_KINDS.filter((kind) => myTriggers(kind).length > 0) : null,
     villages,
     ownTabs,
     mailQuota: valueOf(quota, null),

@@ -1,89 +1,159 @@
-/** Khởi tạo / cập nhật bảng tính, and applying a preset. Never deletes or overwrites typed data. */
-import { a1Range } from '../core/shared/a1';
-import type { Finding } from '../core/shared/findings';
+/**
+ * Khởi tạo / cập nhật bảng tính, and applying a preset: read → plan (core/workbook) → apply
+ * (tabWriter), one tab at a time within a time budget; a long setup carries on in a follow-up
+ * execution (docs/limits.md). Never deletes or overwrites typed data.
+ */
 import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
 import { readRegistryGrid } from '../core/config/registry';
 import { readSettingsGrid } from '../core/config/settingsGrid';
-import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
-import { isPlausibleEmail } from '../core/shared/text';
-import { STATUS_CODES, WIDTH, type VillageTabMap } from '../core/workbook/villageTabLayout';
+import type { Finding } from '../core/shared/findings';
+import { TIME_ZONE } from '../core/shared/calendar';
+import { planLogTab } from '../core/workbook/logTabSpec';
+import { ownTabProtection } from '../core/workbook/ownProtection';
+import { planRegistryTab } from '../core/workbook/registryTabSpec';
+import { planSettingsTab } from '../core/workbook/settingsTabSpec';
+import {
+  recordStep,
+  resumedProgress,
+  setupLogDetail,
+  setupSteps,
+  setupSummary,
+  stepTab,
+  withinBudget,
+  type SetupProgress,
+  type SetupReport,
+  type SetupStep,
+  type StepOutcome,
+} from '../core/workbook/setupPlan';
+import { emptyTabSpec } from '../core/workbook/tabSpec';
+import { TAB_LOG, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
+import { planVillageTab } from '../core/workbook/villageTabSpec';
 import { withDocumentLock } from './lock';
-import { appendLog, ensureLogSheet, type LogEntry } from './log';
+import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
-import { protectOwnTab, protectRanges, protectSheet, stampProtectionWhat } from './protections';
-import { appendRegistryRows, appliedIndicators, readConfig, repairSettingsSheet, writeRegistrySheet, writeSettingsSheet } from './settingsSheet';
-import { ensureEditTrigger, type EditTriggerOutcome } from './triggers';
-import { ensureVillageSheet } from './villageSheet';
+import { appliedIndicators, readConfig, type WorkbookConfig } from './settingsSheet';
+import { clearProgress, loadProgress, retireContinuation, saveProgress, scheduleContinuation } from './setupProgress';
+import { applyTabSpec } from './tabWriter';
+import { ensureEditTrigger } from './triggers';
 import { readGrid } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** What setup did; plain data so it can cross google.script.run. */
-export interface SetupReport {
-  unitName: string;
-  villages: number;
-  created: string[];
-  repaired: string[];
-  unrecognised: string[];
+/** What one step did, for the progress and the findings. */
+interface StepResult {
+  outcome: StepOutcome;
+  added: string[];
   findings: Finding[];
-  trigger: EditTriggerOutcome;
 }
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-export function setupWorkbookIn(ss: Spreadsheet): SetupReport {
-  ss.setSpreadsheetTimeZone(TIME_ZONE);
+export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupReport {
   // Vietnamese locale: `1.234` typed in a cell is 1234 and numbers show as 1.234 and 85,5%.
-  ss.setSpreadsheetLocale('vi_VN');
-  const created: string[] = [];
-  const repaired: string[] = [];
+  if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
+  if (ss.getSpreadsheetLocale() !== 'vi_VN') ss.setSpreadsheetLocale('vi_VN');
   const defaults = getPreset('mac-dinh');
-
   const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
-  if (!settingsSheet) {
-    writeSettingsSheet(ss, defaults.settings, defaults.indicators);
-    created.push(TAB_SETTINGS);
-  } else {
-    const added = repairSettingsSheet(settingsSheet, defaults);
-    if (added.length > 0) repaired.push(`${TAB_SETTINGS} (thêm: ${added.join(', ')})`);
-  }
-  let config = readConfig(ss);
-  if (!config) throw new Error('Không đọc được tab Cấu hình.');
-  if (!ss.getSheetByName(TAB_REGISTRY)) {
-    writeRegistrySheet(ss, [], config.settings.villageWord);
-    created.push(TAB_REGISTRY);
-    config = readConfig(ss) ?? config;
-  }
-  const { settings } = config;
-  const indicators = appliedIndicators(config);
-  const office = officeEditors(ss, settings.officeEmail);
-  const unrecognised: string[] = [];
-  const findings = [...config.findings];
+  const settingsGrid = settingsSheet ? readGrid(settingsSheet) : null;
+  const officeEmail = settingsGrid ? readSettingsGrid(settingsGrid).settings.officeEmail : defaults.settings.officeEmail;
+  const office = officeEditors(ss, officeEmail);
 
-  for (const village of config.villages) {
-    const result = ensureVillageSheet(ss, village.name, settings.year, indicators);
-    if (result.outcome === 'created') created.push(village.name);
-    if (result.outcome === 'repaired') repaired.push(`${village.name} (thêm: ${result.added.join(', ')})`);
-    if (result.outcome === 'unrecognised') {
-      unrecognised.push(village.name);
-      findings.push({ level: 'warning', sheet: village.name, cell: '', message: `Tab "${village.name}" đã có dữ liệu nhưng không có dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…"; không sửa gì trong tab này.` });
-      continue;
-    }
-    for (const m of result.missingMonths) {
-      findings.push({ level: 'warning', sheet: village.name, cell: '', message: `${village.name}: thiếu cột "Tháng ${m}"; hãy thêm lại cột này vào dòng tiêu đề.` });
-    }
-    if (result.map) protectVillageSheet(result.sheet, result.map, village.email, office);
+  let config = readConfig(ss);
+  const steps = setupSteps(config?.villages.map((v) => v.name) ?? []);
+  const progress = resumedProgress(loadProgress(), steps);
+  progress.executions++;
+  const findings: Finding[] = [];
+  // `Cấu hình` and `Danh sách` are always redone: the village steps plan from what they say.
+  if (progress.next > 0) {
+    for (const step of steps.slice(0, 2)) findings.push(...runStep(ss, step, null, office, settingsGrid).findings);
   }
-  ensureLogSheet(ss);
-  removeBlankDefaultSheet(ss);
-  for (const name of OWN_TABS) {
-    const sheet = ss.getSheetByName(name);
-    if (sheet) protectOwnTab(sheet, name, office);
+  while (progress.next < steps.length) {
+    if (progress.next > 1 && !withinBudget(Date.now() - startedAt)) break;
+    const step = steps[progress.next];
+    if (step.kind === 'village' && !config) config = readConfig(ss);
+    const result = runStep(ss, step, config, office, settingsGrid);
+    if (step.kind === 'registry' || (step.kind === 'settings' && result.outcome !== 'unchanged')) config = readConfig(ss);
+    recordStep(progress, stepTab(step), result.outcome, result.added);
+    findings.push(...result.findings);
   }
-  const trigger = ensureEditTrigger(ss);
-  const report: SetupReport = { unitName: settings.unitName, villages: config.villages.length, created, repaired, unrecognised, findings, trigger };
-  appendLog(ss, [setupLogEntry(report)]);
+  const finished = progress.next >= steps.length;
+  const current = config ?? readConfig(ss);
+  if (!current) throw new Error('Không đọc được tab Cấu hình.');
+  const report = reportOf(current, progress, steps.length, findings);
+  if (finished) {
+    removeBlankDefaultSheet(ss);
+    report.trigger = ensureEditTrigger(ss);
+    if (report.trigger.state === 'installed') progress.changed = true;
+    clearProgress();
+  } else {
+    saveProgress(progress);
+    const problem = scheduleContinuation();
+    report.continuing = problem === null;
+    report.continuationProblem = problem;
+  }
+  if (progress.changed || !finished) appendLog(ss, [{ action: SETUP_TITLE, detail: setupLogDetail(report) }]);
   return report;
+}
+
+function reportOf(config: WorkbookConfig, progress: SetupProgress, total: number, findings: Finding[]): SetupReport {
+  return {
+    unitName: config.settings.unitName,
+    villages: config.villages.length,
+    done: progress.next,
+    total,
+    continuing: false,
+    continuationProblem: null,
+    created: progress.created,
+    createdCount: progress.createdCount,
+    repaired: progress.repaired,
+    repairedCount: progress.repairedCount,
+    unrecognised: progress.unrecognised,
+    findings: [...config.findings, ...findings],
+    trigger: null,
+  };
+}
+
+function runStep(ss: Spreadsheet, step: SetupStep, config: WorkbookConfig | null, office: readonly string[], settingsGrid: ReturnType<typeof readGrid> | null): StepResult {
+  const defaults = getPreset('mac-dinh');
+  switch (step.kind) {
+    case 'settings': {
+      const plan = planSettingsTab({ grid: settingsGrid, mode: 'keep', settings: defaults.settings, indicators: defaults.indicators, office });
+      const applied = applyTabSpec(ss, plan.spec, { values: settingsGrid ?? undefined });
+      return { outcome: plan.created ? 'created' : plan.added.length ? 'repaired' : applied.writes > 0 ? 'updated' : 'unchanged', added: plan.added, findings: [] };
+    }
+    case 'registry': {
+      const sheet = ss.getSheetByName(TAB_REGISTRY);
+      const grid = sheet ? readGrid(sheet) : null;
+      const plan = planRegistryTab({ grid, villages: [], villageWord: config?.settings.villageWord ?? defaults.settings.villageWord, office });
+      const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
+      return { outcome: plan.created ? 'created' : applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+    }
+    case 'village': {
+      const village = config?.villages.find((v) => v.name === step.name);
+      if (!config || !village) return { outcome: 'absent', added: [], findings: [] };
+      const sheet = ss.getSheetByName(step.name);
+      const grid = sheet ? readGrid(sheet) : null;
+      const log = sheet ? null : ss.getSheetByName(TAB_LOG);
+      // Village tabs go before `Nhật ký`, which stays last.
+      const position = log ? log.getIndex() - 1 : ss.getNumSheets();
+      const plan = planVillageTab({ name: step.name, year: config.settings.year, indicators: appliedIndicators(config), grid, position, office, headEmail: village.email });
+      if (plan.outcome === 'unrecognised') return { outcome: 'unrecognised', added: [], findings: plan.findings };
+      const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
+      const outcome = plan.outcome === 'unchanged' && applied.writes > 0 ? 'updated' : plan.outcome;
+      return { outcome, added: plan.added, findings: plan.findings };
+    }
+    case 'log': {
+      const sheet = ss.getSheetByName(TAB_LOG);
+      const applied = applyTabSpec(ss, planLogTab(ss.getNumSheets(), office), { sheet: sheet ?? undefined });
+      return { outcome: applied.created ? 'created' : applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+    }
+    case 'output': {
+      // Written by Tổng hợp; setup only keeps the office's protection of it current.
+      const sheet = ss.getSheetByName(step.name);
+      if (!sheet) return { outcome: 'absent', added: [], findings: [] };
+      const spec = { ...emptyTabSpec(step.name, 0, 0, 0), protections: [ownTabProtection(step.name, office)] };
+      const applied = applyTabSpec(ss, spec, { sheet });
+      return { outcome: applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+    }
+  }
 }
 
 /** A new spreadsheet's untouched "Sheet1" would sit among the tabs; only a blank one is removed. */
@@ -93,50 +163,26 @@ function removeBlankDefaultSheet(ss: Spreadsheet): void {
   }
 }
 
-/** The head edits their own tab; structure and the NGAY_NOP stamp are the office's alone. */
-function protectVillageSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, map: VillageTabMap, headEmail: string, office: readonly string[]): void {
-  const withHead = isPlausibleEmail(headEmail) ? [...office, headEmail] : [...office];
-  const name = sheet.getName();
-  protectSheet(sheet, `tab ${name}: chỉ trưởng ${name} và phòng VH-XH sửa`, withHead);
-  const lastCol = Math.max(WIDTH, ...map.monthCols.map((c) => c + 1));
-  const lastRow = Math.max(...map.rows.values()) + 1;
-  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
-  const ranges = [
-    { a1: a1Range(1, 1, map.headerRow + 1, lastCol), what: `tiêu đề tab ${name}` },
-    { a1: a1Range(map.headerRow + 2, map.codeCol + 1, lastRow - map.headerRow - 1, 3), what: `cột mã, chỉ tiêu tab ${name}` },
-    ...(stampRow === undefined ? [] : [{ a1: a1Range(stampRow + 1, 1, 1, lastCol), what: stampProtectionWhat(name) }]),
-  ];
-  protectRanges(sheet, ranges, office);
-}
-
-const TRIGGER_STATE_WORDS: Record<EditTriggerOutcome['state'], string> = { installed: 'vừa cài', present: 'đang chạy', 'owned-by-other': 'do tài khoản khác giữ' };
-
-function setupLogEntry(report: SetupReport): LogEntry {
-  const parts = [`${report.villages} địa bàn`];
-  if (report.created.length) parts.push(`tạo mới: ${report.created.join(', ')}`);
-  if (report.repaired.length) parts.push(`bổ sung: ${report.repaired.join('; ')}`);
-  if (report.unrecognised.length) parts.push(`không nhận ra mẫu: ${report.unrecognised.join(', ')}`);
-  parts.push(`xử lý "Đã nộp": ${TRIGGER_STATE_WORDS[report.trigger.state]} (${report.trigger.owner})`);
-  return { action: 'Khởi tạo / cập nhật bảng tính', detail: parts.join('; ') };
-}
-
-/** SPEC §7: writes the preset's settings (the previous values go to the log) and, when the registry
- * is still empty, its sample villages; then runs setup. */
+/**
+ * Writes the preset's settings (the previous values go to the log) and, when `Danh sách` is still
+ * empty, its villages; then runs setup.
+ */
 export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   const preset = getPreset(id);
   const previous = ss.getSheetByName(TAB_SETTINGS);
   const log: LogEntry[] = [];
-  if (previous) {
-    const before = readSettingsGrid(readGrid(previous)).settings;
-    log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}". Cấu hình cũ: ${JSON.stringify(before)}` });
-  } else {
-    log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}".` });
-  }
-  writeSettingsSheet(ss, preset.settings, preset.indicators);
+  const office = officeEditors(ss, preset.settings.officeEmail);
+  const grid = previous ? readGrid(previous) : null;
+  const before = grid ? ` Cấu hình cũ: ${JSON.stringify(readSettingsGrid(grid).settings)}` : '';
+  log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}".${before}` });
+  applyTabSpec(ss, planSettingsTab({ grid, mode: 'replace', settings: preset.settings, indicators: preset.indicators, office }).spec, { values: grid ?? undefined });
   const registry = ss.getSheetByName(TAB_REGISTRY);
-  if (!registry) writeRegistrySheet(ss, preset.villages, preset.settings.villageWord);
-  else if (readRegistryGrid(readGrid(registry)).villages.length === 0) appendRegistryRows(registry, preset.villages);
-  ensureLogSheet(ss);
+  const registryGrid = registry ? readGrid(registry) : null;
+  if (!registryGrid || readRegistryGrid(registryGrid).villages.length === 0) {
+    const plan = planRegistryTab({ grid: null, villages: preset.villages, villageWord: preset.settings.villageWord, office });
+    applyTabSpec(ss, plan.spec, { values: registryGrid ?? undefined, sheet: registry ?? undefined });
+  }
+  clearProgress();
   appendLog(ss, log);
   return setupWorkbookIn(ss);
 }
@@ -158,19 +204,12 @@ export function setupWorkbook(): SetupReport | null {
   });
 }
 
-export function setupSummary(report: SetupReport): string {
-  const lines = [`${report.unitName}: ${report.villages} địa bàn trong "Danh sách".`];
-  lines.push(report.created.length ? `Đã tạo: ${report.created.join(', ')}.` : 'Không phải tạo tab mới.');
-  if (report.repaired.length) lines.push(`Đã bổ sung: ${report.repaired.join('; ')}.`);
-  if (report.villages === 0) lines.push('Hãy điền danh sách địa bàn vào tab "Danh sách" rồi chạy lại mục này.');
-  if (report.trigger.state === 'owned-by-other') {
-    lines.push(`Trình xử lý "Đã nộp" đang chạy dưới tài khoản ${report.trigger.owner}; tài khoản đó cần giữ quyền sửa bảng tính.`);
-  } else {
-    lines.push(`Trình xử lý "Đã nộp" chạy dưới tài khoản ${report.trigger.owner}.`);
-  }
-  const shown = report.findings.slice(0, 10).map((f) => `• ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`);
-  if (shown.length) lines.push('', 'Cần xem lại:', ...shown);
-  if (report.findings.length > 10) lines.push(`… và ${report.findings.length - 10} mục khác.`);
-  return lines.join('\n');
+/** The follow-up execution a long setup schedules: carries on from the saved progress, no dialog. */
+export function continueSetup(): void {
+  asOffice((ss) =>
+    withDocumentLock(() => {
+      retireContinuation();
+      setupWorkbookIn(ss);
+    }),
+  );
 }
-

@@ -1,9 +1,10 @@
 /** The `Tổng hợp` tab: rewritten whole by each Tổng hợp run, editable by the office only. */
 import type { AggregationSummary } from '../core/assessment/aggregation';
 import { summaryLayout } from '../core/reports/summaryLayout';
+import { ownTabProtection } from '../core/workbook/ownProtection';
+import { specFromModel } from '../core/workbook/specFromModel';
 import { TAB_SUMMARY } from '../core/workbook/tabNames';
-import { protectOwnTab } from './protections';
-import { ownTab, writeSheetModel } from './sheetModelWriter';
+import { applyTabSpec } from './tabWriter';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -12,8 +13,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const POSITION = 2;
 
 export function writeSummarySheet(ss: Spreadsheet, summary: AggregationSummary, office: readonly string[]): Sheet {
-  const sheet = ownTab(ss, TAB_SUMMARY, POSITION);
-  writeSheetModel(sheet, summaryLayout(summary).model);
-  protectOwnTab(sheet, TAB_SUMMARY, office);
-  return sheet;
+  const model = summaryLayout(summary).model;
+  return applyTabSpec(ss, specFromModel(TAB_SUMMARY, POSITION, model, [ownTabProtection(TAB_SUMMARY, office)])).sheet;
 }

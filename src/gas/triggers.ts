@@ -1,11 +1,15 @@
 /**
  * The two installable triggers and who holds them (docs/security.md, "Triggers"). Apps Script lists
- * only the current user's triggers, so each trigger's owner, unique id and last successful run are
- * kept in document properties: another office account sees who holds it and can take it over; a
- * trigger that is no longer the recorded one deletes itself the next time it fires (it runs as its
- * owner, the only account that may delete it).
+ * only the current user's triggers, so each trigger's owner, unique id and last successful run (and
+ * the daily one's hour) are kept in document properties: another office account sees who holds it
+ * and can take it over; a trigger that is no longer the recorded one deletes itself the next time it
+ * fires (it runs as its owner, the only account that may delete it). This module alone reads and
+ * writes those records; what to do about them is decided in core/automation/automation.ts.
  */
-import type { AutomationKind } from '../core/automation/automation';
+import { decideEditTrigger, isReplaced, type AutomationKind, type EditTriggerOutcome } from '../core/automation/automation';
+
+// office.ts compares accounts the same way the trigger records are checked.
+export { sameAccount } from '../core/automation/automation';
 
 export type TriggerKind = AutomationKind;
 
@@ -17,31 +21,38 @@ export interface TriggerRecord {
   uid: string;
   /** ISO instant of the last run that finished its work, '' when none yet. */
   lastRun: string;
+  /** The hour (Vietnam time) a daily trigger runs at; null for the edit trigger. */
+  hour: number | null;
 }
 
+const FIELDS = ['owner', 'uid', 'lastRun', 'hour'] as const satisfies readonly (keyof TriggerRecord)[];
 const key = (kind: TriggerKind, field: keyof TriggerRecord) => `trigger.${kind}.${field}`;
 
 function documentProperties(): GoogleAppsScript.Properties.Properties {
   return PropertiesService.getDocumentProperties();
 }
 
+/** Null when no trigger of this kind is recorded. */
 export function readTriggerRecord(kind: TriggerKind, stored: Record<string, string> = documentProperties().getProperties()): TriggerRecord | null {
   const owner = stored[key(kind, 'owner')] ?? '';
   if (!owner) return null;
-  return { owner, uid: stored[key(kind, 'uid')] ?? '', lastRun: stored[key(kind, 'lastRun')] ?? '' };
+  const hour = stored[key(kind, 'hour')];
+  return { owner, uid: stored[key(kind, 'uid')] ?? '', lastRun: stored[key(kind, 'lastRun')] ?? '', hour: hour === undefined ? null : Number(hour) };
+}
+
+/** Every kind's record, from one read of the properties. */
+export function readTriggerRecords(): Record<TriggerKind, TriggerRecord | null> {
+  const stored = documentProperties().getProperties();
+  return { edit: readTriggerRecord('edit', stored), reminders: readTriggerRecord('reminders', stored) };
 }
 
 /** The accounts whose triggers write to the sheet: they must stay editors of what they write. */
-export function triggerOwners(stored: Record<string, string> = documentProperties().getProperties()): string[] {
-  return TRIGGER_KINDS.flatMap((kind) => readTriggerRecord(kind, stored)?.owner ?? []);
+export function triggerOwners(): string[] {
+  return Object.values(readTriggerRecords()).flatMap((record) => record?.owner ?? []);
 }
 
 export function currentUserEmail(): string {
   return Session.getEffectiveUser().getEmail();
-}
-
-export function sameAccount(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /**
@@ -60,51 +71,44 @@ export function myTriggers(kind: TriggerKind): GoogleAppsScript.Script.Trigger[]
   return handled.filter((t) => t.getUniqueId() === uid);
 }
 
-/** Records `trigger` as the one of its kind; the previous owner's, if any, retires when it next fires. */
-export function recordTrigger(kind: TriggerKind, trigger: GoogleAppsScript.Script.Trigger, owner: string): void {
-  documentProperties().setProperties({ [key(kind, 'owner')]: owner, [key(kind, 'uid')]: trigger.getUniqueId() });
+/**
+ * Records `trigger` as the one of its kind (with the hour a daily trigger runs at); the previous
+ * owner's, if any, retires when it next fires.
+ */
+export function recordTrigger(kind: TriggerKind, trigger: GoogleAppsScript.Script.Trigger, owner: string, hour?: number): void {
+  documentProperties().setProperties({
+    [key(kind, 'owner')]: owner,
+    [key(kind, 'uid')]: trigger.getUniqueId(),
+    ...(hour !== undefined && { [key(kind, 'hour')]: String(hour) }),
+  });
 }
 
 export function forgetTrigger(kind: TriggerKind): void {
   const props = documentProperties();
-  (['owner', 'uid', 'lastRun'] as const).forEach((field) => props.deleteProperty(key(kind, field)));
+  FIELDS.forEach((field) => props.deleteProperty(key(kind, field)));
 }
 
 export function recordSuccessfulRun(kind: TriggerKind, at: Date): void {
   documentProperties().setProperty(key(kind, 'lastRun'), at.toISOString());
 }
 
-/**
- * Called first by a trigger handler with the event's triggerUid: when another trigger has been
- * recorded since (someone took it over), this one deletes itself and the run does nothing.
- */
+/** Called first by a trigger handler with the event's triggerUid: true when this trigger retired. */
 export function retireIfReplaced(kind: TriggerKind, triggerUid: string | undefined): boolean {
-  if (!triggerUid) return false;
-  const record = readTriggerRecord(kind);
-  if (!record?.uid || record.uid === triggerUid) return false;
+  // A run without an id costs no property read.
+  if (!triggerUid || !isReplaced(readTriggerRecord(kind)?.uid ?? '', triggerUid)) return false;
   ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === triggerUid).forEach((t) => ScriptApp.deleteTrigger(t));
   return true;
 }
 
-export type EditTriggerOutcome = { state: 'installed' | 'present' | 'owned-by-other'; owner: string };
-
 /** Setup: one edit trigger for the whole sheet; an office account that does not hold it adds none. */
 export function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): EditTriggerOutcome {
   const me = currentUserEmail();
-  const record = readTriggerRecord('edit');
   const mine = myTriggers('edit');
-  if (record && !sameAccount(record.owner, me)) {
-    // Mine are left over from before someone took the trigger over.
-    mine.forEach((t) => ScriptApp.deleteTrigger(t));
-    return { state: 'owned-by-other', owner: record.owner };
-  }
-  if (mine.length > 0) {
-    mine.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-    recordTrigger('edit', mine[0], me);
-    return { state: 'present', owner: me };
-  }
-  installEditTrigger(ss);
-  return { state: 'installed', owner: me };
+  const decision = decideEditTrigger(readTriggerRecord('edit')?.owner ?? '', me, mine.length);
+  mine.slice(decision.keepMine).forEach((t) => ScriptApp.deleteTrigger(t));
+  if (decision.keepMine > 0) recordTrigger('edit', mine[0], me);
+  if (decision.install) installEditTrigger(ss);
+  return { state: decision.state, owner: decision.owner };
 }
 
 /** Replaces the caller's own edit triggers of this spreadsheet with one, recorded as the one. */

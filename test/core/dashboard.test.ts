@@ -43,6 +43,7 @@ function input(overrides: Partial<DashboardInput> = {}): DashboardInput {
       { kind: 'edit', owner: 'office@example.gov.vn', lastRun: '2026-06-22T02:00:00.000Z', mine: true },
       { kind: 'reminders', owner: '', lastRun: '', mine: false },
     ],
+    setupUnderWay: null,
     now: AFTER_DUE,
     ...overrides,
   };
@@ -93,7 +94,7 @@ describe('buildDashboard', () => {
 
   it('an empty registry and a workbook never set up have their own states', () => {
     expect(buildDashboard(input({ villages: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [] });
-    expect(notSetUpDashboard(AFTER_DUE).state).toBe('no-settings');
+    expect(notSetUpDashboard(AFTER_DUE, null).state).toBe('no-settings');
   });
 
   it('a plan year that has not begun shows statuses without rates', () => {

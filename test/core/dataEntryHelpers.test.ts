@@ -5,7 +5,7 @@ import { planEdit } from '../../src/core/entry/editPlan';
 import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/entry/ownNotes';
 import { validateMonth } from '../../src/core/entry/validation';
 import { indicatorRowLabels, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
-import { baseGrid, contextFor, parse, set } from './villageFixture';
+import { baseGrid, colOf, contextFor, parse, rowOf, set } from './villageFixture';
 
 describe('own notes', () => {
   it('replace and remove only the add-on part, keeping what a person wrote', () => {
@@ -41,7 +41,13 @@ describe('planEdit', () => {
 });
 
 describe('planMarks', () => {
-  const palette = { error: '#ffc7ce', warning: '#ffeb9c', restore: (code: string) => (code === 'DA_NOP' ? '#e2efda' : '#ffffff') };
+  /** The grid after the plan's block is written into it. */
+  const written = (grid: string[][], block: string[][] | null | undefined, at: { row: number; column: number }) => {
+    const next = grid.map((r) => [...r]);
+    block?.forEach((r, i) => r.forEach((v, j) => (next[at.row + i][at.column + j] = v)));
+    return next;
+  };
+
   it('marks, keeps a person\'s note and colour, and restores only its own marks', () => {
     const grid = baseGrid();
     set(grid, 'LUOT_DVCTT', 5, 'abc'); // H14, in a submitted month: the checkbox H19 gets the summary
@@ -54,15 +60,41 @@ describe('planMarks', () => {
     backgrounds[4][3] = '#ffc7ce';
     notes[5][3] = `${OWN_NOTE_MARKER} cũ`; // D6: old mark on a cell a person recoloured
     backgrounds[5][3] = '#00ff00';
-    const plan = planMarks(report, findings, notes, backgrounds, palette);
-    expect(plan.notes[13][7]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
-    expect(plan.backgrounds[13][7]).toBe('#ffc7ce');
-    expect(plan.notes[18][7].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
-    expect([plan.notes[4][3], plan.backgrounds[4][3]]).toEqual(['', '#ffffff']);
-    expect([plan.notes[5][3], plan.backgrounds[5][3]]).toEqual(['', '#00ff00']);
-    expect(plan.changed).toEqual({ row: 4, column: 3, numRows: 15, numColumns: 5 });
-    const again = planMarks(report, findings, plan.notes, plan.backgrounds, palette);
-    expect([again.notesChanged, again.backgroundsChanged, again.changed]).toEqual([false, false, null]);
+    const plan = planMarks(report, findings, notes, backgrounds);
+    expect(plan && [plan.row, plan.column, plan.numRows, plan.numColumns]).toEqual([4, 3, 15, 5]);
+    const newNotes = written(notes, plan?.notes, plan ?? { row: 0, column: 0 });
+    const newBackgrounds = written(backgrounds, plan?.backgrounds, plan ?? { row: 0, column: 0 });
+    expect(newNotes[13][7]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
+    expect(newBackgrounds[13][7]).toBe('#ffc7ce');
+    expect(newNotes[18][7].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
+    expect(newBackgrounds[18][7]).toBe('#ffc7ce');
+    expect([newNotes[4][3], newBackgrounds[4][3]]).toEqual(['', '#ffffff']);
+    expect([newNotes[5][3], newBackgrounds[5][3]]).toEqual(['', '#00ff00']);
+    expect(planMarks(report, findings, newNotes, newBackgrounds)).toBeNull();
+  });
+
+  it('gives a cleared mark back its row\'s colour: the tick row, the stamp row, or an input cell', () => {
+    const grid = baseGrid();
+    const report = parse(grid);
+    const findings = report.months.map((m) => validateMonth(report, m.month, contextFor('Thôn 3')));
+    const notes = grid.map((r) => r.map(() => ''));
+    const backgrounds = grid.map((r) => r.map(() => '#ffffff'));
+    for (const code of ['DA_NOP', 'NGAY_NOP', 'TV_TO']) {
+      notes[rowOf(code)][colOf(7)] = `${OWN_NOTE_MARKER} cũ`;
+      backgrounds[rowOf(code)][colOf(7)] = '#FFEB9C'; // the warning colour, whatever its letter case
+    }
+    const plan = planMarks(report, findings, notes, backgrounds);
+    const after = written(backgrounds, plan?.backgrounds, plan ?? { row: 0, column: 0 });
+    expect(['DA_NOP', 'NGAY_NOP', 'TV_TO'].map((code) => after[rowOf(code)][colOf(7)])).toEqual(['#e2efda', '#eeeeee', '#ffffff']);
+    expect(plan?.notes?.every((r) => r.every((n) => n === ''))).toBe(true);
+  });
+
+  it('leaves the note of a refused tick to the next tick', () => {
+    const grid = baseGrid();
+    const report = parse(grid);
+    const notes = grid.map((r) => r.map(() => ''));
+    notes[rowOf('DA_NOP')][colOf(7)] = `${OWN_NOTE_MARKER} Chưa nộp được báo cáo, cần sửa:\n• …`;
+    expect(planMarks(report, report.months.map(() => []), notes, grid.map((r) => r.map(() => '#ffffff')))).toBeNull();
   });
 });
 

@@ -1,16 +1,47 @@
-import { CATALOGUE } from '../../src/core/config/catalogue';
-import { getPreset, PRESET_IDS } from '../../src/core/config/presets';
+import { CATALOGUE, catalogueEntry } from '../../src/core/config/catalogue';
+import { getPreset, isPresetId, PRESET_IDS, presetIdSchema } from '../../src/core/config/presets';
+import { SETTING_FIELDS, settingsSchema, TARGET_PERCENT } from '../../src/core/config/settings';
 import { readRegistryGrid, registryLayout } from '../../src/core/config/registry';
 import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
+import { sampleVillages } from '../../scripts/demo/sampleVillages';
 
 describe('presets', () => {
+  // What the bundle used to check on every run: a typo in a preset fails here, not at a customer.
+  it.each(PRESET_IDS)('%s is well formed: settings within every descriptor, targets within %%, known codes', (id) => {
+    const p = getPreset(id);
+    expect(p.id).toBe(id);
+    expect(p.title.trim()).not.toBe('');
+    const parsed = settingsSchema.safeParse(p.settings);
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+    expect(Object.keys(p.settings).sort()).toEqual(SETTING_FIELDS.map((f) => f.key).sort());
+    expect(p.settings.teamMin).toBeLessThanOrEqual(p.settings.teamMax);
+    for (const ind of p.indicators) {
+      const def = catalogueEntry(ind.code);
+      expect(def).toBeDefined();
+      expect(ind).toMatchObject({ label: def?.label, unit: def?.unit, kind: def?.kind, denominator: def?.denominator });
+      expect(typeof ind.applied).toBe('boolean');
+      if (ind.targetPercent !== null) {
+        expect(def?.kind).toBe('TY_LE');
+        expect(Number.isInteger(ind.targetPercent)).toBe(true);
+        expect(ind.targetPercent).toBeGreaterThanOrEqual(TARGET_PERCENT.min);
+        expect(ind.targetPercent).toBeLessThanOrEqual(TARGET_PERCENT.max);
+      }
+    }
+    expect(new Set(p.indicators.map((i) => i.code)).size).toBe(p.indicators.length);
+  });
+
+  it('reads a preset id without throwing, or throws in Vietnamese', () => {
+    expect(PRESET_IDS.every(isPresetId)).toBe(true);
+    expect(presetIdSchema.safeParse('bach-ngoc')).toEqual({ success: true, data: 'bach-ngoc' });
+    expect(presetIdSchema.safeParse('ha-noi').success).toBe(false);
+    expect(() => presetIdSchema.parse(42)).toThrow('Mẫu cấu hình "42" không có. Chọn một trong: an-hai, bach-ngoc, mac-dinh.');
+  });
+
   it('an-hai follows the Hải Phòng plan', () => {
     const p = getPreset('an-hai');
     expect(p.settings.unitName).toBe('Phường An Hải');
     expect(p.settings.villageWord).toBe('Tổ dân phố');
     expect([p.settings.teamMin, p.settings.teamMax]).toEqual([5, 8]);
-    expect(p.villages).toHaveLength(40);
-    expect(p.villages[0].name).toBe('Tổ dân phố số 1');
     const target = (code: string) => p.indicators.find((i) => i.code === code);
     expect(target('NTT_KNS')?.targetPercent).toBe(80);
     expect(target('NTT_VNEID')?.targetPercent).toBe(80);
@@ -24,7 +55,6 @@ describe('presets', () => {
     expect(p.settings.unitName).toBe('Xã Bạch Ngọc');
     expect(p.settings.villageWord).toBe('Thôn');
     expect([p.settings.teamMin, p.settings.teamMax]).toEqual([3, 5]);
-    expect(p.villages.map((v) => v.name)).toEqual(Array.from({ length: 16 }, (_, i) => `Thôn ${i + 1}`));
     const ind = (code: string) => p.indicators.find((i) => i.code === code);
     expect(ind('NTT_KNS')?.targetPercent).toBe(70);
     expect(ind('NTT_VNEID')?.targetPercent).toBe(70);
@@ -34,27 +64,41 @@ describe('presets', () => {
     expect(ind('LUOT_BUU_CHINH')?.applied).toBe(false);
   });
 
-  it.each(PRESET_IDS)('%s lists the whole catalogue, with plausible denominators', (id) => {
+  it.each(PRESET_IDS)('%s lists the whole catalogue', (id) => {
     const p = getPreset(id);
     expect(p.indicators.map((i) => i.code)).toEqual(CATALOGUE.map((c) => c.code));
-    for (const v of p.villages) {
-      expect(v.denominators.DS_TU_16).toBeGreaterThanOrEqual(v.denominators.DS_TRUONG_THANH as number);
-      expect(v.denominators.SO_HO).toBeGreaterThan(0);
-    }
+    // Until presets stop carrying villages (SPEC §1): the same list as the demo's sample villages.
+    expect(p.villages).toEqual(sampleVillages(id));
   });
 
-  it.each(PRESET_IDS)('%s settings and registry survive a write/read round trip', (id) => {
+  it.each(PRESET_IDS)('%s settings survive a write/read round trip', (id) => {
     const p = getPreset(id);
     const settings = readSettingsGrid(settingsLayout(p.settings, p.indicators).rows);
     expect(settings.findings).toEqual([]);
     expect(settings.settings).toEqual(p.settings);
     expect(settings.indicators).toEqual(p.indicators);
+  });
+});
+
+describe('sample villages (demo, tests, benchmarks)', () => {
+  it('SPEC §1: 40 "Tổ dân phố số N" for an-hai, 16 "Thôn N" for bach-ngoc', () => {
+    expect(sampleVillages('an-hai').map((v) => v.name)).toEqual(Array.from({ length: 40 }, (_, i) => `Tổ dân phố số ${i + 1}`));
+    expect(sampleVillages('bach-ngoc').map((v) => v.name)).toEqual(Array.from({ length: 16 }, (_, i) => `Thôn ${i + 1}`));
+    expect(sampleVillages('bach-ngoc')).toEqual(sampleVillages('bach-ngoc'));
+  });
+
+  it.each(PRESET_IDS)('%s: plausible denominators, and the registry survives a write/read round trip', (id) => {
+    const villages = sampleVillages(id);
+    for (const v of villages) {
+      expect(v.denominators.DS_TU_16).toBeGreaterThanOrEqual(v.denominators.DS_TRUONG_THANH as number);
+      expect(v.denominators.SO_HO).toBeGreaterThan(0);
+    }
     // What setup writes is cell input: the leading apostrophe keeps text as text, Sheets strips it.
-    const stored = registryLayout(p.villages, p.settings.villageWord).rows.map((r) =>
+    const stored = registryLayout(villages, getPreset(id).settings.villageWord).rows.map((r) =>
       r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)),
     );
     const registry = readRegistryGrid(stored);
     expect(registry.findings).toEqual([]);
-    expect(registry.villages.map(({ row: _row, ...v }) => v)).toEqual(p.villages);
+    expect(registry.villages.map(({ row: _row, ...v }) => v)).toEqual(villages);
   });
 });

@@ -15,7 +15,7 @@ function goodSheet(overrides: Partial<SelfCheckFacts> = {}): SelfCheckFacts {
       { kind: 'edit', owner: OFFICE, lastRun: '2026-05-09T02:00:00.000Z', mine: true },
       { kind: 'reminders', owner: OFFICE, lastRun: '2026-05-10T01:03:00.000Z', mine: true },
     ],
-    lostTriggers: [],
+    presentTriggers: ['edit', 'reminders'],
     villages: [
       { village: 'Thôn 1', tab: 'Thôn 1', headEmail: 'thon1@gmail.com', editors: [OFFICE, 'thon1@gmail.com'], stampEditors: [OFFICE] },
       { village: 'Thôn 2', tab: 'Thôn 2', headEmail: 'thon2@gmail.com', editors: [OFFICE, 'thon2@gmail.com'], stampEditors: [OFFICE] },
@@ -109,6 +109,15 @@ describe('selfCheckLines', () => {
     expect(warnings(f)).toEqual([
       `Gửi nhắc việc hằng ngày: chạy dưới tài khoản ${OFFICE}; lần chạy xong gần nhất: 08/05/2026 08:00. Đã hơn một ngày không chạy: kiểm tra tài khoản ${OFFICE} còn dùng được không.`,
     ]);
+  });
+
+  it('a trigger recorded as the checker\'s but gone is a problem; unlisted triggers are not judged', () => {
+    expect(problems(goodSheet({ presentTriggers: ['edit'] }))).toEqual([
+      `Gửi nhắc việc hằng ngày: ghi là của bạn (${OFFICE}) nhưng đã bị xóa. Chạy lại "Khởi tạo / cập nhật bảng tính" rồi bật lại nhắc tự động.`,
+    ]);
+    expect(problems(goodSheet({ presentTriggers: null }))).toEqual([]);
+    const others = goodSheet({ presentTriggers: [], triggers: [{ kind: 'edit', owner: OFFICE, lastRun: '', mine: false }, { kind: 'reminders', owner: '', lastRun: '', mine: false }] });
+    expect(problems(others)).toEqual([]);
   });
 
   it('a workbook never set up says what to run first', () => {

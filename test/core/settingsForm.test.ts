@@ -1,5 +1,5 @@
 import { getPreset } from '../../src/core/config/presets';
-import { SETTING_FIELDS, type Settings } from '../../src/core/config/settings';
+import { DEFAULT_SETTINGS, isValidSetting, SETTING_FIELDS, settingField, settingsSchema, type Settings } from '../../src/core/config/settings';
 import { describeChanges, parseSettingsForm, planSettingsSave } from '../../src/core/config/settingsForm';
 import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
 
@@ -8,6 +8,27 @@ const asForm = (settings: Settings) => Object.fromEntries(SETTING_FIELDS.map((f)
 const form = (changes: Record<string, string> = {}) => ({ ...asForm(preset.settings), ...changes });
 const freshGrid = () => settingsLayout(preset.settings, preset.indicators).rows.map((r) => [...r]);
 const rowOfLabel = (grid: unknown[][], start: string) => grid.findIndex((r) => String(r[0]).startsWith(start));
+
+describe('setting descriptors', () => {
+  it('are the one source of the defaults, each valid for its own descriptor', () => {
+    expect(Object.keys(DEFAULT_SETTINGS)).toEqual(SETTING_FIELDS.map((f) => f.key));
+    for (const field of SETTING_FIELDS) {
+      expect(DEFAULT_SETTINGS[field.key]).toBe(field.default);
+      expect(isValidSetting(field, field.default)).toBe(true);
+    }
+    expect(settingsSchema.safeParse(DEFAULT_SETTINGS)).toEqual({ success: true, data: DEFAULT_SETTINGS });
+  });
+
+  it('hold the rules the form and the tab apply', () => {
+    expect(settingField('dueDay')).toMatchObject({ type: 'int', min: 1, max: 28 });
+    expect(isValidSetting(settingField('dueDay'), 29)).toBe(false);
+    expect(isValidSetting(settingField('unitName'), '')).toBe(false);
+    expect(isValidSetting(settingField('province'), '')).toBe(true);
+    expect(isValidSetting(settingField('villageWord'), 'Làng')).toBe(false);
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, year: 1999, level: 'Huyện' });
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => i.path[0])).toEqual(['level', 'year']);
+  });
+});
 
 describe('parseSettingsForm', () => {
   it('reads what the form holds (strings) back into the settings', () => {

@@ -166,7 +166,8 @@ describe.each([
     const after = others();
     expect(after).toEqual(before);
     for (const tab of sc.villageTabs) expect(after.some((s) => s.name === tab)).toBe(true);
-    expect(wb.emu.calls.get('Range.getValues')).toBe(2 + sc.villageTabs.length);
+    // Cấu hình, Danh sách, each village tab, and Tổng hợp and Báo cáo read once to write only differences.
+    expect(wb.emu.calls.get('Range.getValues')).toBe(4 + sc.villageTabs.length);
     expect(wb.emu.calls.get('Range.getValue')).toBe(0);
   });
 

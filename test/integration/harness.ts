@@ -7,10 +7,13 @@ import { AppsScriptEmulator, type EmulatorOptions, type RunContext, type SheetSn
 import { ProtectionType } from '../../emulator/enums';
 import { callEntry, loadBundle } from '../../emulator/loadBundle';
 import { catalogueEntry, type DenominatorCode } from '../../src/core/config/catalogue';
-import { getPreset, type PresetId } from '../../src/core/config/presets';
+import type { PresetId } from '../../src/core/config/presets';
 import { readRegistryGrid, registryRow, type Village } from '../../src/core/config/registry';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../../src/core/workbook/tabNames';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
+import { pasteVillages, sampleVillages } from '../../scripts/demo/sampleVillages';
+
+export { pasteVillages, sampleVillages, type SampleVillage } from '../../scripts/demo/sampleVillages';
 
 export const OFFICE = 'office@example.gov.vn';
 
@@ -31,11 +34,19 @@ export function newWorkbook(opts: EmulatorOptions = {}): TestWorkbook {
   };
 }
 
-/** A workbook set up with a preset by the office; every sample village head is a spreadsheet editor. */
+/**
+ * A workbook set up with a preset by the office, which then types the sample villages into
+ * `Danh sách` and runs setup again (presets only fill `Cấu hình`, SPEC §1); every sample village
+ * head is a spreadsheet editor.
+ */
 export function workbookWithPreset(id: PresetId, opts: EmulatorOptions = {}): TestWorkbook {
-  const heads = getPreset(id).villages.map((v) => v.email);
-  const wb = newWorkbook({ editors: heads, ...opts });
+  const villages = sampleVillages(id);
+  const wb = newWorkbook({ editors: villages.map((v) => v.email), ...opts });
   wb.call('applyPreset', [id]);
+  if (readRegistryGrid(wb.emu.rawGrid(TAB_REGISTRY)).villages.length === 0) {
+    pasteVillages(wb.emu, villages, OFFICE);
+    wb.call('setupWorkbook');
+  }
   return wb;
 }
 

@@ -4,6 +4,7 @@
  */
 import { AUTOMATION_TITLES, lastRunText, type AutomationFact } from './automation';
 import { headTitle } from '../config/registry';
+import { TIME_ZONE } from '../shared/calendar';
 import { isPlausibleEmail } from '../shared/text';
 
 export const REQUIRED_SCOPES: readonly { scope: string; what: string }[] = [
@@ -14,7 +15,6 @@ export const REQUIRED_SCOPES: readonly { scope: string; what: string }[] = [
   { scope: 'https://www.googleapis.com/auth/userinfo.email', what: 'biết email người dùng' },
 ];
 
-export const EXPECTED_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const EXPECTED_LOCALE = 'vi_VN';
 /** A daily trigger silent for longer than this has stopped (time triggers fire within ±15 min). */
 const DAILY_SILENCE_MS = 26 * 3600_000;
@@ -46,8 +46,8 @@ export interface SelfCheckFacts {
   /** The spreadsheet's owner and editors (lower case). */
   spreadsheetEditors: string[];
   triggers: AutomationFact[];
-  /** Kinds whose recorded owner is the person checking but who has no such trigger any more. */
-  lostTriggers: AutomationFact['kind'][];
+  /** Kinds of which the person checking has a trigger on this sheet; null when Apps Script would not list them. */
+  presentTriggers: AutomationFact['kind'][] | null;
   villages: VillageTabFact[];
   ownTabs: ProtectedTabFact[];
   /** Null when it could not be read (missing scope). */
@@ -105,7 +105,8 @@ function triggerLines(f: SelfCheckFacts): CheckLine[] {
     if (!f.spreadsheetEditors.includes(t.owner.toLowerCase())) {
       return { level: 'problem', text: `${title}: chạy dưới tài khoản ${t.owner}, nhưng tài khoản này không còn quyền sửa bảng tính nên sẽ không chạy được. Một cán bộ phòng VH-XH hãy mở Bảng điều khiển và bấm "Nhận về tài khoản này".` };
     }
-    if (f.lostTriggers.includes(t.kind)) {
+    // Apps Script lists only the checker's own triggers, so only those can be found missing.
+    if (t.mine && f.presentTriggers !== null && !f.presentTriggers.includes(t.kind)) {
       return { level: 'problem', text: `${title}: ghi là của bạn (${t.owner}) nhưng đã bị xóa. Chạy lại "Khởi tạo / cập nhật bảng tính"${t.kind === 'reminders' ? ' rồi bật lại nhắc tự động' : ''}.` };
     }
     const stale = t.kind === 'reminders' && t.lastRun !== '' && f.now.getTime() - new Date(t.lastRun).getTime() > DAILY_SILENCE_MS;
@@ -158,9 +159,9 @@ function environmentLines(f: SelfCheckFacts): CheckLine[] {
     );
   }
   lines.push(
-    f.timeZone === EXPECTED_TIME_ZONE
+    f.timeZone === TIME_ZONE
       ? { level: 'ok', text: `Múi giờ bảng tính: ${f.timeZone}.` }
-      : { level: 'problem', text: `Múi giờ bảng tính là ${f.timeZone || '(không rõ)'}, cần ${EXPECTED_TIME_ZONE}: chạy "Khởi tạo / cập nhật bảng tính" để đặt lại.` },
+      : { level: 'problem', text: `Múi giờ bảng tính là ${f.timeZone || '(không rõ)'}, cần ${TIME_ZONE}: chạy "Khởi tạo / cập nhật bảng tính" để đặt lại.` },
     f.locale === EXPECTED_LOCALE
       ? { level: 'ok', text: `Ngôn ngữ, định dạng số: ${f.locale} (1.234 và 85,5%).` }
       : { level: 'problem', text: `Ngôn ngữ bảng tính là ${f.locale || '(không rõ)'}, cần ${EXPECTED_LOCALE} để số gõ "1.234" được hiểu là 1234: chạy "Khởi tạo / cập nhật bảng tính" để đặt lại.` },

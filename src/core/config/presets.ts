@@ -1,12 +1,28 @@
-/** The three presets of SPEC §1. They only fill the settings and registry tabs; staff edit after. */
-import * as z from 'zod';
-import { CATALOGUE, DENOMINATOR_CODES, type DenominatorCode } from './catalogue';
+/**
+ * The three presets of SPEC §1. They only fill the settings and registry tabs; staff edit after.
+ * Checked by test/core/presets.test.ts, not at run time.
+ */
+import { CATALOGUE, type DenominatorCode } from './catalogue';
 import type { Village } from './registry';
-import { DEFAULT_SETTINGS, settingsSchema, type IndicatorSetting, type Settings } from './settings';
+import { DEFAULT_SETTINGS, indicatorSetting, type IndicatorSetting, type Settings } from './settings';
 
 export const PRESET_IDS = ['an-hai', 'bach-ngoc', 'mac-dinh'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
-export const presetIdSchema = z.enum(PRESET_IDS);
+
+export function isPresetId(value: unknown): value is PresetId {
+  return (PRESET_IDS as readonly unknown[]).includes(value);
+}
+
+/** Reads a preset id from a caller (sidebar, script): `safeParse` never throws, `parse` does. */
+export const presetIdSchema = {
+  safeParse(value: unknown): { success: true; data: PresetId } | { success: false } {
+    return isPresetId(value) ? { success: true, data: value } : { success: false };
+  },
+  parse(value: unknown): PresetId {
+    if (!isPresetId(value)) throw new Error(`Mẫu cấu hình "${String(value)}" không có. Chọn một trong: ${PRESET_IDS.join(', ')}.`);
+    return value;
+  },
+};
 
 export type SampleVillage = Omit<Village, 'row'>;
 
@@ -18,37 +34,18 @@ export interface Preset {
   villages: SampleVillage[];
 }
 
-const presetSchema = z.object({
-  id: presetIdSchema,
-  title: z.string().min(1),
-  settings: settingsSchema,
-  indicators: z.array(
-    z.object({
-      code: z.string().min(1),
-      targetPercent: z.number().min(0).max(100).nullable(),
-      applied: z.boolean(),
-    }),
-  ),
-  villages: z.array(
-    z.object({
-      name: z.string().min(1).max(100),
-      email: z.string(),
-      denominators: z.record(z.enum(DENOMINATOR_CODES), z.number().int().min(0)),
-    }),
-  ),
-});
-
 interface PlanTargets {
   targets: Partial<Record<string, number>>;
   notApplied: readonly string[];
 }
 
 function indicatorsFor(plan: PlanTargets): IndicatorSetting[] {
-  return CATALOGUE.map((d) => ({
-    ...d,
-    targetPercent: d.kind === 'TY_LE' ? plan.targets[d.code] ?? null : null,
-    applied: !plan.notApplied.includes(d.code),
-  }));
+  return CATALOGUE.map((d) =>
+    indicatorSetting(d, {
+      targetPercent: d.kind === 'TY_LE' ? plan.targets[d.code] ?? null : null,
+      applied: !plan.notApplied.includes(d.code),
+    }),
+  );
 }
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý', 'Ma', 'Triệu', 'Hà', 'Nông'];
@@ -148,9 +145,6 @@ const PRESETS: Record<PresetId, Preset> = {
     villages: sampleVillages('Thôn ', 3, { households: [100, 300], workerShare: 0.3, slug: 'thon' }, 7),
   },
 };
-
-// Checked once at load: a typo in a preset fails every test at once rather than one customer.
-for (const preset of Object.values(PRESETS)) presetSchema.parse(preset);
 
 export function getPreset(id: PresetId): Preset {
   return PRESETS[id];

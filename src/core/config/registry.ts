@@ -4,7 +4,7 @@ import { DENOMINATORS, type DenominatorCode } from './catalogue';
 import { readCount } from '../shared/cellValues';
 import type { Finding } from '../shared/findings';
 import { labelKey, type Grid } from '../shared/grid';
-import { settingsSchema } from './settings';
+import { VILLAGE_WORDS } from './settings';
 import { OWN_TABS, TAB_REGISTRY } from '../workbook/tabNames';
 import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
 
@@ -26,7 +26,6 @@ export interface RegistryColumn {
   label: (villageWord: string) => string;
 }
 
-const VILLAGE_WORDS: readonly string[] = settingsSchema.shape.villageWord.options;
 /** How a village head is addressed: "Trưởng thôn", "Trưởng bản", but "Tổ trưởng tổ dân phố". */
 export function headTitle(villageWord: string): string {
   const word = villageWord.toLocaleLowerCase('vi');

@@ -5,8 +5,8 @@
 import { a1 } from '../shared/a1';
 import type { Grid } from '../shared/grid';
 import { readCount } from '../shared/cellValues';
-import { SETTING_FIELDS, settingsSchema, type SettingField, type SettingKey, type Settings } from './settings';
-import { intRange, locateSettingCells, readSettingsGrid } from './settingsGrid';
+import { SETTING_FIELDS, isValidSetting, type SettingField, type SettingKey, type Settings } from './settings';
+import { locateSettingCells, readSettingsGrid } from './settingsGrid';
 import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
 
 export type FieldErrors = Partial<Record<SettingKey, string>>;
@@ -20,13 +20,8 @@ export function parseSettingsForm(values: unknown): SettingsFormResult {
   for (const field of SETTING_FIELDS) coerced[field.key] = coerceField(field, input[field.key]);
 
   const errors: FieldErrors = {};
-  const parsed = settingsSchema.safeParse(coerced);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as SettingKey;
-      const field = SETTING_FIELDS.find((f) => f.key === key);
-      if (field && !errors[key]) errors[key] = fieldMessage(field, input[key]);
-    }
+  for (const field of SETTING_FIELDS) {
+    if (!isValidSetting(field, coerced[field.key])) errors[field.key] = fieldMessage(field, input[field.key]);
   }
   const settings = coerced as Settings;
   if (!errors.officeEmail && settings.officeEmail !== '' && !isPlausibleEmail(settings.officeEmail)) {
@@ -35,25 +30,24 @@ export function parseSettingsForm(values: unknown): SettingsFormResult {
   if (!errors.teamMin && !errors.teamMax && settings.teamMin > settings.teamMax) {
     errors.teamMax = `Số tối đa (${settings.teamMax}) phải lớn hơn hoặc bằng số tối thiểu (${settings.teamMin}).`;
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, settings: parsed.data as Settings };
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, settings };
 }
 
 function coerceField(field: SettingField, raw: unknown): unknown {
   if (field.type === 'text') return tidyText(raw);
-  if (field.type === 'choice') return field.choices?.find((c) => normalizeName(c) === normalizeName(raw)) ?? tidyText(raw);
+  if (field.type === 'choice') return field.choices.find((c) => normalizeName(c) === normalizeName(raw)) ?? tidyText(raw);
   const reading = readCount(raw);
-  // Anything that is not a whole number stays as typed, so the schema rejects it.
+  // Anything that is not a whole number stays as typed, so validation rejects it.
   return reading.kind === 'count' ? reading.value : tidyText(raw);
 }
 
 function fieldMessage(field: SettingField, raw: unknown): string {
   const typed = tidyText(raw);
   if (field.type === 'int') {
-    const { min, max } = intRange(field.key);
-    const need = `cần số nguyên từ ${min} đến ${max}`;
+    const need = `cần số nguyên từ ${field.min} đến ${field.max}`;
     return typed === '' ? `Chưa nhập: ${need}.` : `"${typed}" không hợp lệ: ${need}.`;
   }
-  if (field.type === 'choice') return `Chọn một trong: ${field.choices?.join(', ')}.`;
+  if (field.type === 'choice') return `Chọn một trong: ${field.choices.join(', ')}.`;
   return 'Không được để trống.';
 }
 

@@ -1,5 +1,5 @@
 /** `Cấu hình` as a grid: reading it by label and code, and laying it out for setup. */
-import { CATALOGUE, DENOMINATOR_CODES, KIND_LABELS, catalogueEntry, type DenominatorCode } from './catalogue';
+import { CATALOGUE, DENOMINATOR_CODES, KINDS, catalogueEntry, type DenominatorCode } from './catalogue';
 import { a1 } from '../shared/a1';
 import { isTicked, readCount } from '../shared/cellValues';
 import type { Finding } from '../shared/findings';
@@ -8,11 +8,13 @@ import {
   DEFAULT_SETTINGS,
   INDICATOR_TABLE_HEADERS,
   SETTING_FIELDS,
+  TARGET_PERCENT,
+  indicatorSetting,
+  isTargetPercent,
   type IndicatorSetting,
   type SettingField,
   type SettingKey,
   type Settings,
-  settingsSchema,
 } from './settings';
 import { TAB_SETTINGS } from '../workbook/tabNames';
 import { normalizeName, tidyText } from '../shared/text';
@@ -73,24 +75,17 @@ export function readSettingsGrid(grid: Grid): SettingsReading {
 function parseField(field: SettingField, raw: unknown, cell: string, findings: Finding[]): unknown {
   if (field.type === 'text') return tidyText(raw);
   if (field.type === 'choice') {
-    const choice = field.choices?.find((c) => normalizeName(c) === normalizeName(raw));
+    const choice = field.choices.find((c) => normalizeName(c) === normalizeName(raw));
     if (choice === undefined) {
-      findings.push(warning(cell, `${field.label}: "${tidyText(raw)}" không hợp lệ, chọn một trong: ${field.choices?.join(', ')}. Tạm dùng "${DEFAULT_SETTINGS[field.key]}".`));
+      findings.push(warning(cell, `${field.label}: "${tidyText(raw)}" không hợp lệ, chọn một trong: ${field.choices.join(', ')}. Tạm dùng "${field.default}".`));
     }
     return choice;
   }
   const reading = readCount(raw);
-  const range = intRange(field.key);
-  if (reading.kind === 'count' && reading.value >= range.min && reading.value <= range.max) return reading.value;
+  if (reading.kind === 'count' && reading.value >= field.min && reading.value <= field.max) return reading.value;
   const shown = reading.kind === 'invalid' ? reading.shown : reading.kind === 'count' ? String(reading.value) : 'để trống';
-  findings.push(warning(cell, `${field.label}: "${shown}" không hợp lệ (cần số nguyên từ ${range.min} đến ${range.max}). Tạm dùng ${DEFAULT_SETTINGS[field.key]}.`));
+  findings.push(warning(cell, `${field.label}: "${shown}" không hợp lệ (cần số nguyên từ ${field.min} đến ${field.max}). Tạm dùng ${field.default}.`));
   return undefined;
-}
-
-/** The inclusive range the shared schema allows for an integer setting. */
-export function intRange(key: keyof Settings): { min: number; max: number } {
-  const schema = (settingsSchema.shape as Record<string, { minValue?: number | null; maxValue?: number | null }>)[key];
-  return { min: schema.minValue ?? 0, max: schema.maxValue ?? Number.MAX_SAFE_INTEGER };
 }
 
 function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<string, number> }, findings: Finding[]): IndicatorSetting[] {
@@ -108,24 +103,24 @@ function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<strin
     }
     if (byCode.has(code)) continue;
     const target = readCount(grid[r][targetCol]);
-    if (target.kind === 'invalid' || (target.kind === 'count' && target.value > 100)) {
-      findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm của ${code} phải là số từ 0 đến 100.`));
+    const targetOk = target.kind === 'count' && isTargetPercent(target.value);
+    if (target.kind === 'invalid' || (target.kind === 'count' && !targetOk)) {
+      findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm của ${code} phải là số từ ${TARGET_PERCENT.min} đến ${TARGET_PERCENT.max}.`));
     }
     const denominator = String(grid[r][denomCol] ?? '').trim().toUpperCase();
-    byCode.set(code, {
-      ...def,
+    byCode.set(code, indicatorSetting(def, {
       label: tidyText(grid[r][labelCol]) || def.label,
       denominator: def.denominator && (DENOMINATOR_CODES as readonly string[]).includes(denominator) ? (denominator as DenominatorCode) : def.denominator,
-      targetPercent: target.kind === 'count' && target.value <= 100 ? target.value : null,
+      targetPercent: targetOk ? target.value : null,
       applied: isTicked(grid[r][appliedCol]),
-    });
+    }));
   }
   // Catalogue order, so every tab lists indicators the same way whatever order the table has.
   return CATALOGUE.filter((d) => byCode.has(d.code)).map((d) => byCode.get(d.code) as IndicatorSetting);
 }
 
 function defaultIndicators(): IndicatorSetting[] {
-  return CATALOGUE.map((d) => ({ ...d, targetPercent: null, applied: true }));
+  return CATALOGUE.map((d) => indicatorSetting(d, { targetPercent: null, applied: true }));
 }
 
 function warning(cell: string, message: string): Finding {
@@ -164,5 +159,5 @@ export function settingsLayout(settings: Settings, indicators: readonly Indicato
 }
 
 export function indicatorRow(ind: IndicatorSetting): unknown[] {
-  return [ind.code, ind.label, ind.unit, KIND_LABELS[ind.kind], ind.denominator ?? '', ind.targetPercent ?? '', ind.applied];
+  return [ind.code, ind.label, ind.unit, KINDS[ind.kind].label, ind.denominator ?? '', ind.targetPercent ?? '', ind.applied];
 }

@@ -5,23 +5,31 @@
 import { a1 } from '../shared/a1';
 import { errorsOf, type Finding } from '../shared/findings';
 import type { Grid } from '../shared/grid';
+import { PALETTE } from '../shared/palette';
+import { STATUS_CODES } from '../workbook/villageTabLayout';
 import { findingsNote, needsFixNote, REJECTED_HEADING, splitNote, withOwnNote } from './ownNotes';
 import type { VillageReport } from './monthReports';
 
-export interface MarkPalette {
-  error: string;
-  warning: string;
-  /** What a cell's background goes back to when its mark is removed, by the row's code. */
-  restore: (rowCode: string) => string;
+const MARKS = { error: PALETTE.bad, warning: PALETTE.near };
+
+/** What a cell's background goes back to when its mark is removed: its row's colour in the tab layout. */
+function restoredBackground(rowCode: string): string {
+  if (rowCode === STATUS_CODES.submitted) return PALETTE.submittedRowBg;
+  if (rowCode === STATUS_CODES.submittedAt) return PALETTE.autoRowBg;
+  return PALETTE.inputBg;
 }
 
+/** The changes, as one block of the tab written with at most one setNotes and one setBackgrounds. */
 export interface MarkPlan {
-  notes: string[][];
-  backgrounds: string[][];
-  notesChanged: boolean;
-  backgroundsChanged: boolean;
-  /** 0-based bounding box of every changed cell, null when nothing changed. */
-  changed: { row: number; column: number; numRows: number; numColumns: number } | null;
+  /** 0-based, relative to the grids planned from. */
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+  /** The block's notes; null when no note changes. */
+  notes: string[][] | null;
+  /** The block's backgrounds; null when no background changes. */
+  backgrounds: string[][] | null;
 }
 
 /**
@@ -29,22 +37,22 @@ export interface MarkPlan {
  * submitted month with errors carries the "Cần sửa" summary, like the edit trigger writes it; a note
  * left on a refused tick stays until the next tick replaces it.
  */
-export function planMarks(report: VillageReport, findingsByMonth: readonly Finding[][], notes: Grid, backgrounds: Grid, palette: MarkPalette): MarkPlan {
+export function planMarks(report: VillageReport, findingsByMonth: readonly (readonly Finding[])[], notes: Grid, backgrounds: Grid): MarkPlan | null {
   const wanted = new Map<string, { own: string; color: string }>();
   const byCell = new Map<string, Finding[]>();
   for (const f of findingsByMonth.flat()) if (f.cell) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
   for (const [cell, list] of byCell) {
-    wanted.set(cell, { own: findingsNote(list), color: errorsOf(list).length > 0 ? palette.error : palette.warning });
+    wanted.set(cell, { own: findingsNote(list), color: errorsOf(list).length > 0 ? MARKS.error : MARKS.warning });
   }
   report.months.forEach((month, i) => {
     if (!month.submittedCell) return;
     const errors = errorsOf(findingsByMonth[i] ?? []);
-    if (month.submitted && errors.length > 0) wanted.set(month.submittedCell, { own: needsFixNote(errors), color: palette.error });
+    if (month.submitted && errors.length > 0) wanted.set(month.submittedCell, { own: needsFixNote(errors), color: MARKS.error });
     else wanted.delete(month.submittedCell);
   });
 
   const codeOfRow = new Map<number, string>([...report.map.rows].map(([code, row]) => [row, code]));
-  const marks = new Set([palette.error.toLowerCase(), palette.warning.toLowerCase()]);
+  const marks = new Set([MARKS.error.toLowerCase(), MARKS.warning.toLowerCase()]);
   const newNotes = notes.map((row) => row.map((n) => String(n ?? '')));
   const newBackgrounds = backgrounds.map((row) => row.map((b) => String(b ?? '')));
   let notesChanged = false;
@@ -63,7 +71,7 @@ export function planMarks(report: VillageReport, findingsByMonth: readonly Findi
       const nextNote = withOwnNote(note, want ? want.own : null);
       const background = newBackgrounds[r]?.[c] ?? '';
       const isMark = marks.has(background.toLowerCase());
-      const nextBackground = want ? want.color : isMark ? palette.restore(codeOfRow.get(r) ?? '') : background;
+      const nextBackground = want ? want.color : isMark ? restoredBackground(codeOfRow.get(r) ?? '') : background;
       if (nextNote !== note) {
         newNotes[r][c] = nextNote;
         notesChanged = true;
@@ -77,11 +85,14 @@ export function planMarks(report: VillageReport, findingsByMonth: readonly Findi
     }
   }
   const b = box as { r0: number; c0: number; r1: number; c1: number } | null;
+  if (!b) return null;
+  const cut = (grid: string[][]) => grid.slice(b.r0, b.r1 + 1).map((r) => r.slice(b.c0, b.c1 + 1));
   return {
-    notes: newNotes,
-    backgrounds: newBackgrounds,
-    notesChanged,
-    backgroundsChanged,
-    changed: b ? { row: b.r0, column: b.c0, numRows: b.r1 - b.r0 + 1, numColumns: b.c1 - b.c0 + 1 } : null,
+    row: b.r0,
+    column: b.c0,
+    numRows: b.r1 - b.r0 + 1,
+    numColumns: b.c1 - b.c0 + 1,
+    notes: notesChanged ? cut(newNotes) : null,
+    backgrounds: backgroundsChanged ? cut(newBackgrounds) : null,
   };
 }

@@ -1,7 +1,10 @@
-/** The result of Kiểm tra số liệu: plain data for the dashboard, and the dialog that lists it. */
-import type { Finding } from '../shared/findings';
+/** Kiểm tra số liệu's result, worked out from the assessed tabs: plain data for the dashboard, and the dialog that lists it. */
+import { validationContextOf, type AssessedTab, type AssessmentInput } from '../assessment/villageAssessment';
+import { formatVnDateTime } from '../shared/calendar';
+import { errorsOf, warningsOf, type Finding } from '../shared/findings';
 import type { MonthStatus } from '../assessment/status';
 import { escapeHtml } from '../shared/text';
+import { validateTabLayout } from './validation';
 
 export interface VillageCheck {
   village: string;
@@ -22,6 +25,33 @@ export interface CheckResult {
   configFindings: Finding[];
   errors: number;
   warnings: number;
+}
+
+/** Every village's findings and statuses, as read and assessed; `configFindings` are those of `Cấu hình` and `Danh sách`. */
+export function checkVillageTabs(tabs: readonly AssessedTab[], configFindings: readonly Finding[], input: AssessmentInput): CheckResult {
+  const villages = tabs.map(({ village, tabName, report, assessments }): VillageCheck => {
+    const empty = { village: village.name, sheet: tabName ?? '', statuses: [] };
+    if (tabName === null) {
+      return summarise({ ...empty, findings: [{ level: 'error', sheet: '', cell: '', message: `${village.name}: chưa có tab của địa bàn này; chạy "Khởi tạo / cập nhật bảng tính".` }] });
+    }
+    if (!report) {
+      return summarise({ ...empty, findings: [{ level: 'error', sheet: empty.sheet, cell: '', message: `${village.name}: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.` }] });
+    }
+    const layoutFindings = validateTabLayout(report, validationContextOf(village, input));
+    return summarise({ ...empty, findings: [...layoutFindings, ...assessments.flatMap((m) => m.findings)], statuses: assessments.map((m) => m.status) });
+  });
+  const all = [...configFindings, ...villages.flatMap((v) => v.findings)];
+  return { checkedAt: formatVnDateTime(input.now), villages, configFindings: [...configFindings], errors: errorsOf(all).length, warnings: warningsOf(all).length };
+}
+
+function summarise(v: Omit<VillageCheck, 'errors' | 'warnings'>): VillageCheck {
+  return { ...v, errors: errorsOf(v.findings).length, warnings: warningsOf(v.findings).length };
+}
+
+/** The run's line in `Nhật ký`. */
+export function checkLogEntry(result: CheckResult): { action: string; detail: string } {
+  const withProblems = result.villages.filter((v) => v.findings.length > 0).length;
+  return { action: 'Kiểm tra số liệu', detail: `${result.errors} lỗi, ${result.warnings} cảnh báo ở ${withProblems}/${result.villages.length} địa bàn.` };
 }
 
 /** Enough to read on one screen; the cells themselves carry every mark. */

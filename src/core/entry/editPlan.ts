@@ -1,4 +1,4 @@
-/** What an edit of a village tab asks of the add-on, month by month (SPEC §4). */
+/** What an edit of a village tab asks of the add-on, month by month (docs/validation.md, "On a tick"). */
 import { STATUS_CODES } from '../workbook/villageTabLayout';
 import type { VillageReport } from './monthReports';
 

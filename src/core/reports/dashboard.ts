@@ -68,6 +68,8 @@ export interface DashboardData {
   configProblems: number;
   /** The two triggers: who runs them and when each last worked. */
   automation: AutomationLine[];
+  /** A setup that continues in follow-up executions, and how far it got. */
+  setupUnderWay: string | null;
 }
 
 export interface DashboardInput {
@@ -78,6 +80,7 @@ export interface DashboardInput {
   villages: readonly AssessedTab[];
   configFindings: readonly Finding[];
   automation: readonly AutomationFact[];
+  setupUnderWay: string | null;
   now: Date;
   /** Defaults to the month people are working on today (calendar.currentReportMonth). */
   month?: number;
@@ -115,15 +118,16 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     configMessages: configMessages.slice(0, SHOWN_CONFIG_MESSAGES),
     configProblems: configMessages.length,
     automation: automationLines(input.automation),
+    setupUnderWay: input.setupUnderWay,
   };
 }
 
 /** A panel for a workbook setup has never run on: it only tells people how to start. */
-export function notSetUpDashboard(now: Date): DashboardData {
+export function notSetUpDashboard(now: Date, setupUnderWay: string | null): DashboardData {
   return {
     state: 'no-settings', unitName: '', villageWord: '', month: 0, period: '', dueDate: '', generatedAt: formatVnDateTime(now),
     counts: { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 }, completenessText: '',
-    villages: [], rates: [], configMessages: [], configProblems: 0, automation: [],
+    villages: [], rates: [], configMessages: [], configProblems: 0, automation: [], setupUnderWay,
   };
 }
 

@@ -1,8 +1,11 @@
 /**
- * Dates in Asia/Ho_Chi_Minh whatever the machine's zone. Vietnam has kept UTC+7 without daylight
- * saving since 1975, so a fixed offset is exact and needs no Intl tables.
+ * Dates in Vietnam time whatever the machine's zone. Vietnam has kept UTC+7 without daylight saving
+ * since 1975, so a fixed offset is exact and needs no Intl tables.
  */
 import { DUE_MONTH_NEXT, type Settings } from '../config/settings';
+
+/** The zone of the spreadsheet, the script (appsscript.json) and the daily trigger; VN_OFFSET_MS is its offset. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const VN_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;

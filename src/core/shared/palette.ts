@@ -7,6 +7,7 @@ export const PALETTE = {
   hint: '#666666',
   codeFg: '#7f7f7f',
   inputBg: '#ffffff',
+  settingValueBg: '#fffde7',
   submittedRowBg: '#e2efda',
   autoRowBg: '#eeeeee',
   futureMonthBg: '#f2f2f2',

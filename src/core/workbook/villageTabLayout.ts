@@ -1,6 +1,7 @@
 /** A village's tab: its layout for setup, and finding its parts by header labels and codes. */
 import { a1 } from '../shared/a1';
 import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
+import { KINDS } from '../config/catalogue';
 import type { IndicatorSetting } from '../config/settings';
 import { asCellText } from '../shared/text';
 
@@ -15,12 +16,6 @@ const STATUS_ROWS: readonly { code: string; label: string }[] = [
   { code: STATUS_CODES.submittedAt, label: 'Ngày nộp (tự động ghi)' },
   { code: STATUS_CODES.note, label: 'Ghi chú' },
 ];
-
-const KIND_SUFFIX: Record<IndicatorSetting['kind'], string> = {
-  TY_LE: 'lũy kế đến cuối tháng',
-  SO_LUONG: 'trong tháng',
-  TRANG_THAI: 'hiện tại',
-};
 
 /** Where things are in a village tab grid (0-based indexes into the grid). */
 export interface VillageTabMap {
@@ -75,7 +70,7 @@ export const FROZEN_COLUMNS = 2;
 
 /** The label is the office's text from `Cấu hình`: it goes in as text, so `=…` never runs. */
 export function indicatorRowLabels(ind: IndicatorSetting): unknown[] {
-  return [ind.code, asCellText(`${ind.label} (${KIND_SUFFIX[ind.kind]})`), ind.unit];
+  return [ind.code, asCellText(`${ind.label} (${KINDS[ind.kind].suffix})`), ind.unit];
 }
 
 export function statusRowLabels(code: string): unknown[] {

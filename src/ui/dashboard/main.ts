@@ -49,6 +49,7 @@ function render(data: DashboardData, notice?: { text: string; tone: Tone }): voi
   const status = h('div', { className: 'status', attrs: { 'aria-live': 'polite' } });
   replaceChildren(
     app,
+    data.setupUnderWay ? h('p', { className: 'notice', attrs: { role: 'status' } }, data.setupUnderWay) : null,
     completeness(data),
     h('section', { attrs: { 'aria-label': 'Thao tác' } }, actions(data, status), status),
     villageList(data),

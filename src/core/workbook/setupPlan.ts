@@ -1,0 +1,168 @@
+/**
+ * Setup as a list of steps, one tab each, run within a time budget (docs/limits.md): when the
+ * budget is spent the progress is saved and a follow-up execution carries on from the next step.
+ * Every step compares and writes only differences, so redoing one is harmless.
+ */
+import type { Finding } from '../shared/findings';
+import { TAB_LOG, TAB_REGISTRY, TAB_REPORT, TAB_SETTINGS, TAB_SUMMARY } from './tabNames';
+
+export type SetupStep =
+  | { kind: 'settings' }
+  | { kind: 'registry' }
+  | { kind: 'village'; name: string }
+  | { kind: 'log' }
+  /** Tổng hợp and Báo cáo are written by Tổng hợp; setup only keeps their protection current. */
+  | { kind: 'output'; name: string };
+
+export function setupSteps(villages: readonly string[]): SetupStep[] {
+  return [
+    { kind: 'settings' },
+    { kind: 'registry' },
+    ...villages.map((name) => ({ kind: 'village' as const, name })),
+    { kind: 'log' },
+    { kind: 'output', name: TAB_SUMMARY },
+    { kind: 'output', name: TAB_REPORT },
+  ];
+}
+
+export function stepTab(step: SetupStep): string {
+  switch (step.kind) {
+    case 'settings': return TAB_SETTINGS;
+    case 'registry': return TAB_REGISTRY;
+    case 'log': return TAB_LOG;
+    default: return step.name;
+  }
+}
+
+/**
+ * About 4 minutes of the 6 an execution may run (docs/limits.md): a step is only started while the
+ * execution has used less than this, and no step takes anything near the remaining margin.
+ */
+export const SETUP_BUDGET_MS = 3.5 * 60 * 1000;
+/** The follow-up execution starts after this (a time trigger fires no earlier). */
+export const CONTINUE_AFTER_MS = 60 * 1000;
+/** Names kept for the final summary; the rest are counted. */
+const NAMES_KEPT = 20;
+
+/** What the executions of one setup have done so far; saved between them (well under 9 KB). */
+export interface SetupProgress {
+  /** The steps this progress belongs to: a changed `Danh sách` starts over. */
+  fingerprint: string;
+  next: number;
+  total: number;
+  executions: number;
+  created: string[];
+  createdCount: number;
+  repaired: string[];
+  repairedCount: number;
+  unrecognised: string[];
+  changed: boolean;
+}
+
+export function newProgress(steps: readonly SetupStep[]): SetupProgress {
+  return { fingerprint: fingerprintOf(steps), next: 0, total: steps.length, executions: 0, created: [], createdCount: 0, repaired: [], repairedCount: 0, unrecognised: [], changed: false };
+}
+
+/** The saved progress if it belongs to these steps, else a fresh start. */
+export function resumedProgress(saved: string | null, steps: readonly SetupStep[]): SetupProgress {
+  const fresh = newProgress(steps);
+  if (!saved) return fresh;
+  try {
+    const parsed = JSON.parse(saved) as SetupProgress;
+    return parsed.fingerprint === fresh.fingerprint && Number.isInteger(parsed.next) ? parsed : fresh;
+  } catch {
+    return fresh;
+  }
+}
+
+/** A short hash of the step list (FNV-1a), so progress never resumes into a different list. */
+function fingerprintOf(steps: readonly SetupStep[]): string {
+  let h = 0x811c9dc5;
+  const text = steps.map(stepTab).join('\u0000');
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${steps.length}:${(h >>> 0).toString(36)}`;
+}
+
+export type StepOutcome = 'created' | 'repaired' | 'unchanged' | 'updated' | 'unrecognised' | 'absent';
+
+export function recordStep(progress: SetupProgress, tab: string, outcome: StepOutcome, added: readonly string[]): void {
+  progress.next++;
+  if (outcome === 'created') {
+    progress.createdCount++;
+    if (progress.created.length < NAMES_KEPT) progress.created.push(tab);
+  }
+  if (outcome === 'repaired') {
+    progress.repairedCount++;
+    if (progress.repaired.length < NAMES_KEPT) progress.repaired.push(`${tab} (thêm: ${added.join(', ')})`);
+  }
+  if (outcome === 'unrecognised' && progress.unrecognised.length < NAMES_KEPT) progress.unrecognised.push(tab);
+  if (outcome === 'created' || outcome === 'repaired' || outcome === 'updated') progress.changed = true;
+}
+
+/** For the dashboard: a setup still under way, read from its saved progress (null when none). */
+export function setupUnderWayText(saved: string | null): string | null {
+  if (!saved) return null;
+  try {
+    const progress = JSON.parse(saved) as Partial<SetupProgress>;
+    if (typeof progress.next !== 'number' || typeof progress.total !== 'number') return null;
+    return `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "Khởi tạo / cập nhật bảng tính".`;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether another step may start, `elapsedMs` into the execution. */
+export const withinBudget = (elapsedMs: number) => elapsedMs < SETUP_BUDGET_MS;
+
+/** What setup did; plain data so it can cross google.script.run. */
+export interface SetupReport {
+  unitName: string;
+  villages: number;
+  /** Tabs done out of all, and whether a follow-up execution will carry on. */
+  done: number;
+  total: number;
+  continuing: boolean;
+  /** Why no follow-up execution could be scheduled (the office runs setup again by hand). */
+  continuationProblem: string | null;
+  created: string[];
+  createdCount: number;
+  repaired: string[];
+  repairedCount: number;
+  unrecognised: string[];
+  findings: Finding[];
+  trigger: { state: 'installed' | 'present' | 'owned-by-other'; owner: string } | null;
+}
+
+const TRIGGER_STATE_WORDS = { installed: 'vừa cài', present: 'đang chạy', 'owned-by-other': 'do tài khoản khác giữ' } as const;
+
+const more = (shown: readonly string[], count: number) => (count > shown.length ? ` và ${count - shown.length} tab khác` : '');
+
+export function setupLogDetail(report: SetupReport): string {
+  const parts = [`${report.villages} địa bàn`];
+  if (report.continuing) parts.push(`đã xong ${report.done}/${report.total} tab, sẽ tự chạy tiếp`);
+  if (report.createdCount) parts.push(`tạo mới: ${report.created.join(', ')}${more(report.created, report.createdCount)}`);
+  if (report.repairedCount) parts.push(`bổ sung: ${report.repaired.join('; ')}${more(report.repaired, report.repairedCount)}`);
+  if (report.unrecognised.length) parts.push(`không nhận ra mẫu: ${report.unrecognised.join(', ')}`);
+  if (report.trigger) parts.push(`xử lý "Đã nộp": ${TRIGGER_STATE_WORDS[report.trigger.state]} (${report.trigger.owner})`);
+  return parts.join('; ');
+}
+
+export function setupSummary(report: SetupReport): string {
+  const lines = [`${report.unitName}: ${report.villages} địa bàn trong "Danh sách".`];
+  if (report.continuing || report.continuationProblem) {
+    lines.push(`Đã xong ${report.done}/${report.total} tab.`);
+    lines.push(report.continuationProblem ?? 'Phần còn lại sẽ tự chạy tiếp sau khoảng 1 phút; tiến độ ghi ở Nhật ký và Bảng điều khiển.');
+  }
+  lines.push(report.createdCount ? `Đã tạo: ${report.created.join(', ')}${more(report.created, report.createdCount)}.` : 'Không phải tạo tab mới.');
+  if (report.repairedCount) lines.push(`Đã bổ sung: ${report.repaired.join('; ')}${more(report.repaired, report.repairedCount)}.`);
+  if (report.villages === 0) lines.push('Hãy điền danh sách địa bàn vào tab "Danh sách" rồi chạy lại mục này.');
+  if (report.trigger?.state === 'owned-by-other') {
+    lines.push(`Trình xử lý "Đã nộp" đang chạy dưới tài khoản ${report.trigger.owner}; tài khoản đó cần giữ quyền sửa bảng tính.`);
+  } else if (report.trigger) {
+    lines.push(`Trình xử lý "Đã nộp" chạy dưới tài khoản ${report.trigger.owner}.`);
+  }
+  const shown = report.findings.slice(0, 10).map((f) => `• ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`);
+  if (shown.length) lines.push('', 'Cần xem lại:', ...shown);
+  if (report.findings.length > 10) lines.push(`… và ${report.findings.length - 10} mục khác.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,152 @@
+/** The tab planners of setup, without the emulator: what each claims, and what it leaves to people. */
+import { getPreset } from '../../src/core/config/presets';
+import { planLogTab } from '../../src/core/workbook/logTabSpec';
+import { OWN_PROTECTION_PREFIX } from '../../src/core/workbook/ownProtection';
+import { planRegistryTab } from '../../src/core/workbook/registryTabSpec';
+import { planSettingsTab } from '../../src/core/workbook/settingsTabSpec';
+import { newProgress, recordStep, resumedProgress, setupSteps, withinBudget, SETUP_BUDGET_MS } from '../../src/core/workbook/setupPlan';
+import { isIfBlank } from '../../src/core/workbook/tabSpec';
+import { planVillageTab, type VillageTabInput } from '../../src/core/workbook/villageTabSpec';
+import { FIRST_MONTH_COL, STATUS_CODES, locateVillageTab, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
+
+const preset = getPreset('bach-ngoc');
+const applied = preset.indicators.filter((i) => i.applied);
+const OFFICE = ['office@example.gov.vn'];
+
+function input(grid: unknown[][] | null): VillageTabInput {
+  return { name: 'Thôn 3', year: 2026, indicators: applied, grid, position: 2, office: OFFICE, headEmail: 'thon3@example.com' };
+}
+
+/** A tab as setup wrote it, with a head's figures and a tick in Tháng 5. */
+function filledTab(): unknown[][] {
+  const rows = villageTabLayout('Thôn 3', 2026, applied).rows.map((r) => [...r]);
+  const map = locateVillageTab(rows);
+  if (!map) throw new Error('layout not recognised');
+  for (const ind of applied) rows[map.rows.get(ind.code) as number][FIRST_MONTH_COL + 4] = 7;
+  rows[map.rows.get(STATUS_CODES.submitted) as number][FIRST_MONTH_COL + 4] = true;
+  return rows;
+}
+
+describe('village tab planner', () => {
+  it('lays out a missing tab: title, labels, checkboxes only where blank, frozen panes, protections', () => {
+    const plan = planVillageTab(input(null));
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(plan.outcome).toBe('created');
+    const { spec } = plan;
+    expect(String(spec.values[0][0])).toContain('THÔN 3');
+    expect(spec.values[3].slice(0, 4)).toEqual(['Mã', 'Chỉ tiêu', 'ĐVT', 'Tháng 1']);
+    const tickRow = spec.values.findIndex((r) => r[0] === STATUS_CODES.submitted);
+    expect(isIfBlank(spec.values[tickRow][FIRST_MONTH_COL])).toBe(true);
+    expect(spec.frozenRows).toBe(4);
+    expect(spec.frozenColumns).toBe(2);
+    expect(spec.merges).toEqual([{ row: 2, col: 1, numRows: 1, numCols: 2 }]);
+    expect(spec.protections.map((p) => p.description.startsWith(OWN_PROTECTION_PREFIX))).toEqual([true, true, true, true]);
+    expect(spec.protections[0].editors).toEqual([...OFFICE, 'thon3@example.com']);
+  });
+
+  it('never claims a head figure, tick or note in an existing tab', () => {
+    const grid = filledTab();
+    const plan = planVillageTab(input(grid));
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(plan.outcome).toBe('unchanged');
+    expect(plan.spec.structure).toEqual([]);
+    const map = locateVillageTab(grid);
+    if (!map) throw new Error('layout not recognised');
+    for (const code of [...applied.map((i) => i.code), ...Object.values(STATUS_CODES)]) {
+      for (const col of map.monthCols) expect(plan.spec.values[map.rows.get(code) as number]?.[col]).toBeUndefined();
+    }
+  });
+
+  it('inserts a missing indicator above the status rows and claims only its labels', () => {
+    const withoutFirst = applied.slice(1);
+    const grid = villageTabLayout('Thôn 3', 2026, withoutFirst).rows.map((r) => [...r]);
+    const plan = planVillageTab(input(grid));
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(plan.outcome).toBe('repaired');
+    expect(plan.added).toEqual([applied[0].code]);
+    const statusRow = grid.findIndex((r) => r[0] === STATUS_CODES.submitted);
+    expect(plan.spec.structure).toEqual([{ insertRowsBefore: statusRow + 1, count: 1 }]);
+    expect(plan.spec.values[statusRow][0]).toBe(applied[0].code);
+    expect(plan.spec.values[statusRow].slice(FIRST_MONTH_COL).every((v) => v === undefined)).toBe(true);
+  });
+
+  it('rebuilds a deleted tick row at the end with checkboxes', () => {
+    const grid = filledTab().filter((r) => r[0] !== STATUS_CODES.submitted);
+    const plan = planVillageTab(input(grid));
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(plan.added).toEqual([STATUS_CODES.submitted]);
+    expect(plan.spec.values[grid.length][0]).toBe(STATUS_CODES.submitted);
+    expect(plan.spec.values[grid.length][FIRST_MONTH_COL]).toEqual({ ifBlank: false });
+  });
+
+  it('leaves a tab it does not recognise alone, with a finding', () => {
+    const plan = planVillageTab(input([['Số liệu của tôi', 5]]));
+    expect(plan.outcome).toBe('unrecognised');
+    expect(plan.findings[0].message).toContain('không sửa gì');
+  });
+});
+
+describe('settings, registry and log planners', () => {
+  it('a fresh Cấu hình is claimed whole; an existing one only where setup put labels', () => {
+    const fresh = planSettingsTab({ grid: null, mode: 'keep', settings: preset.settings, indicators: preset.indicators, office: OFFICE });
+    expect(fresh.created).toBe(true);
+    expect(fresh.spec.ownsWholeTab).toBe(true);
+    const grid = fresh.spec.values.map((r) => r.map((v) => (v === undefined ? '' : v)));
+    grid[5][1] = 'Giá trị của xã';
+    const again = planSettingsTab({ grid, mode: 'keep', settings: preset.settings, indicators: preset.indicators, office: OFFICE });
+    expect(again.added).toEqual([]);
+    expect(again.spec.ownsWholeTab).toBe(false);
+    expect(again.spec.values.flat().every((v) => v === undefined)).toBe(true);
+    expect(again.spec.validations.map((v) => v.rule.kind).sort()).toEqual(fresh.spec.validations.map((v) => v.rule.kind).sort());
+  });
+
+  it('a preset replaces every value of Cấu hình', () => {
+    const grid = [['anything']];
+    const plan = planSettingsTab({ grid, mode: 'replace', settings: preset.settings, indicators: preset.indicators, office: OFFICE });
+    expect(plan.spec.ownsWholeTab).toBe(true);
+    expect(plan.spec.values[0][0]).not.toBeUndefined();
+  });
+
+  it('Danh sách keeps the office rows and claims the layout', () => {
+    const fresh = planRegistryTab({ grid: null, villages: preset.villages, villageWord: 'Thôn', office: OFFICE });
+    const grid = fresh.spec.values.filter((r) => r.some((v) => v !== undefined)).map((r) => r.map((v) => (v === undefined ? '' : v)));
+    const again = planRegistryTab({ grid, villages: [], villageWord: 'Thôn', office: OFFICE });
+    expect(again.created).toBe(false);
+    expect(again.spec.values.flat().every((v) => v === undefined)).toBe(true);
+    expect(again.spec.hiddenRows).toEqual(fresh.spec.hiddenRows);
+    expect(again.spec.validations).toEqual(fresh.spec.validations);
+  });
+
+  it('Nhật ký: the header, and a protection only when the office is known', () => {
+    expect(planLogTab(9, OFFICE).protections).toHaveLength(1);
+    expect(planLogTab(9, []).protections).toHaveLength(0);
+  });
+});
+
+describe('setup progress', () => {
+  const steps = setupSteps(['Thôn 1', 'Thôn 2']);
+
+  it('resumes only into the same list of steps', () => {
+    const progress = newProgress(steps);
+    recordStep(progress, 'Cấu hình', 'unchanged', []);
+    recordStep(progress, 'Danh sách', 'created', []);
+    const saved = JSON.stringify(progress);
+    expect(resumedProgress(saved, steps).next).toBe(2);
+    expect(resumedProgress(saved, setupSteps(['Thôn 1', 'Thôn 3'])).next).toBe(0);
+    expect(resumedProgress('{broken', steps).next).toBe(0);
+  });
+
+  it('counts what changed and keeps a short list of names', () => {
+    const progress = newProgress(setupSteps([]));
+    for (let i = 0; i < 30; i++) recordStep(progress, `Thôn ${i}`, 'created', []);
+    expect(progress.createdCount).toBe(30);
+    expect(progress.created).toHaveLength(20);
+    expect(progress.changed).toBe(true);
+    expect(JSON.stringify(progress).length).toBeLessThan(9 * 1024);
+  });
+
+  it('starts no step once the budget is spent', () => {
+    expect(withinBudget(SETUP_BUDGET_MS - 1)).toBe(true);
+    expect(withinBudget(SETUP_BUDGET_MS)).toBe(false);
+  });
+});

@@ -168,6 +168,7 @@ function removeBlankDefaultSheet(ss: Spreadsheet): void {
  * empty, its villages; then runs setup.
  */
 export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
+  const startedAt = Date.now();
   const preset = getPreset(id);
   const previous = ss.getSheetByName(TAB_SETTINGS);
   const log: LogEntry[] = [];
@@ -184,7 +185,7 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   }
   clearProgress();
   appendLog(ss, log);
-  return setupWorkbookIn(ss);
+  return setupWorkbookIn(ss, startedAt);
 }
 
 export function applyPreset(id: unknown): SetupReport {

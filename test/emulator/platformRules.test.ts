@@ -194,6 +194,22 @@ describe('time-driven schedule', () => {
     }
     expect(Math.abs(runs.near[0].minute - 30)).toBeLessThanOrEqual(15);
   });
+
+  test('a one-off trigger fires once, no earlier than after(ms), and stays listed until deleted', () => {
+    // ClockTriggerBuilder.after: "the minimum duration (in milliseconds) after the current time that the trigger runs".
+    const { emu, g } = granted({ now: new Date('2026-05-10T00:00:00Z') });
+    const trigger = g.ScriptApp.newTrigger('later').timeBased().after(60_000).create();
+    const runs: number[] = [];
+    const later = () => runs.push(new g.Date().getTime());
+    emu.clock.advance(59_000);
+    expect(emu.fireDueTimeTriggers({ later })).toBe(0);
+    emu.clock.advance(10 * 60_000);
+    expect(emu.fireDueTimeTriggers({ later })).toBe(1);
+    expect(runs).toEqual([new Date('2026-05-10T00:01:00Z').getTime()]);
+    emu.clock.advance(24 * 3600_000);
+    expect(emu.fireDueTimeTriggers({ later })).toBe(0);
+    expect(g.ScriptApp.getProjectTriggers().map((t: GoogleAppsScript.Script.Trigger) => t.getUniqueId())).toEqual([trigger.getUniqueId()]);
+  });
 });
 
 describe('add-on rules', () => {

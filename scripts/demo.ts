@@ -17,6 +17,7 @@ import { locateVillageTab, monthCellA1, STATUS_CODES } from '../src/core/workboo
 import { printAggregate } from './demo/aggregate';
 import { writeEmails } from './demo/emails';
 import { demoSubmissions } from './demo/sampleData';
+import { pasteVillages, sampleVillages } from './demo/sampleVillages';
 import { writeXlsx } from './demo/xlsx';
 
 const OFFICE = 'vanhoa.xahoi@example.gov.vn';
@@ -39,17 +40,21 @@ async function main(): Promise<void> {
   const out = join(__dirname, '..', argument('out') ?? 'demo-output');
   const started = Date.now();
 
-  const emu = new AppsScriptEmulator({ owner: OFFICE, editors: preset.villages.map((v) => v.email), now: vnInstant(preset.settings.year, 1, 2, 8) });
+  const villages = sampleVillages(preset.id);
+  const emu = new AppsScriptEmulator({ owner: OFFICE, editors: villages.map((v) => v.email), now: vnInstant(preset.settings.year, 1, 2, 8) });
   const ctx = loadBundle(emu);
   const asOffice = { activeUser: OFFICE };
   callEntry(emu, ctx, 'applyPreset', [preset.id], asOffice);
+  // The preset fills Cấu hình only: the office pastes its villages into Danh sách and runs setup again.
+  pasteVillages(emu, villages, OFFICE);
+  callEntry(emu, ctx, 'setupWorkbook', [], asOffice);
   // The office types its own address, so the daily digest has somewhere to go.
   const officeRow = emu.rawGrid('Cấu hình').findIndex((r) => r[0] === 'Email phòng VH-XH') + 1;
   emu.userEdit(ctx, { user: OFFICE, sheet: 'Cấu hình', a1: `B${officeRow}`, value: OFFICE });
   callEntry(emu, ctx, 'installReminderTrigger', [], asOffice);
 
   // Heads paste a month's column then tick "Đã nộp", in the order it happened.
-  const submissions = demoSubmissions(preset.villages, preset.indicators.filter((i) => i.applied), preset.settings, today);
+  const submissions = demoSubmissions(villages, preset.indicators.filter((i) => i.applied), preset.settings, today);
   const events = submissions
     .map((s) => ({ s, at: s.tickOn ? vnInstant(s.tickOn.year, s.tickOn.month, s.tickOn.day, s.tickHour) : vnInstant(today.year, today.month, today.day, 7) }))
     .sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
   const emails = writeEmails(emu.mail.outbox, join(out, 'emails'));
 
   console.log(`\n${preset.settings.unitName} — bản chạy thử ngày ${formatLocalDate(today)}`);
-  console.log(`${preset.villages.length} ${preset.settings.villageWord.toLocaleLowerCase('vi')}; ${submissions.filter((s) => s.tickOn).length} lần tích "Đã nộp", ${rejected} lần bị từ chối vì số liệu sai.`);
+  console.log(`${villages.length} ${preset.settings.villageWord.toLocaleLowerCase('vi')}; ${submissions.filter((s) => s.tickOn).length} lần tích "Đã nộp", ${rejected} lần bị từ chối vì số liệu sai.`);
   printAggregate(summary);
   console.log(`\nĐã ghi: ${xlsx}`);
   console.log(`Email nhắc việc: ${emails.length} thư trong ${join(out, 'emails')}`);

@@ -1,10 +1,10 @@
 /**
- * The workbooks and the counting every benchmark uses: the bach-ngoc preset (16 villages) with
- * registry rows generated up to N villages, then setup, in the emulator running dist/Code.js.
+ * The workbooks and the counting every benchmark uses: the bach-ngoc preset, its 16 sample villages
+ * and registry rows generated up to N villages, then setup, in the emulator running dist/Code.js.
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import type { Village } from '../../src/core/config/registry';
-import { appendRegistryRows, newWorkbook, setSetting, type TestWorkbook } from '../../test/integration/harness';
+import { newWorkbook, OFFICE, pasteVillages, sampleVillages, setSetting, type TestWorkbook } from '../../test/integration/harness';
 
 export { OFFICE } from '../../test/integration/harness';
 
@@ -20,6 +20,11 @@ export interface BenchOptions {
   officeEmail?: string;
   /** Move the emulator's clock by each call's estimated latency (EmulatorOptions.advanceClockByLatency). */
   advanceClock?: boolean;
+}
+
+/** What the office types into `Danh sách`: bach-ngoc's sample `Thôn 1` … `Thôn 16`, then `Thôn 17` … `Thôn N`. */
+export function registryVillages(villages: number, emailOf: (n: number) => string = headOf): Omit<Village, 'row'>[] {
+  return [...sampleVillages('bach-ngoc').slice(0, villages), ...generatedVillages(villages, emailOf)];
 }
 
 /** `Thôn 17` … `Thôn N`, each with a head, a phone and denominators. */
@@ -45,11 +50,11 @@ export function emptyWorkbook(villages: number, options: BenchOptions): TestWork
   return newWorkbook({ now: options.now, editors: [...new Set(heads)], advanceClockByLatency: options.advanceClock ?? false });
 }
 
-/** bach-ngoc applied, the registry grown to `villages`, then setup: every village has its tab. */
+/** bach-ngoc applied, the registry filled to `villages`, then setup: every village has its tab. */
 export function benchWorkbook(villages: number, options: BenchOptions): TestWorkbook {
   const wb = emptyWorkbook(villages, options);
   wb.call('applyPreset', ['bach-ngoc']);
-  appendRegistryRows(wb.emu, generatedVillages(villages, options.emailOf));
+  pasteVillages(wb.emu, registryVillages(villages, options.emailOf), OFFICE);
   if (options.officeEmail) setSetting(wb.emu, 'Email phòng VH-XH', options.officeEmail);
   wb.call('setupWorkbook');
   return wb;

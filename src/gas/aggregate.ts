@@ -3,7 +3,6 @@
  * `aggregateReports`. Reads `Cấu hình`, `Danh sách` and each village tab once; writes only
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
-import * as z from 'zod';
 import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
 import { percentOf, percentText } from '../core/reports/aggregationText';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
@@ -20,23 +19,24 @@ import { readVillageTabs } from './villageTabs';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const TOAST_TITLE = 'Tổng hợp';
-/** A whole number, also when it arrives as text ("5") from a prompt or a sidebar. */
-const wholeNumber = z.preprocess((v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v), z.number().int());
-const monthSchema = wholeNumber.pipe(z.number().min(1).max(12));
-const quarterSchema = wholeNumber.pipe(z.number().min(1).max(4));
+/** A whole number from `min` to `max`, also when it arrives as text ("5") from a prompt or a sidebar; else null. */
+function wholeNumberIn(value: unknown, min: number, max: number): number | null {
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
 
 /** SPEC §7: Tổng hợp for month 1–12 of the configured year. */
 export function aggregateMonth(month: unknown): AggregationSummary {
-  const parsed = monthSchema.safeParse(month);
-  if (!parsed.success) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
-  return asOffice((ss) => runAggregation(ss, { kind: 'month', month: parsed.data }));
+  const parsed = wholeNumberIn(month, 1, 12);
+  if (parsed === null) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
+  return asOffice((ss) => runAggregation(ss, { kind: 'month', month: parsed }));
 }
 
 /** SPEC §7: Tổng hợp for quarter 1–4 of the configured year. */
 export function aggregateQuarter(quarter: unknown): AggregationSummary {
-  const parsed = quarterSchema.safeParse(quarter);
-  if (!parsed.success) throw new Error(`Quý "${String(quarter)}" không hợp lệ: nhập một số nguyên từ 1 đến 4.`);
-  return asOffice((ss) => runAggregation(ss, { kind: 'quarter', quarter: parsed.data }));
+  const parsed = wholeNumberIn(quarter, 1, 4);
+  if (parsed === null) throw new Error(`Quý "${String(quarter)}" không hợp lệ: nhập một số nguyên từ 1 đến 4.`);
+  return asOffice((ss) => runAggregation(ss, { kind: 'quarter', quarter: parsed }));
 }
 
 /** Menu "Tổng hợp": asks for the period (empty = the current report month). */

@@ -4,7 +4,6 @@
  * execution (docs/limits.md). Never deletes or overwrites typed data.
  */
 import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
-import { readRegistryGrid } from '../core/config/registry';
 import { readSettingsGrid } from '../core/config/settingsGrid';
 import type { Finding } from '../core/shared/findings';
 import { TIME_ZONE } from '../core/shared/calendar';
@@ -122,7 +121,7 @@ function runStep(ss: Spreadsheet, step: SetupStep, config: WorkbookConfig | null
     case 'registry': {
       const sheet = ss.getSheetByName(TAB_REGISTRY);
       const grid = sheet ? readGrid(sheet) : null;
-      const plan = planRegistryTab({ grid, villages: [], villageWord: config?.settings.villageWord ?? defaults.settings.villageWord, office });
+      const plan = planRegistryTab({ grid, villageWord: config?.settings.villageWord ?? defaults.settings.villageWord, office });
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
       return { outcome: plan.created ? 'created' : applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
     }
@@ -165,7 +164,7 @@ function removeBlankDefaultSheet(ss: Spreadsheet): void {
 
 /**
  * Writes the preset's settings (the previous values go to the log) and, when `Danh sách` is still
- * empty, its villages; then runs setup.
+ * empty, its empty table (presets carry no villages, SPEC §1); then runs setup.
  */
 export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   const startedAt = Date.now();
@@ -177,12 +176,6 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   const before = grid ? ` Cấu hình cũ: ${JSON.stringify(readSettingsGrid(grid).settings)}` : '';
   log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}".${before}` });
   applyTabSpec(ss, planSettingsTab({ grid, mode: 'replace', settings: preset.settings, indicators: preset.indicators, office }).spec, { values: grid ?? undefined });
-  const registry = ss.getSheetByName(TAB_REGISTRY);
-  const registryGrid = registry ? readGrid(registry) : null;
-  if (!registryGrid || readRegistryGrid(registryGrid).villages.length === 0) {
-    const plan = planRegistryTab({ grid: null, villages: preset.villages, villageWord: preset.settings.villageWord, office });
-    applyTabSpec(ss, plan.spec, { values: registryGrid ?? undefined, sheet: registry ?? undefined });
-  }
   clearProgress();
   appendLog(ss, log);
   return setupWorkbookIn(ss, startedAt);

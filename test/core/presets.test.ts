@@ -64,11 +64,10 @@ describe('presets', () => {
     expect(ind('LUOT_BUU_CHINH')?.applied).toBe(false);
   });
 
-  it.each(PRESET_IDS)('%s lists the whole catalogue', (id) => {
+  it.each(PRESET_IDS)('%s lists the whole catalogue and no villages (the commune types its own)', (id) => {
     const p = getPreset(id);
     expect(p.indicators.map((i) => i.code)).toEqual(CATALOGUE.map((c) => c.code));
-    // Until presets stop carrying villages (SPEC §1): the same list as the demo's sample villages.
-    expect(p.villages).toEqual(sampleVillages(id));
+    expect(p).not.toHaveProperty('villages');
   });
 
   it.each(PRESET_IDS)('%s settings survive a write/read round trip', (id) => {

@@ -16,7 +16,7 @@ import { vnInstant } from '../../src/core/shared/calendar';
 import { getPreset, type PresetId } from '../../src/core/config/presets';
 import { locateVillageTab, monthCellA1 } from '../../src/core/workbook/villageTabLayout';
 import type { SheetSnapshot } from '../../emulator';
-import { OFFICE, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
+import { OFFICE, sampleVillages, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
 const NOW = new Date('2026-05-25T03:00:00Z'); // 25/05/2026 10:00 in Vietnam
 const X = '=IMPORTXML("x")';
@@ -55,10 +55,10 @@ function fillMonth(wb: TestWorkbook, tab: string, month: number, values: Values,
 }
 
 function scenario(id: PresetId): Scenario {
-  const preset = getPreset(id);
-  const wb = workbookWithPreset(id, { now: NOW, editors: [...preset.villages.map((v) => v.email), 'x@example.com'] });
-  const names = preset.villages.slice(0, 5).map((v) => v.name);
-  const xRow = registryRowOf(wb, preset.villages.at(-1)!.name) + 1;
+  const villages = sampleVillages(id);
+  const wb = workbookWithPreset(id, { now: NOW, editors: [...villages.map((v) => v.email), 'x@example.com'] });
+  const names = villages.slice(0, 5).map((v) => v.name);
+  const xRow = registryRowOf(wb, villages.at(-1)!.name) + 1;
   wb.emu.rawSet('Danh sách', `A${xRow}:C${xRow}`, [[X, 'Người X', 'x@example.com']]);
   wb.call('setupWorkbook');
   const denominators: unknown[][] = [[100, 250, 260, 40, 20], [200, 500, 520, 80, 40], [100, 200, 210, 50, 10], [150, 300, 320, '', 30], [100, 200, 210, 40, 20]];
@@ -74,7 +74,7 @@ function scenario(id: PresetId): Scenario {
   fillMonth(wb, names[3], 5, V4_MAY, vnInstant(2026, 5, 19, 9));
   fillMonth(wb, names[4], 5, V5_MAY, vnInstant(2026, 5, 18, 9));
   fillMonth(wb, X, 5, X_MAY, vnInstant(2026, 5, 20, 23, 30));
-  return { wb, names, villageTabs: [...preset.villages.map((v) => v.name), X] };
+  return { wb, names, villageTabs: [...villages.map((v) => v.name), X] };
 }
 
 const byCode = (s: AggregationSummary, code: string) => s.indicators.find((i) => i.code === code) as IndicatorSummary;
@@ -227,7 +227,7 @@ describe.each([
     // Protected for the office only.
     const protection = sheet.protections.find((p) => p.type === 'SHEET');
     expect(protection?.editors).toContain(OFFICE);
-    expect(protection?.editors).not.toContain(getPreset(id).villages[0].email);
+    expect(protection?.editors).not.toContain(sampleVillages(id)[0].email);
   });
 
   it('a second run rewrites the tab (one chart, no stacked protections, same content)', () => {

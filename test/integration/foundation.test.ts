@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import { getPreset } from '../../src/core/config/presets';
-import { OFFICE, newWorkbook, sheetSnapshot, workbookWithPreset } from './harness';
+import { OFFICE, newWorkbook, sampleVillages, sheetSnapshot, workbookWithPreset } from './harness';
 
 const ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setupWorkbook', 'aggregateReports', 'checkReports', 'sendRemindersNow',
@@ -74,7 +73,7 @@ describe('applyPreset', () => {
 
   it('protects village tabs for their head, the NGAY_NOP row for the office only', () => {
     const wb = workbookWithPreset('bach-ngoc');
-    const head = getPreset('bach-ngoc').villages[2];
+    const head = sampleVillages('bach-ngoc')[2];
     const sheet = sheetSnapshot(wb.emu, head.name);
     const sheetProtection = sheet?.protections.find((p) => p.type === 'SHEET');
     expect(sheetProtection?.editors.sort()).toEqual([OFFICE, head.email].sort());
@@ -84,7 +83,7 @@ describe('applyPreset', () => {
     // The head may type a number but not the stamp; another head may type nothing here.
     expect(() => wb.emu.userEdit(wb.ctx, { user: head.email, sheet: head.name, a1: `E${inputRow}`, value: '12' })).not.toThrow();
     expect(() => wb.emu.userEdit(wb.ctx, { user: head.email, sheet: head.name, a1: `E${stampRow}`, value: '01/05/2026' })).toThrow(/protected/);
-    const other = getPreset('bach-ngoc').villages[3].email;
+    const other = sampleVillages('bach-ngoc')[3].email;
     expect(() => wb.emu.userEdit(wb.ctx, { user: other, sheet: head.name, a1: `F${inputRow}`, value: '5' })).toThrow(/protected/);
     for (const own of ['Cấu hình', 'Danh sách', 'Nhật ký']) {
       const p = sheetSnapshot(wb.emu, own)?.protections[0];

@@ -4,10 +4,10 @@
  * inside installable triggers, trigger owners in protections, office-only commands, take-over and
  * the self-check.
  */
-import { getPreset, type PresetId } from '../../src/core/config/presets';
+import type { PresetId } from '../../src/core/config/presets';
 import { readRegistryGrid } from '../../src/core/config/registry';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
-import { fillVillageMonth, newWorkbook, OFFICE, removeFromTabProtection, setSetting, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
+import { fillVillageMonth, newWorkbook, OFFICE, removeFromTabProtection, sampleVillages, setSetting, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
 const DEPUTY = 'pho.phong@example.gov.vn';
 const NOW = new Date('2026-05-10T01:00:00Z'); // 10/05/2026 08:00 in Vietnam
@@ -24,7 +24,7 @@ function aprilReady(wb: TestWorkbook): void {
 
 /** A second office account: named as the office email in `Cấu hình`, so setup lets it edit the office's tabs. */
 function withDeputy(): TestWorkbook {
-  const wb = workbookWithPreset('bach-ngoc', { now: NOW, editors: [...getPreset('bach-ngoc').villages.map((v) => v.email), DEPUTY] });
+  const wb = workbookWithPreset('bach-ngoc', { now: NOW, editors: [...sampleVillages('bach-ngoc').map((v) => v.email), DEPUTY] });
   setSetting(wb.emu, 'Email phòng VH-XH', DEPUTY);
   wb.call('setupWorkbook');
   return wb;
@@ -34,7 +34,7 @@ describe('setup on the real platform', () => {
   it.each<PresetId>(['an-hai', 'bach-ngoc'])('%s sets up completely: every village tab, frozen panes with no merge across them', (id) => {
     // The emulator refuses a freeze line through a merge and a merge across one, as Sheets does.
     const wb = workbookWithPreset(id, { now: NOW });
-    const villages = getPreset(id).villages.map((v) => v.name);
+    const villages = sampleVillages(id).map((v) => v.name);
     expect(wb.emu.sheetNames()).toEqual(['Cấu hình', 'Danh sách', ...villages, 'Nhật ký']);
     const village = sheetSnapshot(wb.emu, villages[0])!;
     expect([village.frozenRows, village.frozenColumns, village.merges]).toEqual([4, 2, ['A2:B2']]);
@@ -46,7 +46,7 @@ describe('setup on the real platform', () => {
 describe('attribution in the edit trigger', () => {
   it("a gmail.com head's tick is stamped and logged under the head's name from Danh sách, never the office account", () => {
     const gmail = 'truongthon1.bachngoc@gmail.com';
-    const wb = workbookWithPreset('bach-ngoc', { now: NOW, editors: [...getPreset('bach-ngoc').villages.map((v) => v.email), gmail] });
+    const wb = workbookWithPreset('bach-ngoc', { now: NOW, editors: [...sampleVillages('bach-ngoc').map((v) => v.email), gmail] });
     const registry = wb.emu.rawGrid('Danh sách');
     const row = registry.findIndex((r) => r[0] === 'Thôn 1');
     const emailCol = registry.findIndex((r) => r.includes('EMAIL'));

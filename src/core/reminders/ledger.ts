@@ -4,7 +4,6 @@
  * month (villages by a short hash of their normalised name) and one for today's recipients; Apps
  * Script allows 9 KB per value, which holds several hundred villages.
  */
-import * as z from 'zod';
 import type { LocalDate } from '../shared/calendar';
 import { normalizeName } from '../shared/text';
 
@@ -94,9 +93,23 @@ export function recordRun(ledger: ReminderLedger, run: RunRecord): ReminderLedge
   return { months, day: { on, recipients: [...recipients], digest: (sameDay && ledger.day.digest) || run.digestSent } };
 }
 
-const entrySchema = z.tuple([z.number().int(), z.number().int(), z.union([z.literal(0), z.literal(1)])]);
-const monthSchema = z.record(z.string(), entrySchema);
-const daySchema = z.object({ on: z.number().int(), to: z.array(z.string()), digest: z.union([z.literal(0), z.literal(1)]) });
+type Bit = 0 | 1;
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+const isBit = (v: unknown): v is Bit => v === 0 || v === 1;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `{ on, to: [recipient…], digest: 0|1 }`, or null when the stored value is not that. */
+function dayOf(json: unknown): { on: number; to: string[]; digest: Bit } | null {
+  if (!isRecord(json) || !isInt(json.on) || !isBit(json.digest) || !Array.isArray(json.to)) return null;
+  return json.to.every((t) => typeof t === 'string') ? { on: json.on, to: json.to as string[], digest: json.digest } : null;
+}
+
+/** `{ village: [step, on, sent 0|1] }`, or null when the stored value is not that. */
+function monthOf(json: unknown): Record<string, [number, number, Bit]> | null {
+  if (!isRecord(json)) return null;
+  const entries = Object.values(json);
+  return entries.every((e) => Array.isArray(e) && e.length === 3 && isInt(e[0]) && isInt(e[1]) && isBit(e[2])) ? (json as Record<string, [number, number, Bit]>) : null;
+}
 
 /**
  * Reads the ledger from all document properties. A value that does not parse is ignored: the
@@ -109,14 +122,14 @@ export function readLedger(properties: Readonly<Record<string, string>>): Remind
     if (!key.startsWith(LEDGER_PREFIX)) continue;
     const json = parseJson(value);
     if (key === DAY_KEY) {
-      const parsed = daySchema.safeParse(json);
-      if (parsed.success) day = { on: parsed.data.on, recipients: parsed.data.to, digest: parsed.data.digest === 1 };
+      const parsed = dayOf(json);
+      if (parsed) day = { on: parsed.on, recipients: parsed.to, digest: parsed.digest === 1 };
       continue;
     }
-    const parsed = monthSchema.safeParse(json);
-    if (!parsed.success) continue;
+    const parsed = monthOf(json);
+    if (!parsed) continue;
     const entries: Record<string, LedgerEntry> = {};
-    for (const [village, [step, on, sent]] of Object.entries(parsed.data)) entries[village] = { step, on, sent: sent === 1 };
+    for (const [village, [step, on, sent]] of Object.entries(parsed)) entries[village] = { step, on, sent: sent === 1 };
     months[key.slice(LEDGER_PREFIX.length)] = entries;
   }
   return { months, day };

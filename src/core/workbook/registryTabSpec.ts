@@ -1,11 +1,11 @@
 /**
- * `Danh sách` as data (docs/tabs.md, "Danh sách"). A fresh tab gets the preset's villages; in an
- * existing one the office's rows are theirs, and setup claims only the title block, the hidden
- * code row, the header, the looks and rules of the data columns, and the protection.
+ * `Danh sách` as data (docs/tabs.md, "Danh sách"). A fresh tab is the empty table; in an existing one
+ * the office's rows are theirs, and setup claims only the title block, the hidden code row, the
+ * header, the looks and rules of the data columns, and the protection.
  */
 import type { Grid } from '../shared/grid';
 import { labelKey } from '../shared/grid';
-import { REGISTRY_TITLE, registryLayout, type Village } from '../config/registry';
+import { REGISTRY_TITLE, registryLayout } from '../config/registry';
 import { TAB_REGISTRY } from './tabNames';
 import { ownTabProtection } from './ownProtection';
 import { block, ownFormat, ownRow } from './specCells';
@@ -14,8 +14,6 @@ import { emptyTabSpec, type TabSpec } from './tabSpec';
 
 export interface RegistryTabInput {
   grid: Grid | null;
-  /** Rows of a fresh tab (a preset's villages, or none). */
-  villages: readonly Omit<Village, 'row'>[];
   villageWord: string;
   office: readonly string[];
 }
@@ -25,13 +23,13 @@ const SPARE_ROWS = 200;
 const POSITION = 1;
 
 export function planRegistryTab(input: RegistryTabInput): { spec: TabSpec; created: boolean } {
-  const layout = registryLayout(input.villages, input.villageWord);
+  const layout = registryLayout([], input.villageWord);
   const spec = emptyTabSpec(TAB_REGISTRY, POSITION, 0, 0);
   spec.protections = [ownTabProtection(TAB_REGISTRY, input.office)];
   if (!input.grid) layout.rows.forEach((row, r) => ownRow(spec, r + 1, 1, row));
   // A tab setup did not lay out is left as the office made it, protection aside.
   else if (labelKey(input.grid[0]?.[0]) !== labelKey(REGISTRY_TITLE)) return { spec, created: false };
-  const villages = input.grid ? Math.max(0, input.grid.length - layout.firstDataRow + 1) : input.villages.length;
+  const villages = input.grid ? Math.max(0, input.grid.length - layout.firstDataRow + 1) : 0;
   const width = layout.width;
   ownFormat(spec, block(1, 1), TITLE_STYLE);
   spec.merges.push(block(2, 1, 1, width));

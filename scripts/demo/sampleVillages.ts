@@ -1,5 +1,5 @@
 /**
- * Sample villages for the demo, the tests and the benchmarks: SPEC §1's 40 "Tổ dân phố số N" of
+ * Sample villages for the demo, the tests and the benchmarks: the plans' 40 "Tổ dân phố số N" of
  * An Hải and 16 "Thôn N" of Bạch Ngọc (3 for the neutral default), each with a made-up head, team
  * leader, example.com email, phone and plausible denominators. Not part of the add-on: a commune
  * types its own villages into `Danh sách`. Deterministic, so every run sees the same registry.

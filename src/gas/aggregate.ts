@@ -1,5 +1,5 @@
 /**
- * Tổng hợp (SPEC §7): `aggregateMonth`, `aggregateQuarter` (callable) and the menu item
+ * Tổng hợp (docs/entry-points.md, "Callable without UI"): `aggregateMonth`, `aggregateQuarter` (callable) and the menu item
  * `aggregateReports`. Reads `Cấu hình`, `Danh sách` and each village tab once; writes only
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
@@ -25,14 +25,14 @@ function wholeNumberIn(value: unknown, min: number, max: number): number | null 
   return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
 }
 
-/** SPEC §7: Tổng hợp for month 1–12 of the configured year. */
+/** Tổng hợp for month 1–12 of the configured year. */
 export function aggregateMonth(month: unknown): AggregationSummary {
   const parsed = wholeNumberIn(month, 1, 12);
   if (parsed === null) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
   return asOffice((ss) => runAggregation(ss, { kind: 'month', month: parsed }));
 }
 
-/** SPEC §7: Tổng hợp for quarter 1–4 of the configured year. */
+/** Tổng hợp for quarter 1–4 of the configured year. */
 export function aggregateQuarter(quarter: unknown): AggregationSummary {
   const parsed = wholeNumberIn(quarter, 1, 4);
   if (parsed === null) throw new Error(`Quý "${String(quarter)}" không hợp lệ: nhập một số nguyên từ 1 đến 4.`);

@@ -1,5 +1,5 @@
 /**
- * The reminder job (SPEC §6): read what the planner needs, send with MailApp (least privilege),
+ * The reminder job (docs/reminders.md): read what the planner needs, send with MailApp (least privilege),
  * then record every send, skip, failure and deferral in the ledger and in `Nhật ký`.
  */
 import { vnDateOf } from '../core/shared/calendar';

@@ -164,7 +164,7 @@ function removeBlankDefaultSheet(ss: Spreadsheet): void {
 
 /**
  * Writes the preset's settings (the previous values go to the log) and, when `Danh sách` is still
- * empty, its empty table (presets carry no villages, SPEC §1); then runs setup.
+ * empty, its empty table (presets carry no villages: docs/indicators.md, "Presets"); then runs setup.
  */
 export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   const startedAt = Date.now();

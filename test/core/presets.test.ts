@@ -80,7 +80,7 @@ describe('presets', () => {
 });
 
 describe('sample villages (demo, tests, benchmarks)', () => {
-  it('SPEC §1: 40 "Tổ dân phố số N" for an-hai, 16 "Thôn N" for bach-ngoc', () => {
+  it('the plans: 40 "Tổ dân phố số N" for an-hai, 16 "Thôn N" for bach-ngoc', () => {
     expect(sampleVillages('an-hai').map((v) => v.name)).toEqual(Array.from({ length: 40 }, (_, i) => `Tổ dân phố số ${i + 1}`));
     expect(sampleVillages('bach-ngoc').map((v) => v.name)).toEqual(Array.from({ length: 16 }, (_, i) => `Thôn ${i + 1}`));
     expect(sampleVillages('bach-ngoc')).toEqual(sampleVillages('bach-ngoc'));

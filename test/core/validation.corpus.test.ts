@@ -1,5 +1,5 @@
 /**
- * The rules of SPEC §5, one tricky input per row: the exact level, cell and Vietnamese message.
+ * The rules of docs/validation.md, one tricky input per row: the exact level, cell and Vietnamese message.
  * Layout of the fixture tab (bach-ngoc indicators): Tháng 1 is column D … Tháng 7 is J; rows:
  * HS_KNS 5, NTT_KNS 6, LD_KNS 8, TV_TO 13, LUOT_DVCTT 14, SP_TMDT 16, DA_NOP 19.
  * Months 1–5 are filled and ticked; Tháng 6 (current) and later are blank.
@@ -71,7 +71,7 @@ const CASES: Case[] = [
 
   // A TY_LE numerator above its denominator.
   {
-    title: 'the SPEC example: adults with digital skills above the adult population',
+    title: 'the example of docs/validation.md: adults with digital skills above the adult population',
     month: 5,
     edit: (g) => { set(g, 'NTT_KNS', 4, 1200); set(g, 'NTT_KNS', 5, '1.250'); },
     expected: [['error', 'H6', `Thôn 3, Tháng 5, ô H6: ${NTT} (1.250) lớn hơn số người trưởng thành (1.100).`]],
@@ -146,7 +146,7 @@ const CASES: Case[] = [
   },
 ];
 
-describe('validateMonth corpus (SPEC §5)', () => {
+describe('validateMonth corpus (docs/validation.md)', () => {
   it('the fixture is where the comments say', () => {
     expect([cellOf('HS_KNS', 5), cellOf('NTT_KNS', 5), cellOf('LD_KNS', 6), cellOf('TV_TO', 5), cellOf('LUOT_DVCTT', 6), cellOf('DA_NOP', 7)]).toEqual(['H5', 'H6', 'I8', 'H13', 'I14', 'J19']);
   });

@@ -11,7 +11,7 @@ const MENU_FUNCTIONS = ['setupWorkbook', 'aggregateReports', 'checkReports', 'se
 const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 
 describe('the built bundle', () => {
-  it('exposes every entry point of SPEC §7 (and every menu function) as a top-level function', () => {
+  it('exposes every entry point of docs/entry-points.md (and every menu function) as a top-level function', () => {
     const { ctx } = newWorkbook();
     for (const name of [...ENTRY_POINTS, ...MENU_FUNCTIONS]) expect(typeof (ctx as Record<string, unknown>)[name]).toBe('function');
   });

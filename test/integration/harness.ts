@@ -36,7 +36,7 @@ export function newWorkbook(opts: EmulatorOptions = {}): TestWorkbook {
 
 /**
  * A workbook set up with a preset by the office, which then types the sample villages into
- * `Danh sách` and runs setup again (presets only fill `Cấu hình`, SPEC §1); every sample village
+ * `Danh sách` and runs setup again (presets only fill `Cấu hình`: docs/indicators.md); every sample village
  * head is a spreadsheet editor.
  */
 export function workbookWithPreset(id: PresetId, opts: EmulatorOptions = {}): TestWorkbook {

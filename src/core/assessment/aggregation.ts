@@ -1,5 +1,5 @@
 /**
- * Tổng hợp (SPEC §2, §3): villages' parsed tabs and month statuses → one plain, serialisable summary
+ * Tổng hợp (docs/periods-and-status.md, "How a period is counted"): villages' parsed tabs and month statuses → one plain, serialisable summary
  * of a period, used by the `Tổng hợp` and `Báo cáo` tabs, the dashboard and the demo printer.
  *
  * Only submitted months count (Đúng hạn, Nộp muộn; not Cần sửa). TY_LE and TRANG_THAI take each

@@ -1,4 +1,4 @@
-/** A village's month status (SPEC §4), used by Tổng hợp, reminders and the dashboard. */
+/** A village's month status (docs/periods-and-status.md, "Month statuses"), used by Tổng hợp, reminders and the dashboard. */
 import { dueDateOf, isOnTime, vnInstant, type LocalDate } from '../shared/calendar';
 import type { Settings } from '../config/settings';
 import type { MonthReport } from '../entry/monthReports';

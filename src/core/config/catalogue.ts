@@ -1,5 +1,5 @@
 /**
- * The indicator catalogue of SPEC §2: one descriptor per indicator, one per kind, one per
+ * The indicator catalogue (docs/indicators.md, "Catalogue"): one descriptor per indicator, one per kind, one per
  * denominator. Codes are stable identifiers: tabs are parsed by them.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The three presets of SPEC §1. They only fill the settings tab (the commune types its own villages
+ * The three presets (docs/indicators.md, "Presets"). They only fill the settings tab (the commune types its own villages
  * into `Danh sách`; the demo's sample villages are in scripts/demo/sampleVillages.ts); staff edit
  * every value after. Checked by test/core/presets.test.ts, not at run time.
  */

@@ -1,5 +1,5 @@
 /**
- * The rules of SPEC §5 for one month of a village tab. Errors block submission, warnings do not.
+ * The rules (docs/validation.md, "The rules") for one month of a village tab. Errors block submission, warnings do not.
  *
  * Unsubmitted months: what is typed is still checked (a word or a negative in a count cell is wrong
  * whenever it is typed, and so is a value above its denominator), but blanks are fine until the box
@@ -36,7 +36,7 @@ interface EarlierCount {
   value: number;
 }
 
-/** Findings for one month of a parsed tab: errors block submission, warnings do not (SPEC §5). */
+/** Findings for one month of a parsed tab: errors block submission, warnings do not (docs/validation.md). */
 export function validateMonth(report: VillageReport, month: number, ctx: ValidationContext): Finding[] {
   const current = report.months[month - 1];
   if (!current || !current.present) return [];

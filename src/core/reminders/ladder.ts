@@ -1,5 +1,5 @@
 /**
- * The reminder ladder of one report month (SPEC §6): a notice before the due date, one on it, then
+ * The reminder ladder of one report month (docs/reminders.md, "The ladder"): a notice before the due date, one on it, then
  * one every N days, at most K times. Each step "owns" the days until the next one would fall, so a
  * run that missed a day catches up with the step whose day has come, never with a backlog.
  */

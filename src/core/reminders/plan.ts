@@ -1,5 +1,5 @@
 /**
- * Who gets which reminder today (SPEC §6), decided from the calendar, the registry, each village's
+ * Who gets which reminder today (docs/reminders.md, "Who gets what"), decided from the calendar, the registry, each village's
  * status and the ledger of what was already done. Villages "Chưa nộp" are reminded; so are villages
  * "Cần sửa" (ticked, but the data now has errors): until they fix it the office cannot count their
  * report, so they follow the same ladder with a "cần sửa" wording.

@@ -4,12 +4,12 @@
  * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
  */
 import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
-import { percentOf, percentText } from '../core/reports/aggregationText';
+import { aggregationLogDetail } from '../core/reports/aggregationText';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
 import { parsePeriodAnswer, periodLabel, type Period } from '../core/assessment/period';
 import { TAB_SUMMARY } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
-import { appendLog, type LogEntry } from './log';
+import { appendLog } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
 import { writeReportSheet } from './reportSheet';
 import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
@@ -88,17 +88,6 @@ export function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: 
   const office = officeEditors(ss, settings.officeEmail);
   writeSummarySheet(ss, summary, office);
   writeReportSheet(ss, summary, today, office);
-  appendLog(ss, [logEntry(summary)], now);
+  appendLog(ss, [{ action: 'Tổng hợp', period: summary.periodLabel, detail: aggregationLogDetail(summary) }], now);
   return summary;
-}
-
-function logEntry(summary: AggregationSummary): LogEntry {
-  const c = summary.completeness;
-  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met !== null);
-  const parts = [
-    `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, chưa nộp ${c.missing}`,
-    `chỉ tiêu tỷ lệ đạt ${rates.filter((i) => i.met).length}/${rates.length}`,
-  ];
-  if (summary.villagesWithoutTab.length > 0) parts.push(`không thấy tab: ${summary.villagesWithoutTab.join(', ')}`);
-  return { action: 'Tổng hợp', period: summary.periodLabel, detail: parts.join('; ') };
 }

@@ -85,3 +85,15 @@ export function indicatorResultText(ind: IndicatorSummary): string {
   }
   return `${formatInt(ind.value)} ${ind.unit}`;
 }
+
+/** The `Nhật ký` line of a Tổng hợp run: what was counted, in one sentence. */
+export function aggregationLogDetail(summary: AggregationSummary): string {
+  const c = summary.completeness;
+  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met !== null);
+  const parts = [
+    `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, chưa nộp ${c.missing}`,
+    `chỉ tiêu tỷ lệ đạt ${rates.filter((i) => i.met).length}/${rates.length}`,
+  ];
+  if (summary.villagesWithoutTab.length > 0) parts.push(`không thấy tab: ${summary.villagesWithoutTab.join(', ')}`);
+  return parts.join('; ');
+}

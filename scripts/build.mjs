@@ -37,5 +37,5 @@ const forwarders = names.map((n) => `function ${n}() { return __app.${n}.apply(t
 writeFileSync(join(dist, 'Code.js'), `${bundle}\n${forwarders}\n`);
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 const sidebars = await buildSidebars(root, dist);
-const kib = (file) => `${(Buffer.byteLength(readFileSync(join(dist, file))) / 1024).toFixed(0)} KiB`;
+const kib = (file) => `${(Buffer.byteLength(readFileSync(join(dist, file))) / 1024).toFixed(1)} KiB`;
 console.log(`dist/Code.js: ${kib('Code.js')}, ${names.length} entry points${sidebars.length ? `; sidebars: ${sidebars.map((n) => `${n} ${kib(`${n}.html`)}`).join(', ')}` : ''}`);

@@ -5,15 +5,16 @@
  */
 import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
 import { aggregationLogDetail } from '../core/reports/aggregationText';
+import { reportLayout } from '../core/reports/reportLayout';
+import { summaryLayout } from '../core/reports/summaryLayout';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
 import { parsePeriodAnswer, periodLabel, type Period } from '../core/assessment/period';
 import { TAB_SUMMARY } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
-import { writeReportSheet } from './reportSheet';
 import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
-import { writeSummarySheet } from './summarySheet';
+import { applyTabSpec } from './tabWriter';
 import { readVillageTabs } from './villageTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,8 +87,8 @@ export function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: 
   const villages = readVillageTabs(ss, config, now);
   const summary = aggregate({ settings, indicators, villages, period, now });
   const office = officeEditors(ss, settings.officeEmail);
-  writeSummarySheet(ss, summary, office);
-  writeReportSheet(ss, summary, today, office);
+  applyTabSpec(ss, summaryLayout(summary, office).spec);
+  applyTabSpec(ss, reportLayout(summary, today, office));
   appendLog(ss, [{ action: 'Tổng hợp', period: summary.periodLabel, detail: aggregationLogDetail(summary) }], now);
   return summary;
 }

@@ -12,18 +12,14 @@ export interface LogEntry {
   detail?: string;
 }
 
-/** A log deleted by hand comes back at once; the next setup protects it again. */
-function logSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  return ss.getSheetByName(TAB_LOG) ?? applyTabSpec(ss, planLogTab(ss.getNumSheets(), [])).sheet;
-}
-
 /**
  * `actor` names the person behind the action when the script runs as someone else: an installable
  * edit trigger runs as the office, and Session.getActiveUser() is often empty for the village head.
  */
 export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: readonly LogEntry[], at: Date = new Date(), actor = ''): void {
   if (entries.length === 0) return;
-  const sheet = logSheet(ss);
+  // A log deleted by hand comes back at once; the next setup protects it again.
+  const sheet = ss.getSheetByName(TAB_LOG) ?? applyTabSpec(ss, planLogTab(ss.getNumSheets(), [])).sheet;
   const who = actor || actingUserEmail();
   const rows = entries.map((e) => [at, asCellText(who), asCellText(e.action), asCellText(e.village ?? ''), asCellText(e.period ?? ''), asCellText(e.detail ?? '')]);
   const first = sheet.getLastRow() + 1;

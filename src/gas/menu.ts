@@ -2,10 +2,12 @@
  * The "Tổ CNSCĐ" menu. onOpen may run in AuthMode.NONE (add-on not yet used in this document) or
  * LIMITED, so it only adds static items and touches nothing else.
  */
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+
 export const MENU_NAME = 'Tổ CNSCĐ';
 
 export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
-  { caption: 'Khởi tạo / cập nhật bảng tính', fn: 'setupWorkbook' },
+  { caption: SETUP_CAPTION, fn: 'setupWorkbook' },
   { caption: 'Tổng hợp', fn: 'aggregateReports' },
   { caption: 'Kiểm tra số liệu', fn: 'checkReports' },
   null,

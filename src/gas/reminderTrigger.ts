@@ -7,8 +7,9 @@ import { followsSettingsHour, reminderChangeRefusal, reminderTriggerInfo as info
 import { TIME_ZONE } from '../core/shared/calendar';
 import { asOffice } from './office';
 import { readConfig } from './settingsSheet';
-import { currentUserEmail, forgetTrigger, myTriggers, readTriggerRecord, recordTrigger, TRIGGER_HANDLERS } from './triggers';
+import { currentUserEmail, deleteMyTriggers, forgetTrigger, myTriggers, readTriggerRecord, recordTrigger, TRIGGER_HANDLERS } from './triggers';
 import { activeSpreadsheet } from './workbook';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 export type { ReminderTriggerInfo } from '../core/automation/automation';
 
@@ -28,14 +29,14 @@ function refuseIfHeldByOther(what: string): void {
 
 /** Replaces the caller's own reminder triggers with one at `hour` and records it. */
 function installAt(hour: number): void {
-  myTriggers('reminders').forEach((t) => ScriptApp.deleteTrigger(t));
+  deleteMyTriggers('reminders');
   const trigger = ScriptApp.newTrigger(TRIGGER_HANDLERS.reminders).timeBased().everyDays(1).atHour(hour).inTimezone(TIME_ZONE).create();
   recordTrigger('reminders', trigger, currentUserEmail(), hour);
 }
 
 function requireSettingsHour(): number {
   const hour = settingsHourOf(activeSpreadsheet());
-  if (hour === null) throw new Error('Chưa có tab "Cấu hình". Hãy chạy "Khởi tạo / cập nhật bảng tính" trước khi bật nhắc việc.');
+  if (hour === null) throw new Error(`Chưa có tab "Cấu hình". Hãy chạy "${SETUP_CAPTION}" trước khi bật nhắc việc.`);
   return hour;
 }
 
@@ -58,7 +59,7 @@ export function takeOverReminderTrigger(): void {
 export function removeReminderTrigger(): ReminderTriggerInfo {
   return asOffice((ss) => {
     refuseIfHeldByOther('tắt nhắc việc');
-    myTriggers('reminders').forEach((t) => ScriptApp.deleteTrigger(t));
+    deleteMyTriggers('reminders');
     forgetTrigger('reminders');
     return reminderTriggerInfo(settingsHourOf(ss));
   });

@@ -17,6 +17,7 @@ import { readConfig, type WorkbookConfig } from './settingsSheet';
 import { recordSuccessfulRun, retireIfReplaced } from './triggers';
 import { readVillageTabs } from './villageTabs';
 import { activeSpreadsheet, actingUserEmail, tabFinder, type TabFinder } from './workbook';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -69,7 +70,7 @@ function assertCanLog(ss: Spreadsheet): void {
   const log = ss.getSheetByName(TAB_LOG);
   if (log && log.getProtections(SpreadsheetApp.ProtectionType.SHEET).some((p) => !p.canEdit())) {
     throw new Error(
-      `Tài khoản ${actingUserEmail()} không được ghi tab "${TAB_LOG}", nên không gửi email nhắc (mỗi email phải được ghi lại). Hãy dùng tài khoản của phòng VH-XH, hoặc nhờ phòng chạy "Khởi tạo / cập nhật bảng tính" để thêm quyền.`,
+      `Tài khoản ${actingUserEmail()} không được ghi tab "${TAB_LOG}", nên không gửi email nhắc (mỗi email phải được ghi lại). Hãy dùng tài khoản của phòng VH-XH, hoặc nhờ phòng chạy "${SETUP_CAPTION}" để thêm quyền.`,
     );
   }
 }

@@ -10,6 +10,7 @@ import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger
 import { readConfig } from './settingsSheet';
 import { asOffice, menuCommand } from './office';
 import { actingUserEmail, readGrid } from './workbook';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 export interface SettingsPanelData {
   /** False until `Cấu hình` exists (setup or a preset creates it). */
@@ -55,7 +56,7 @@ export function saveSettings(values: unknown, baseline?: unknown): SaveSettingsR
 function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: unknown, baseline: unknown): SaveSettingsResult {
   const outcome = withDocumentLock((): SaveSettingsResult | string => {
     const sheet = ss.getSheetByName(TAB_SETTINGS);
-    if (!sheet) throw new Error(`Chưa có tab "${TAB_SETTINGS}". Hãy chạy "Khởi tạo / cập nhật bảng tính" hoặc chọn một mẫu cấu hình.`);
+    if (!sheet) throw new Error(`Chưa có tab "${TAB_SETTINGS}". Hãy chạy "${SETUP_CAPTION}" hoặc chọn một mẫu cấu hình.`);
     const grid = readGrid(sheet);
     const plan = planSettingsSave(grid, values, baseline);
     if (!plan.ok) return { ok: false, errors: plan.errors, message: 'Chưa lưu: có ô chưa hợp lệ, xem thông báo cạnh từng ô.' };
@@ -63,7 +64,7 @@ function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: un
       return {
         ok: false,
         errors: {},
-        message: `Chưa lưu: tab "${TAB_SETTINGS}" không còn dòng ${plan.missing.map((l) => `"${l}"`).join(', ')}. Hãy chạy "Khởi tạo / cập nhật bảng tính" để thêm lại rồi lưu lại.`,
+        message: `Chưa lưu: tab "${TAB_SETTINGS}" không còn dòng ${plan.missing.map((l) => `"${l}"`).join(', ')}. Hãy chạy "${SETUP_CAPTION}" để thêm lại rồi lưu lại.`,
       };
     }
     // Usually one or two cells, scattered between rows people may have added: one setValue each

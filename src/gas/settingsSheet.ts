@@ -5,6 +5,7 @@ import type { IndicatorSetting, Settings } from '../core/config/settings';
 import { readSettingsGrid } from '../core/config/settingsGrid';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { readGrid } from './workbook';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,7 +29,7 @@ export function readConfig(ss: Spreadsheet): WorkbookConfig | null {
 /** For commands that cannot run before setup: readConfig, or a Vietnamese error saying what to do. */
 export function requireConfig(ss: Spreadsheet): WorkbookConfig {
   const config = readConfig(ss);
-  if (!config) throw new Error('Bảng tính chưa được khởi tạo: chạy "Khởi tạo / cập nhật bảng tính" trước.');
+  if (!config) throw new Error(`Bảng tính chưa được khởi tạo: chạy "${SETUP_CAPTION}" trước.`);
   return config;
 }
 

@@ -3,6 +3,7 @@
  * (tabWriter), one tab at a time within a time budget; a long setup carries on in a follow-up
  * execution (docs/limits.md). Never deletes or overwrites typed data.
  */
+import { EXPECTED_LOCALE } from '../core/automation/selfCheck';
 import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
 import { readSettingsGrid } from '../core/config/settingsGrid';
 import type { Finding } from '../core/shared/findings';
@@ -35,20 +36,24 @@ import { clearProgress, loadProgress, retireContinuation, saveProgress, schedule
 import { applyTabSpec } from './tabWriter';
 import { ensureEditTrigger } from './triggers';
 import { readGrid } from './workbook';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** What one step did, for the progress and the findings. */
+/** What one step did, for the progress and the findings (none unless given). */
 interface StepResult {
   outcome: StepOutcome;
-  added: string[];
-  findings: Finding[];
+  added?: string[];
+  findings?: Finding[];
 }
+
+/** A step that only brings an existing tab up to its spec. */
+const updatedIf = (applied: { writes: number }): StepOutcome => (applied.writes > 0 ? 'updated' : 'unchanged');
 
 export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupReport {
   // Vietnamese locale: `1.234` typed in a cell is 1234 and numbers show as 1.234 and 85,5%.
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
-  if (ss.getSpreadsheetLocale() !== 'vi_VN') ss.setSpreadsheetLocale('vi_VN');
+  if (ss.getSpreadsheetLocale() !== EXPECTED_LOCALE) ss.setSpreadsheetLocale(EXPECTED_LOCALE);
   const defaults = getPreset('mac-dinh');
   const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
   const settingsGrid = settingsSheet ? readGrid(settingsSheet) : null;
@@ -62,7 +67,7 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   const findings: Finding[] = [];
   // `Cấu hình` and `Danh sách` are always redone: the village steps plan from what they say.
   if (progress.next > 0) {
-    for (const step of steps.slice(0, 2)) findings.push(...runStep(ss, step, null, office, settingsGrid).findings);
+    for (const step of steps.slice(0, 2)) findings.push(...(runStep(ss, step, null, office, settingsGrid).findings ?? []));
   }
   while (progress.next < steps.length) {
     if (progress.next > 1 && !withinBudget(Date.now() - startedAt)) break;
@@ -70,8 +75,8 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
     if (step.kind === 'village' && !config) config = readConfig(ss);
     const result = runStep(ss, step, config, office, settingsGrid);
     if (step.kind === 'registry' || (step.kind === 'settings' && result.outcome !== 'unchanged')) config = readConfig(ss);
-    recordStep(progress, stepTab(step), result.outcome, result.added);
-    findings.push(...result.findings);
+    recordStep(progress, stepTab(step), result.outcome, result.added ?? []);
+    findings.push(...(result.findings ?? []));
   }
   const finished = progress.next >= steps.length;
   const current = config ?? readConfig(ss);
@@ -88,7 +93,7 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
     report.continuing = problem === null;
     report.continuationProblem = problem;
   }
-  if (progress.changed || !finished) appendLog(ss, [{ action: SETUP_TITLE, detail: setupLogDetail(report) }]);
+  if (progress.changed || !finished) appendLog(ss, [{ action: SETUP_CAPTION, detail: setupLogDetail(report) }]);
   return report;
 }
 
@@ -116,25 +121,25 @@ function runStep(ss: Spreadsheet, step: SetupStep, config: WorkbookConfig | null
     case 'settings': {
       const plan = planSettingsTab({ grid: settingsGrid, mode: 'keep', settings: defaults.settings, indicators: defaults.indicators, office });
       const applied = applyTabSpec(ss, plan.spec, { values: settingsGrid ?? undefined });
-      return { outcome: plan.created ? 'created' : plan.added.length ? 'repaired' : applied.writes > 0 ? 'updated' : 'unchanged', added: plan.added, findings: [] };
+      return { outcome: plan.created ? 'created' : plan.added.length ? 'repaired' : updatedIf(applied), added: plan.added };
     }
     case 'registry': {
       const sheet = ss.getSheetByName(TAB_REGISTRY);
       const grid = sheet ? readGrid(sheet) : null;
       const plan = planRegistryTab({ grid, villageWord: config?.settings.villageWord ?? defaults.settings.villageWord, office });
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
-      return { outcome: plan.created ? 'created' : applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+      return { outcome: plan.created ? 'created' : updatedIf(applied) };
     }
     case 'village': {
       const village = config?.villages.find((v) => v.name === step.name);
-      if (!config || !village) return { outcome: 'absent', added: [], findings: [] };
+      if (!config || !village) return { outcome: 'absent' };
       const sheet = ss.getSheetByName(step.name);
       const grid = sheet ? readGrid(sheet) : null;
       const log = sheet ? null : ss.getSheetByName(TAB_LOG);
       // Village tabs go before `Nhật ký`, which stays last.
       const position = log ? log.getIndex() - 1 : ss.getNumSheets();
       const plan = planVillageTab({ name: step.name, year: config.settings.year, indicators: appliedIndicators(config), grid, position, office, headEmail: village.email });
-      if (plan.outcome === 'unrecognised') return { outcome: 'unrecognised', added: [], findings: plan.findings };
+      if (plan.outcome === 'unrecognised') return plan;
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
       const outcome = plan.outcome === 'unchanged' && applied.writes > 0 ? 'updated' : plan.outcome;
       return { outcome, added: plan.added, findings: plan.findings };
@@ -142,15 +147,15 @@ function runStep(ss: Spreadsheet, step: SetupStep, config: WorkbookConfig | null
     case 'log': {
       const sheet = ss.getSheetByName(TAB_LOG);
       const applied = applyTabSpec(ss, planLogTab(ss.getNumSheets(), office), { sheet: sheet ?? undefined });
-      return { outcome: applied.created ? 'created' : applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+      return { outcome: applied.created ? 'created' : updatedIf(applied) };
     }
     case 'output': {
       // Written by Tổng hợp; setup only keeps the office's protection of it current.
       const sheet = ss.getSheetByName(step.name);
-      if (!sheet) return { outcome: 'absent', added: [], findings: [] };
+      if (!sheet) return { outcome: 'absent' };
       const spec = { ...emptyTabSpec(step.name, 0, 0, 0), protections: [ownTabProtection(step.name, office)] };
       const applied = applyTabSpec(ss, spec, { sheet });
-      return { outcome: applied.writes > 0 ? 'updated' : 'unchanged', added: [], findings: [] };
+      return { outcome: updatedIf(applied) };
     }
   }
 }
@@ -182,18 +187,15 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
 }
 
 export function applyPreset(id: unknown): SetupReport {
-  const parsed = presetIdSchema.safeParse(id);
-  if (!parsed.success) throw new Error(`Mẫu cấu hình "${String(id)}" không có. Chọn một trong: an-hai, bach-ngoc, mac-dinh.`);
-  return asOffice((ss) => withDocumentLock(() => applyPresetIn(ss, parsed.data)));
+  const presetId = presetIdSchema.parse(id);
+  return asOffice((ss) => withDocumentLock(() => applyPresetIn(ss, presetId)));
 }
 
-const SETUP_TITLE = 'Khởi tạo / cập nhật bảng tính';
-
 export function setupWorkbook(): SetupReport | null {
-  return menuCommand(SETUP_TITLE, (ss) => {
+  return menuCommand(SETUP_CAPTION, (ss) => {
     ss.toast('Đang khởi tạo / cập nhật bảng tính…', 'Tổ CNSCĐ', 5);
     const report = withDocumentLock(() => setupWorkbookIn(ss));
-    SpreadsheetApp.getUi().alert(SETUP_TITLE, setupSummary(report), SpreadsheetApp.getUi().ButtonSet.OK);
+    SpreadsheetApp.getUi().alert(SETUP_CAPTION, setupSummary(report), SpreadsheetApp.getUi().ButtonSet.OK);
     return report;
   });
 }

@@ -3,6 +3,7 @@
  * both in document properties, so whoever runs setup next, by hand or by trigger, continues.
  */
 import { CONTINUE_AFTER_MS, type SetupProgress } from '../core/workbook/setupPlan';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 const PROGRESS_KEY = 'setup.progress';
 const CONTINUATION_KEY = 'setup.continuation';
@@ -38,7 +39,7 @@ export function scheduleContinuation(): string | null {
     properties().setProperty(CONTINUATION_KEY, trigger.getUniqueId());
     return null;
   } catch {
-    return 'Không hẹn được lần chạy tiếp tự động: hãy bấm lại "Khởi tạo / cập nhật bảng tính" để làm tiếp phần còn lại.';
+    return `Không hẹn được lần chạy tiếp tự động: hãy bấm lại "${SETUP_CAPTION}" để làm tiếp phần còn lại.`;
   }
 }
 

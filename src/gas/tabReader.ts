@@ -23,17 +23,18 @@ export interface TabReading {
   handles: TabHandles;
 }
 
-const FORMAT_GETTERS: Record<FormatAttribute, (range: Range) => ReadGrid> = {
-  background: (r) => r.getBackgrounds(),
-  fontWeight: (r) => r.getFontWeights(),
-  fontStyle: (r) => r.getFontStyles(),
-  fontSize: (r) => r.getFontSizes(),
-  fontColor: (r) => r.getFontColors(),
-  fontFamily: (r) => r.getFontFamilies(),
-  horizontalAlignment: (r) => r.getHorizontalAlignments(),
-  verticalAlignment: (r) => r.getVerticalAlignments(),
-  wrap: (r) => r.getWraps(),
-  numberFormat: (r) => r.getNumberFormats(),
+/** Each attribute's name in Range's plural getter and setter (getBackgrounds, setBackgrounds…). */
+export const FORMAT_METHODS: Record<FormatAttribute, string> = {
+  background: 'Backgrounds',
+  fontWeight: 'FontWeights',
+  fontStyle: 'FontStyles',
+  fontSize: 'FontSizes',
+  fontColor: 'FontColors',
+  fontFamily: 'FontFamilies',
+  horizontalAlignment: 'HorizontalAlignments',
+  verticalAlignment: 'VerticalAlignments',
+  wrap: 'Wraps',
+  numberFormat: 'NumberFormats',
 };
 
 /**
@@ -77,7 +78,8 @@ function readFormats(area: Range, spec: TabSpec, ownsValues: boolean): TabState[
   const owned = (attribute: FormatAttribute) =>
     spec.ownsWholeTab || (spec.formats[attribute]?.some((row) => row.some((v) => v !== undefined)) ?? false) || (attribute === 'numberFormat' && ownsValues);
   const formats: TabState['formats'] = {};
-  for (const attribute of FORMAT_ATTRIBUTES) if (owned(attribute)) formats[attribute] = FORMAT_GETTERS[attribute](area);
+  const getters = area as unknown as Record<string, () => ReadGrid>;
+  for (const attribute of FORMAT_ATTRIBUTES) if (owned(attribute)) formats[attribute] = getters[`get${FORMAT_METHODS[attribute]}`]();
   return formats;
 }
 

@@ -5,10 +5,11 @@
 import type { Grid } from '../core/shared/grid';
 import type { Block } from '../core/workbook/sheetModel';
 import { diffTab, opsCount, type FormatWrite, type ProtectionOp, type TabOps } from '../core/workbook/tabDiff';
-import type { FormatAttribute, TabSpec } from '../core/workbook/tabSpec';
+import type { TabSpec } from '../core/workbook/tabSpec';
 import { restrictNewProtection } from './protections';
 import { barChart, conditionalFormatRule, dataValidation } from './specObjects';
-import { readTab, type TabHandles } from './tabReader';
+import { FORMAT_METHODS, readTab, type TabHandles } from './tabReader';
+import { ensureSize } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -78,32 +79,9 @@ function execute(sheet: Sheet, ops: TabOps, handles: TabHandles): void {
   for (const op of ops.protections) applyProtection(sheet, op, handles, range);
 }
 
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
-}
-
-/** A grid as a setter's parameter type: the diff built it from the spec's typed grids and read values. */
-type GridOf<K extends keyof Range> = Range[K] extends (grid: infer G) => Range ? G : never;
-
 // Apps Script takes null in these grids (reset to the default); for some, the typings only say string.
-const FORMAT_SETTERS: Record<FormatAttribute, (range: Range, grid: unknown[][]) => void> = {
-  background: (r, g) => r.setBackgrounds(g as GridOf<'setBackgrounds'>),
-  fontWeight: (r, g) => r.setFontWeights(g as GridOf<'setFontWeights'>),
-  fontStyle: (r, g) => r.setFontStyles(g as GridOf<'setFontStyles'>),
-  fontSize: (r, g) => r.setFontSizes(g as GridOf<'setFontSizes'>),
-  fontColor: (r, g) => r.setFontColors(g as GridOf<'setFontColors'>),
-  fontFamily: (r, g) => r.setFontFamilies(g as GridOf<'setFontFamilies'>),
-  horizontalAlignment: (r, g) => r.setHorizontalAlignments(g as GridOf<'setHorizontalAlignments'>),
-  verticalAlignment: (r, g) => r.setVerticalAlignments(g as GridOf<'setVerticalAlignments'>),
-  wrap: (r, g) => r.setWraps(g as GridOf<'setWraps'>),
-  numberFormat: (r, g) => r.setNumberFormats(g as GridOf<'setNumberFormats'>),
-};
-
 function writeFormat(range: Range, write: FormatWrite): void {
-  FORMAT_SETTERS[write.attribute](range, write.grid);
+  (range as unknown as Record<string, (grid: unknown[][]) => Range>)[`set${FORMAT_METHODS[write.attribute]}`](write.grid);
 }
 
 function applyProtection(sheet: Sheet, op: ProtectionOp, handles: TabHandles, range: (b: Block) => Range): void {

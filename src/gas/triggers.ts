@@ -111,8 +111,13 @@ export function ensureEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   return { state: decision.state, owner: decision.owner };
 }
 
+/** Deletes the caller's own triggers of this kind for this spreadsheet. */
+export function deleteMyTriggers(kind: TriggerKind): void {
+  myTriggers(kind).forEach((t) => ScriptApp.deleteTrigger(t));
+}
+
 /** Replaces the caller's own edit triggers of this spreadsheet with one, recorded as the one. */
 export function installEditTrigger(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): void {
-  myTriggers('edit').forEach((t) => ScriptApp.deleteTrigger(t));
+  deleteMyTriggers('edit');
   recordTrigger('edit', ScriptApp.newTrigger(TRIGGER_HANDLERS.edit).forSpreadsheet(ss).onEdit().create(), currentUserEmail());
 }

@@ -54,7 +54,8 @@ export function writeRows(sheet: Sheet, row: number, rows: readonly (readonly un
   sheet.getRange(row, column, padded.length, width).setValues(padded);
 }
 
-function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+/** At least `rows` × `columns`: Sheets refuses a write beyond the grid. */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();
   if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   const maxColumns = sheet.getMaxColumns();

@@ -7,7 +7,7 @@ import { getPreset } from '../../src/core/config/presets';
 import type { Village } from '../../src/core/config/registry';
 import { dateLine } from '../../src/core/reports/reportText';
 import { REPORT_WIDTH_PX, reportLayout } from '../../src/core/reports/reportLayout';
-import type { SheetModel } from '../../src/core/workbook/sheetModel';
+import type { TabSpec } from '../../src/core/workbook/tabSpec';
 import type { MonthStatus } from '../../src/core/assessment/status';
 import { summaryLayout } from '../../src/core/reports/summaryLayout';
 import { parseVillageTab } from '../../src/core/entry/monthReports';
@@ -196,7 +196,7 @@ describe('parsePeriodAnswer', () => {
   });
 });
 
-function checkModel(model: SheetModel): void {
+function checkModel(model: TabSpec): void {
   const rows = model.values.length;
   for (const grid of [model.values, ...Object.values(model.formats)]) {
     expect(grid).toHaveLength(rows);
@@ -223,7 +223,7 @@ describe('layouts', () => {
   ]);
 
   it('Tổng hợp: rectangular, every string written as text, a chart over the TY_LE rows', () => {
-    const { model, rows } = summaryLayout(summary);
+    const { spec: model, rows } = summaryLayout(summary);
     checkModel(model);
     for (const v of model.values.flat()) if (typeof v === 'string' && v !== '') expect(v.startsWith("'")).toBe(true);
     expect(model.values.flat()).toContain(`'${x}`);
@@ -237,9 +237,9 @@ describe('layouts', () => {
     const model = reportLayout(summary, { year: 2026, month: 5, day: 25 });
     checkModel(model);
     expect(REPORT_WIDTH_PX).toBe(680);
-    expect(model.columnWidths.reduce((a, b) => a + b, 0)).toBe(680);
+    expect(model.columnWidths.reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(680);
     expect(new Set(model.rowHeights.map((h) => h.row)).size).toBe(model.values.length);
-    expect(model.fontFamily).toBe('Times New Roman');
+    expect(new Set(model.formats.fontFamily?.flat())).toEqual(new Set(['Times New Roman']));
     const long = model.rowHeights.find((h) => String(model.values[h.row - 1][0]).startsWith("'Trong tháng 5/2026"));
     expect(long?.height).toBeGreaterThanOrEqual(20);
   });

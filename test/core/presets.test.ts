@@ -1,7 +1,7 @@
 import { CATALOGUE, catalogueEntry } from '../../src/core/config/catalogue';
 import { getPreset, isPresetId, PRESET_IDS, presetIdSchema } from '../../src/core/config/presets';
 import { SETTING_FIELDS, settingsSchema, TARGET_PERCENT } from '../../src/core/config/settings';
-import { readRegistryGrid, registryLayout } from '../../src/core/config/registry';
+import { readRegistryGrid, registryLayout, registryRow } from '../../src/core/config/registry';
 import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
 import { sampleVillages } from '../../scripts/demo/sampleVillages';
 
@@ -30,10 +30,10 @@ describe('presets', () => {
     expect(new Set(p.indicators.map((i) => i.code)).size).toBe(p.indicators.length);
   });
 
-  it('reads a preset id without throwing, or throws in Vietnamese', () => {
+  it('reads a preset id, or throws in Vietnamese', () => {
     expect(PRESET_IDS.every(isPresetId)).toBe(true);
-    expect(presetIdSchema.safeParse('bach-ngoc')).toEqual({ success: true, data: 'bach-ngoc' });
-    expect(presetIdSchema.safeParse('ha-noi').success).toBe(false);
+    expect(presetIdSchema.parse('bach-ngoc')).toBe('bach-ngoc');
+    expect(() => presetIdSchema.parse('ha-noi')).toThrow('Mẫu cấu hình "ha-noi" không có.');
     expect(() => presetIdSchema.parse(42)).toThrow('Mẫu cấu hình "42" không có. Chọn một trong: an-hai, bach-ngoc, mac-dinh.');
   });
 
@@ -93,7 +93,7 @@ describe('sample villages (demo, tests, benchmarks)', () => {
       expect(v.denominators.SO_HO).toBeGreaterThan(0);
     }
     // What setup writes is cell input: the leading apostrophe keeps text as text, Sheets strips it.
-    const stored = registryLayout(villages, getPreset(id).settings.villageWord).rows.map((r) =>
+    const stored = [...registryLayout(getPreset(id).settings.villageWord).rows, ...villages.map(registryRow)].map((r) =>
       r.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)),
     );
     const registry = readRegistryGrid(stored);

@@ -1,6 +1,6 @@
 import { findVillage, readRegistryGrid, registryLayout } from '../../src/core/config/registry';
 
-const layout = registryLayout([], 'Thôn');
+const layout = registryLayout('Thôn');
 const row = (name: unknown, email = '', denominators: unknown[] = ['', '', '', '', '']) => [name, 'Nguyễn Văn A', email, '0912', 'Trần B', ...denominators];
 
 describe('readRegistryGrid', () => {
@@ -18,7 +18,7 @@ describe('readRegistryGrid', () => {
   });
 
   it('falls back to the visible labels of any village word setup writes', () => {
-    const words = registryLayout([], 'Bản');
+    const words = registryLayout('Bản');
     const grid = [words.rows[0], words.rows[3], row('Bản Mới', '', ['80', '', '', '', ''])];
     const { villages, findings } = readRegistryGrid(grid);
     expect(findings).toEqual([]);

@@ -5,8 +5,7 @@
  */
 import { AppsScriptEmulator, type SheetSnapshot } from '../../emulator';
 import { ownProtection, ownTabProtection } from '../../src/core/workbook/ownProtection';
-import { SheetModelBuilder } from '../../src/core/workbook/sheetModel';
-import { specFromModel } from '../../src/core/workbook/specFromModel';
+import { WholeTabBuilder } from '../../src/core/workbook/sheetModel';
 import { FORMAT_ATTRIBUTES, emptyTabSpec, isIfBlank, type FormatAttribute, type TabSpec } from '../../src/core/workbook/tabSpec';
 import { BLANK_CELL_FORMAT } from '../../src/core/workbook/tabState';
 import { applyTabSpec } from '../../src/gas/tabWriter';
@@ -59,7 +58,7 @@ function villageSpec(): TabSpec {
 
 /** A small Tổng hợp-like tab, rewritten whole: table, chart, rules under headings. */
 function modelSpec(rows: number): TabSpec {
-  const b = new SheetModelBuilder(3, { fontSize: 10, fontFamily: 'Arial' });
+  const b = new WholeTabBuilder(3, { fontSize: 10, fontFamily: 'Arial' });
   b.addRow(['TỔNG HỢP'], { bold: true, fontSize: 14 });
   b.merge({ row: 1, col: 1, numRows: 1, numCols: 3 });
   b.freezeRows(1);
@@ -71,7 +70,7 @@ function modelSpec(rows: number): TabSpec {
   b.addRow(['Nơi nhận: 0912 345 678'], { italic: true });
   b.merge({ row: b.lastRow, col: 1, numRows: 1, numCols: 3 });
   b.addChart({ title: 'Tỷ lệ', ranges: [{ row: header, col: 1, numRows: rows + 1, numCols: 1 }, { row: header, col: 2, numRows: rows + 1, numCols: 2 }], anchorRow: 2, anchorCol: 5, width: 600, height: 300, colors: ['#2e75b6', '#bfbfbf'], axisTitle: '%' });
-  return specFromModel('Tổng hợp', 0, b.build([110, 100, 100]), [ownTabProtection('Tổng hợp', [OFFICE])], { hiddenGridlines: true });
+  return b.build({ name: 'Tổng hợp', position: 0, protections: [ownTabProtection('Tổng hợp', [OFFICE])], hiddenGridlines: true }, [110, 100, 100]);
 }
 
 describe('applyTabSpec', () => {
@@ -155,7 +154,7 @@ describe('applyTabSpec', () => {
     expectTabMatches(spec);
   });
 
-  it('a tab rewritten whole from a SheetModel: chart, borders and gridlines once; a shorter rewrite clears the old tail', () => {
+  it('a tab rewritten whole from a WholeTabBuilder: chart, borders and gridlines once; a shorter rewrite clears the old tail', () => {
     const long = modelSpec(6);
     apply(long);
     expectTabMatches(long);

@@ -1,5 +1,5 @@
 /** The period of a Tổng hợp run: a month, a quarter, or the year so far; and what people type for it. */
-import { isFutureMonth, quarterMonths, type LocalDate } from '../shared/calendar';
+import { isFutureMonth, type LocalDate } from '../shared/calendar';
 import { normalizeName } from '../shared/text';
 
 export type Period =
@@ -14,7 +14,7 @@ export function periodMonths(period: Period): number[] {
     case 'month':
       return [period.month];
     case 'quarter':
-      return quarterMonths(period.quarter);
+      return [1, 2, 3].map((i) => (period.quarter - 1) * 3 + i);
     case 'year':
       return Array.from({ length: period.throughMonth }, (_, i) => i + 1);
   }

@@ -6,6 +6,7 @@ import { AUTOMATION_TITLES, lastRunText, type AutomationFact } from './automatio
 import { headTitle } from '../config/registry';
 import { TIME_ZONE } from '../shared/calendar';
 import { isPlausibleEmail } from '../shared/text';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export const REQUIRED_SCOPES: readonly { scope: string; what: string }[] = [
   { scope: 'https://www.googleapis.com/auth/spreadsheets.currentonly', what: 'đọc, ghi bảng tính này' },
@@ -78,7 +79,7 @@ const lacks = (editors: ProtectionEditors, email: string) => known(editors) && !
 export function selfCheckLines(f: SelfCheckFacts): CheckLine[] {
   const lines: CheckLine[] = [...scopeLines(f)];
   if (!f.setUp) {
-    lines.push({ level: 'problem', text: 'Bảng tính chưa được khởi tạo: chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính (hoặc chọn một mẫu trong Cài đặt).' });
+    lines.push({ level: 'problem', text: `Bảng tính chưa được khởi tạo: chạy Tổ CNSCĐ › ${SETUP_CAPTION} (hoặc chọn một mẫu trong Cài đặt).` });
   } else {
     lines.push(...triggerLines(f), ...protectionLines(f));
   }
@@ -99,7 +100,7 @@ function triggerLines(f: SelfCheckFacts): CheckLine[] {
     const title = AUTOMATION_TITLES[t.kind];
     if (!t.owner) {
       return t.kind === 'edit'
-        ? { level: 'problem', text: `${title}: chưa cài. Chạy "Khởi tạo / cập nhật bảng tính".` }
+        ? { level: 'problem', text: `${title}: chưa cài. Chạy "${SETUP_CAPTION}".` }
         : { level: 'warning', text: `${title}: chưa bật. Vào Cài đặt › Bật nhắc tự động.` };
     }
     if (!f.spreadsheetEditors.includes(t.owner.toLowerCase())) {
@@ -107,7 +108,7 @@ function triggerLines(f: SelfCheckFacts): CheckLine[] {
     }
     // Apps Script lists only the checker's own triggers, so only those can be found missing.
     if (t.mine && f.presentTriggers !== null && !f.presentTriggers.includes(t.kind)) {
-      return { level: 'problem', text: `${title}: ghi là của bạn (${t.owner}) nhưng đã bị xóa. Chạy lại "Khởi tạo / cập nhật bảng tính"${t.kind === 'reminders' ? ' rồi bật lại nhắc tự động' : ''}.` };
+      return { level: 'problem', text: `${title}: ghi là của bạn (${t.owner}) nhưng đã bị xóa. Chạy lại "${SETUP_CAPTION}"${t.kind === 'reminders' ? ' rồi bật lại nhắc tự động' : ''}.` };
     }
     const stale = t.kind === 'reminders' && t.lastRun !== '' && f.now.getTime() - new Date(t.lastRun).getTime() > DAILY_SILENCE_MS;
     const text = `${title}: chạy dưới tài khoản ${t.owner}; lần chạy xong gần nhất: ${lastRunText(t)}.`;
@@ -117,33 +118,36 @@ function triggerLines(f: SelfCheckFacts): CheckLine[] {
 
 function protectionLines(f: SelfCheckFacts): CheckLine[] {
   const lines: CheckLine[] = [];
+  /** A line naming `list`, when it names anything. */
+  const flag = (level: CheckLevel, list: readonly string[], text: (listed: string) => string) => {
+    if (list.length) lines.push({ level, text: text(names(list)) });
+  };
+  const runSetup = `Chạy "${SETUP_CAPTION}".`;
   const head = headTitle(f.villageWord).toLocaleLowerCase('vi');
   const editOwner = f.triggers.find((t) => t.kind === 'edit')?.owner ?? '';
   const owners = f.triggers.map((t) => t.owner).filter((o) => o !== '');
   const unprotected = [...f.villages, ...f.ownTabs].filter((t) => t.editors === null).map((t) => t.tab);
-  if (unprotected.length) lines.push({ level: 'problem', text: `Chưa được bảo vệ: ${names(unprotected)}. Chạy "Khởi tạo / cập nhật bảng tính".` });
+  flag('problem', unprotected, (listed) => `Chưa được bảo vệ: ${listed}. ${runSetup}`);
   const unreadable = [
     ...f.villages.filter((v) => v.editors === 'unreadable' || v.stampEditors === 'unreadable'),
     ...f.ownTabs.filter((t) => t.editors === 'unreadable'),
   ].map((t) => t.tab);
-  if (unreadable.length) lines.push({ level: 'warning', text: `Tài khoản của bạn không có trong vùng bảo vệ của: ${names(unreadable)}, nên không kiểm tra được ai sửa được các tab này. Hãy nhờ chủ bảng tính chạy "Tự kiểm tra cài đặt".` });
+  flag('warning', unreadable, (listed) => `Tài khoản của bạn không có trong vùng bảo vệ của: ${listed}, nên không kiểm tra được ai sửa được các tab này. Hãy nhờ chủ bảng tính chạy "Tự kiểm tra cài đặt".`);
 
   const headless = f.villages.filter((v) => isPlausibleEmail(v.headEmail) && lacks(v.editors, v.headEmail)).map((v) => v.tab);
-  if (headless.length) lines.push({ level: 'problem', text: `${head[0].toLocaleUpperCase('vi')}${head.slice(1)} chưa được sửa tab của mình: ${names(headless)}. Chạy "Khởi tạo / cập nhật bảng tính".` });
+  flag('problem', headless, (listed) => `${head[0].toLocaleUpperCase('vi')}${head.slice(1)} chưa được sửa tab của mình: ${listed}. ${runSetup}`);
   const noEmail = f.villages.filter((v) => !isPlausibleEmail(v.headEmail)).map((v) => v.village);
-  if (noEmail.length) lines.push({ level: 'warning', text: `Chưa có email hợp lệ của ${head} trong "Danh sách": ${names(noEmail)} — chỉ phòng VH-XH sửa được các tab này và không gửi được email nhắc.` });
+  flag('warning', noEmail, (listed) => `Chưa có email hợp lệ của ${head} trong "Danh sách": ${listed} — chỉ phòng VH-XH sửa được các tab này và không gửi được email nhắc.`);
   const notShared = f.villages.filter((v) => isPlausibleEmail(v.headEmail) && !f.spreadsheetEditors.includes(v.headEmail.toLowerCase())).map((v) => `${v.village} (${v.headEmail})`);
-  if (notShared.length) lines.push({ level: 'warning', text: `Bảng tính chưa được chia sẻ (quyền Người chỉnh sửa) cho: ${names(notShared)}.` });
+  flag('warning', notShared, (listed) => `Bảng tính chưa được chia sẻ (quyền Người chỉnh sửa) cho: ${listed}.`);
 
   const ownerMissing = [
     ...(editOwner ? f.villages.filter((v) => lacks(v.editors, editOwner) || lacks(v.stampEditors, editOwner)).map((v) => v.tab) : []),
     ...f.ownTabs.filter((t) => owners.some((o) => lacks(t.editors, o))).map((t) => t.tab),
   ];
-  if (ownerMissing.length) {
-    lines.push({ level: 'problem', text: `Tài khoản chạy tự động (${owners.join(', ')}) không được ghi vào: ${names(ownerMissing)} — tích "Đã nộp" hoặc nhắc việc sẽ không ghi được. Chạy "Khởi tạo / cập nhật bảng tính".` });
-  }
+  flag('problem', ownerMissing, (listed) => `Tài khoản chạy tự động (${owners.join(', ')}) không được ghi vào: ${listed} — tích "Đã nộp" hoặc nhắc việc sẽ không ghi được. ${runSetup}`);
   const stampless = f.villages.filter((v) => v.editors !== null && v.stampEditors === null).map((v) => v.tab);
-  if (stampless.length) lines.push({ level: 'problem', text: `Dòng "Ngày nộp" chưa được khóa (${head} có thể tự ghi ngày nộp): ${names(stampless)}. Chạy "Khởi tạo / cập nhật bảng tính".` });
+  flag('problem', stampless, (listed) => `Dòng "Ngày nộp" chưa được khóa (${head} có thể tự ghi ngày nộp): ${listed}. ${runSetup}`);
   if (lines.length === 0) lines.push({ level: 'ok', text: `Bảo vệ đúng người: ${f.villages.length} tab địa bàn và ${f.ownTabs.length} tab của phòng VH-XH.` });
   return lines;
 }
@@ -161,10 +165,10 @@ function environmentLines(f: SelfCheckFacts): CheckLine[] {
   lines.push(
     f.timeZone === TIME_ZONE
       ? { level: 'ok', text: `Múi giờ bảng tính: ${f.timeZone}.` }
-      : { level: 'problem', text: `Múi giờ bảng tính là ${f.timeZone || '(không rõ)'}, cần ${TIME_ZONE}: chạy "Khởi tạo / cập nhật bảng tính" để đặt lại.` },
+      : { level: 'problem', text: `Múi giờ bảng tính là ${f.timeZone || '(không rõ)'}, cần ${TIME_ZONE}: chạy "${SETUP_CAPTION}" để đặt lại.` },
     f.locale === EXPECTED_LOCALE
       ? { level: 'ok', text: `Ngôn ngữ, định dạng số: ${f.locale} (1.234 và 85,5%).` }
-      : { level: 'problem', text: `Ngôn ngữ bảng tính là ${f.locale || '(không rõ)'}, cần ${EXPECTED_LOCALE} để số gõ "1.234" được hiểu là 1234: chạy "Khởi tạo / cập nhật bảng tính" để đặt lại.` },
+      : { level: 'problem', text: `Ngôn ngữ bảng tính là ${f.locale || '(không rõ)'}, cần ${EXPECTED_LOCALE} để số gõ "1.234" được hiểu là 1234: chạy "${SETUP_CAPTION}" để đặt lại.` },
     f.lockAvailable
       ? { level: 'ok', text: 'Khóa bảng tính dùng được.' }
       : { level: 'warning', text: 'Một tác vụ khác đang giữ khóa bảng tính; nếu còn như vậy sau vài phút, hãy tải lại trang.' },

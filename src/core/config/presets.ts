@@ -13,11 +13,8 @@ export function isPresetId(value: unknown): value is PresetId {
   return (PRESET_IDS as readonly unknown[]).includes(value);
 }
 
-/** Reads a preset id from a caller (sidebar, script): `safeParse` never throws, `parse` does. */
+/** Reads a preset id from a caller (sidebar, script); anything else is refused with the ids there are. */
 export const presetIdSchema = {
-  safeParse(value: unknown): { success: true; data: PresetId } | { success: false } {
-    return isPresetId(value) ? { success: true, data: value } : { success: false };
-  },
   parse(value: unknown): PresetId {
     if (!isPresetId(value)) throw new Error(`Mẫu cấu hình "${String(value)}" không có. Chọn một trong: ${PRESET_IDS.join(', ')}.`);
     return value;

@@ -7,6 +7,7 @@ import { labelKey, type Grid } from '../shared/grid';
 import { VILLAGE_WORDS } from './settings';
 import { OWN_TABS, TAB_REGISTRY } from '../workbook/tabNames';
 import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export interface Village {
   name: string;
@@ -60,7 +61,7 @@ function locateColumns(grid: Grid): { headerRow: number; columns: Map<RegistryCo
       const code = String(cell ?? '').trim().toUpperCase() as RegistryCode;
       if (REGISTRY_COLUMNS.some((col) => col.code === code) && !columns.has(code)) columns.set(code, c);
     });
-    if (columns.has('TEN_DIA_BAN')) return { headerRow: r + 1 < grid.length && isLabelRow(grid[r + 1]) ? r + 1 : r, columns };
+    if (columns.has('TEN_DIA_BAN')) return { headerRow: r + 1 < grid.length && grid[r + 1].some((cell) => labelKey(cell).startsWith('tên ')) ? r + 1 : r, columns };
   }
   for (let r = 0; r < grid.length; r++) {
     const columns = new Map<RegistryCode, number>();
@@ -73,15 +74,11 @@ function locateColumns(grid: Grid): { headerRow: number; columns: Map<RegistryCo
   return null;
 }
 
-function isLabelRow(row: readonly unknown[]): boolean {
-  return row.some((cell) => labelKey(cell).startsWith('tên '));
-}
-
 export function readRegistryGrid(grid: Grid): RegistryReading {
   const findings: Finding[] = [];
   const located = locateColumns(grid);
   if (!located) {
-    return { villages: [], findings: [{ level: 'error', sheet: TAB_REGISTRY, cell: '', message: 'Không tìm thấy cột tên thôn/tổ dân phố trong tab "Danh sách". Chạy "Khởi tạo / cập nhật bảng tính".' }] };
+    return { villages: [], findings: [{ level: 'error', sheet: TAB_REGISTRY, cell: '', message: `Không tìm thấy cột tên thôn/tổ dân phố trong tab "Danh sách". Chạy "${SETUP_CAPTION}".` }] };
   }
   const { headerRow, columns } = located;
   const villages: Village[] = [];
@@ -90,18 +87,16 @@ export function readRegistryGrid(grid: Grid): RegistryReading {
   for (let r = headerRow + 1; r < grid.length; r++) {
     const name = tidyText(cellOf(r, 'TEN_DIA_BAN'));
     if (name === '') continue;
-    const where = `Dòng ${r + 1}`;
     const key = normalizeName(name);
-    if (seen.has(key)) {
-      findings.push(issue('error', r, columns.get('TEN_DIA_BAN') as number, `${where}: "${name}" trùng tên với một dòng phía trên; bỏ qua dòng này.`));
-      continue;
-    }
-    if (OWN_TABS.some((t) => normalizeName(t) === key)) {
-      findings.push(issue('error', r, columns.get('TEN_DIA_BAN') as number, `${where}: "${name}" trùng tên một tab của tiện ích; hãy đặt tên khác.`));
-      continue;
-    }
-    if (name.length > 100) {
-      findings.push(issue('error', r, columns.get('TEN_DIA_BAN') as number, `${where}: tên "${name.slice(0, 30)}…" dài quá 100 ký tự, không đặt được tên tab.`));
+    const refusal = seen.has(key)
+      ? `"${name}" trùng tên với một dòng phía trên; bỏ qua dòng này.`
+      : OWN_TABS.some((t) => normalizeName(t) === key)
+        ? `"${name}" trùng tên một tab của tiện ích; hãy đặt tên khác.`
+        : name.length > 100
+          ? `tên "${name.slice(0, 30)}…" dài quá 100 ký tự, không đặt được tên tab.`
+          : null;
+    if (refusal) {
+      findings.push(issue('error', r, columns.get('TEN_DIA_BAN') as number, `Dòng ${r + 1}: ${refusal}`));
       continue;
     }
     seen.add(key);
@@ -150,8 +145,8 @@ export interface RegistryLayout {
   width: number;
 }
 
-/** Rows setup writes into a fresh `Danh sách`. People's text goes in as text (see asCellText). */
-export function registryLayout(villages: readonly Omit<Village, 'row'>[], villageWord: string): RegistryLayout {
+/** Rows setup writes into a fresh `Danh sách`: the empty table (the office types its villages in). */
+export function registryLayout(villageWord: string): RegistryLayout {
   const width = REGISTRY_COLUMNS.length;
   const pad = (cells: unknown[]) => [...cells, ...Array(width - cells.length).fill('')];
   const rows: unknown[][] = [
@@ -160,10 +155,10 @@ export function registryLayout(villages: readonly Omit<Village, 'row'>[], villag
     REGISTRY_COLUMNS.map((c) => c.code),
     REGISTRY_COLUMNS.map((c) => c.label(villageWord)),
   ];
-  for (const v of villages) rows.push(registryRow(v));
   return { rows, codeRow: 3, headerRow: 4, firstDataRow: 5, width };
 }
 
+/** A village as a row of the table (tests and the demo fill `Danh sách` with it). People's text goes in as text (see asCellText). */
 export function registryRow(v: Omit<Village, 'row'>): unknown[] {
   return REGISTRY_COLUMNS.map((c) => {
     switch (c.code) {

@@ -129,10 +129,6 @@ export const settingsSchema = {
 /** A yearly target in percent (indicator table of `Cấu hình`, presets, the sheet's validation). */
 export const TARGET_PERCENT = { min: 0, max: 100 } as const;
 
-export function isTargetPercent(value: number): boolean {
-  return value >= TARGET_PERCENT.min && value <= TARGET_PERCENT.max;
-}
-
 /** A catalogue indicator as the commune's plan sets it. */
 export interface IndicatorSetting extends Omit<IndicatorDef, 'short'> {
   /** Yearly target in percent for TY_LE; null where the plan sets none. */

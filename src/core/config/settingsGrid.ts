@@ -10,7 +10,6 @@ import {
   SETTING_FIELDS,
   TARGET_PERCENT,
   indicatorSetting,
-  isTargetPercent,
   type IndicatorSetting,
   type SettingField,
   type SettingKey,
@@ -18,6 +17,7 @@ import {
 } from './settings';
 import { TAB_SETTINGS } from '../workbook/tabNames';
 import { normalizeName, tidyText } from '../shared/text';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export interface SettingsReading {
   settings: Settings;
@@ -61,13 +61,13 @@ export function readSettingsGrid(grid: Grid): SettingsReading {
   }
   for (const field of SETTING_FIELDS) {
     if (!located.has(field.key)) {
-      findings.push(warning('', `Thiếu dòng "${field.label}"; dùng giá trị mặc định. Chạy "Khởi tạo / cập nhật bảng tính" để thêm lại.`));
+      findings.push(warning('', `Thiếu dòng "${field.label}"; dùng giá trị mặc định. Chạy "${SETUP_CAPTION}" để thêm lại.`));
     }
   }
   if (settings.teamMin > settings.teamMax) {
     findings.push(warning('', `Số thành viên Tổ tối thiểu (${settings.teamMin}) lớn hơn tối đa (${settings.teamMax}).`));
   }
-  const indicators = table ? readIndicatorTable(grid, table, findings) : defaultIndicators();
+  const indicators = table ? readIndicatorTable(grid, table, findings) : CATALOGUE.map((d) => indicatorSetting(d, { targetPercent: null, applied: true }));
   if (!table) findings.push(warning('', 'Không tìm thấy bảng chỉ tiêu (dòng tiêu đề "Mã | Chỉ tiêu | …"); dùng danh mục mặc định.'));
   return { settings, indicators, findings };
 }
@@ -103,7 +103,7 @@ function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<strin
     }
     if (byCode.has(code)) continue;
     const target = readCount(grid[r][targetCol]);
-    const targetOk = target.kind === 'count' && isTargetPercent(target.value);
+    const targetOk = target.kind === 'count' && target.value >= TARGET_PERCENT.min && target.value <= TARGET_PERCENT.max;
     if (target.kind === 'invalid' || (target.kind === 'count' && !targetOk)) {
       findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm của ${code} phải là số từ ${TARGET_PERCENT.min} đến ${TARGET_PERCENT.max}.`));
     }
@@ -117,10 +117,6 @@ function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<strin
   }
   // Catalogue order, so every tab lists indicators the same way whatever order the table has.
   return CATALOGUE.filter((d) => byCode.has(d.code)).map((d) => byCode.get(d.code) as IndicatorSetting);
-}
-
-function defaultIndicators(): IndicatorSetting[] {
-  return CATALOGUE.map((d) => indicatorSetting(d, { targetPercent: null, applied: true }));
 }
 
 function warning(cell: string, message: string): Finding {

@@ -4,7 +4,9 @@ import { formatVnDateTime } from '../shared/calendar';
 import { errorsOf, warningsOf, type Finding } from '../shared/findings';
 import type { MonthStatus } from '../assessment/status';
 import { escapeHtml } from '../shared/text';
+import { HEADER_ROW_TEXT } from '../workbook/villageTabLayout';
 import { validateTabLayout } from './validation';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export interface VillageCheck {
   village: string;
@@ -32,10 +34,10 @@ export function checkVillageTabs(tabs: readonly AssessedTab[], configFindings: r
   const villages = tabs.map(({ village, tabName, report, assessments }): VillageCheck => {
     const empty = { village: village.name, sheet: tabName ?? '', statuses: [] };
     if (tabName === null) {
-      return summarise({ ...empty, findings: [{ level: 'error', sheet: '', cell: '', message: `${village.name}: chưa có tab của địa bàn này; chạy "Khởi tạo / cập nhật bảng tính".` }] });
+      return summarise({ ...empty, findings: [{ level: 'error', sheet: '', cell: '', message: `${village.name}: chưa có tab của địa bàn này; chạy "${SETUP_CAPTION}".` }] });
     }
     if (!report) {
-      return summarise({ ...empty, findings: [{ level: 'error', sheet: empty.sheet, cell: '', message: `${village.name}: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.` }] });
+      return summarise({ ...empty, findings: [{ level: 'error', sheet: empty.sheet, cell: '', message: `${village.name}: không tìm thấy ${HEADER_ROW_TEXT} trong tab.` }] });
     }
     const layoutFindings = validateTabLayout(report, validationContextOf(village, input));
     return summarise({ ...empty, findings: [...layoutFindings, ...assessments.flatMap((m) => m.findings)], statuses: assessments.map((m) => m.status) });

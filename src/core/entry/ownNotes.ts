@@ -27,25 +27,24 @@ export function withOwnNote(note: unknown, own: string | null): string {
   return person === '' ? ours : `${person}\n\n${ours}`;
 }
 
-const bullets = (findings: readonly Finding[]) => findings.map((f) => `• ${f.message}`).join('\n');
+/** On a cell marked by Kiểm tra số liệu; also the list under the checkbox notes' headings. */
+export function findingsNote(findings: readonly Finding[]): string {
+  return findings.map((f) => `• ${f.message}`).join('\n');
+}
 
 export const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
 export const NEEDS_FIX_HEADING = 'Cần sửa: số liệu đã nộp có lỗi.';
 
 /** On the checkbox of a month whose tick was refused. */
 export function rejectedNote(errors: readonly Finding[]): string {
-  return `${REJECTED_HEADING}\n${bullets(errors)}\nSửa xong hãy tích lại ô "Đã nộp".`;
+  return `${REJECTED_HEADING}\n${findingsNote(errors)}\nSửa xong hãy tích lại ô "Đã nộp".`;
 }
 
 /** On the checkbox of a submitted month whose data now has errors. */
 export function needsFixNote(errors: readonly Finding[]): string {
-  return `${NEEDS_FIX_HEADING}\n${bullets(errors)}`;
+  return `${NEEDS_FIX_HEADING}\n${findingsNote(errors)}`;
 }
 
-/** On a cell marked by Kiểm tra số liệu. */
-export function findingsNote(findings: readonly Finding[]): string {
-  return bullets(findings);
-}
 
 export function isNeedsFixNote(own: string | null): boolean {
   return own !== null && own.startsWith(NEEDS_FIX_HEADING);

@@ -14,6 +14,7 @@ import type { Village } from '../config/registry';
 import type { IndicatorSetting, Settings } from '../config/settings';
 import { formatInt, formatPercent } from '../shared/text';
 import type { VillageReport } from './monthReports';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export interface ValidationContext {
   /** As in `Danh sách`; used in messages ("Thôn 3, Tháng 5, ô E7: …"). */
@@ -38,10 +39,8 @@ interface EarlierCount {
 
 /** Findings for one month of a parsed tab: errors block submission, warnings do not (docs/validation.md). */
 export function validateMonth(report: VillageReport, month: number, ctx: ValidationContext): Finding[] {
-  const current = report.months[month - 1];
-  if (!current || !current.present) return [];
-  const earlier = ctx.indicators.map((ind) => latestEarlierCount(report, month, ind.code));
-  return checkMonth(report, month, ctx, ctx.indicators.map(shortLabel), earlier);
+  // The months before it are checked too, for their counts: a tab has twelve, so this stays cheap.
+  return validateMonths(report, ctx)[month - 1] ?? [];
 }
 
 /**
@@ -88,7 +87,7 @@ function checkMonth(report: VillageReport, month: number, ctx: ValidationContext
     const entry = current.values.get(ind.code);
     if (!entry) {
       if (current.submitted && report.missingRows.includes(ind.code)) {
-        findings.add('error', '', `tab thiếu dòng "${label}" (mã ${ind.code}); chạy "Khởi tạo / cập nhật bảng tính" để thêm dòng rồi nhập số liệu.`);
+        findings.add('error', '', `tab thiếu dòng "${label}" (mã ${ind.code}); chạy "${SETUP_CAPTION}" để thêm dòng rồi nhập số liệu.`);
       }
       continue;
     }
@@ -143,10 +142,10 @@ export function validateTabLayout(report: VillageReport, ctx: Pick<ValidationCon
   if (missingMonths.length > 0) add(`không tìm thấy cột ${missingMonths.map((m) => `"Tháng ${m}"`).join(', ')} ở dòng tiêu đề.`);
   for (const code of report.missingRows) {
     const ind = ctx.indicators.find((i) => i.code === code);
-    add(`tab thiếu dòng "${ind ? shortLabel(ind) : code}" (mã ${code}); chạy "Khởi tạo / cập nhật bảng tính" để thêm.`);
+    add(`tab thiếu dòng "${ind ? shortLabel(ind) : code}" (mã ${code}); chạy "${SETUP_CAPTION}" để thêm.`);
   }
   for (const [code, what] of [['DA_NOP', 'Đã nộp báo cáo'], ['NGAY_NOP', 'Ngày nộp']] as const) {
-    if (!report.map.rows.has(code)) add(`tab thiếu dòng "${what}" (mã ${code}); chạy "Khởi tạo / cập nhật bảng tính" để thêm.`);
+    if (!report.map.rows.has(code)) add(`tab thiếu dòng "${what}" (mã ${code}); chạy "${SETUP_CAPTION}" để thêm.`);
   }
   return findings;
 }
@@ -161,14 +160,5 @@ function invalidText(label: string, reading: Extract<CountReading, { kind: 'inva
     case 'boolean': return `${label}: ô đang là giá trị ${reading.shown}, không phải số; ${ask}`;
     case 'text': return `${label}: "${reading.shown}" không phải số; ${ask}`;
   }
-}
-
-/** The latest month before `month` holding a valid count for `code` (cumulative values compare to it). */
-function latestEarlierCount(report: VillageReport, month: number, code: string): EarlierCount | null {
-  for (let m = month - 1; m >= 1; m--) {
-    const reading = report.months[m - 1].values.get(code)?.reading;
-    if (reading?.kind === 'count') return { month: m, value: reading.value };
-  }
-  return null;
 }
 

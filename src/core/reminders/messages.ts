@@ -108,23 +108,21 @@ export function headReminderEmail(email: RecipientEmail, ctx: MessageContext): E
     )
     .join('');
   const htmlBody = html([
-    `<p>${escapeHtml(greeting)}</p>`,
-    `<p>${escapeHtml(intro)}</p>`,
+    paragraph(greeting),
+    paragraph(intro),
     `<ul>${htmlItems}</ul>`,
-    `<p>${escapeHtml(howTo)}</p>`,
-    `<p>${escapeHtml(ignore)}</p>`,
-    `<p>${escapeHtml(sign).replace('\n', '<br>')}</p>`,
+    paragraph(howTo),
+    paragraph(ignore),
+    paragraph(sign).replace('\n', '<br>'),
     `<p style="color:#777;font-size:12px">${escapeHtml(footer)}</p>`,
   ]);
   return { to: email.to, subject, body, htmlBody, name: senderName(settings), replyTo: replyTo(settings) };
 }
 
+const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+
 function html(parts: readonly string[]): string {
   return `<div style="font-family:Arial,sans-serif;font-size:14px;line-height:1.5">${parts.join('')}</div>`;
-}
-
-function villageWordPlural(settings: MessageSettings): string {
-  return `các ${settings.villageWord.toLocaleLowerCase('vi')}`;
 }
 
 function overdueStanding(o: OverdueVillage): string {
@@ -137,7 +135,7 @@ export function zaloMessage(digest: DigestPlan, settings: MessageSettings): stri
   for (const m of digest.months) {
     const overdue = digest.overdue.filter((o) => o.month === m.month);
     if (overdue.length === 0) continue;
-    lines.push(`Báo cáo ${periodOf(m.month, m.year)} (hạn ${formatLocalDate(m.due)}), ${villageWordPlural(settings)} chưa hoàn thành:`);
+    lines.push(`Báo cáo ${periodOf(m.month, m.year)} (hạn ${formatLocalDate(m.due)}), các ${settings.villageWord.toLocaleLowerCase('vi')} chưa hoàn thành:`);
     overdue.forEach((o, n) => lines.push(`${n + 1}. ${o.village.name}${o.village.head ? ` – đ/c ${o.village.head}` : ''} (${overdueStanding(o)})`));
   }
   lines.push('Đề nghị các đồng chí ghi số liệu vào tab của địa bàn mình trong bảng tính và tích ô "Đã nộp báo cáo" ngay trong hôm nay. Trân trọng cảm ơn!');
@@ -174,7 +172,7 @@ export function officeDigestEmail(digest: DigestPlan, today: LocalDate, ctx: Mes
   const open = 'Mở bảng tính:';
   textBlocks.push(zaloIntro, '----------', zalo, '----------', '', `${open} ${ctx.spreadsheetUrl}`);
   htmlBlocks.push(
-    `<p>${escapeHtml(zaloIntro)}</p>`,
+    paragraph(zaloIntro),
     `<pre style="white-space:pre-wrap;background:#f4f6f8;border:1px solid #d0d7de;padding:8px;font-family:Arial,sans-serif">${escapeHtml(zalo)}</pre>`,
     `<p>${escapeHtml(open)} <a href="${escapeHtml(ctx.spreadsheetUrl)}">${escapeHtml(settings.unitName)}</a></p>`,
   );

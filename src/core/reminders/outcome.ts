@@ -71,31 +71,22 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
     const d = deliveries.digest;
     const period = [...new Set(plan.digest.months.map((m) => logPeriod(m.month, m.year)))].join(', ');
     const what = `bản tổng hợp (${plan.digest.overdue.length} địa bàn chưa hoàn thành) tới ${plan.digest.to}`;
-    if (d.result === 'sent') {
-      log.push({ action: ACTIONS.digest, village: '', period, detail: `Đã gửi ${what}` });
-      report.sent.push(`Phòng VH-XH: ${what}`);
-    } else if (d.result === 'failed') {
-      log.push({ action: ACTIONS.failed, village: '', period, detail: `${what}: ${d.error}` });
-      report.failed.push(`${what}: ${d.error}`);
-    } else {
-      log.push({ action: ACTIONS.deferred, village: '', period, detail: `${what}; gửi ở lần chạy sau` });
-      report.deferred.push(what);
-    }
+    const failed = d.result === 'failed' ? `${what}: ${d.error}` : '';
+    const detail = d.result === 'sent' ? `Đã gửi ${what}` : failed || `${what}; gửi ở lần chạy sau`;
+    log.push({ action: d.result === 'sent' ? ACTIONS.digest : ACTIONS[d.result], village: '', period, detail });
+    report[d.result].push(d.result === 'sent' ? `Phòng VH-XH: ${what}` : failed || what);
   }
 
   plan.emails.forEach((email, n) => {
     const d = deliveries.heads[n];
     for (const item of email.items) {
       const period = logPeriod(item.month, item.year);
-      const standing = `${stepLabel(item.step, settings.maxReminders)}, ${item.status === 'CAN_SUA' ? 'cần sửa, ' : ''}${dueStanding(item.daysLate)}`;
-      if (d.result === 'sent') log.push({ action: ACTIONS.sent, village: item.village.name, period, detail: `${standing} → ${email.to}` });
-      else if (d.result === 'failed') log.push({ action: ACTIONS.failed, village: item.village.name, period, detail: `${email.to}: ${d.error}` });
-      else log.push({ action: ACTIONS.deferred, village: item.village.name, period, detail: `${standing} → ${email.to}; gửi ở lần chạy sau` });
+      const standing = `${stepLabel(item.step, settings.maxReminders)}, ${item.status === 'CAN_SUA' ? 'cần sửa, ' : ''}${dueStanding(item.daysLate)} → ${email.to}`;
+      const detail = d.result === 'failed' ? `${email.to}: ${d.error}` : d.result === 'sent' ? standing : `${standing}; gửi ở lần chạy sau`;
+      log.push({ action: ACTIONS[d.result], village: item.village.name, period, detail });
     }
     const line = `${names(email)} → ${email.to}`;
-    if (d.result === 'sent') report.sent.push(line);
-    else if (d.result === 'failed') report.failed.push(`${line}: ${d.error}`);
-    else report.deferred.push(line);
+    report[d.result].push(d.result === 'failed' ? `${line}: ${d.error}` : line);
   });
 
   for (const skip of plan.skips) {

@@ -139,6 +139,8 @@ export function planReminders(input: PlanInput): ReminderPlan {
   }
 
   for (const email of byRecipient.values()) email.items.sort((a, b) => a.village.row - b.village.row || a.month - b.month);
+  // Most days late first.
+  const maxLate = (email: RecipientEmail) => Math.max(...email.items.map((i) => i.daysLate));
   const emails = [...byRecipient.values()].sort((a, b) => maxLate(b) - maxLate(a) || a.items[0].village.row - b.items[0].village.row);
   const digest = planDigest(input, ladders, stateOf, skips);
   return { today, emails, digest, skips, keepMonths: ladders.map((l) => monthKey(settings.year, l.month)) };
@@ -193,10 +195,6 @@ function planDigest(
     return null;
   }
   return { to, overdue, months };
-}
-
-function maxLate(email: RecipientEmail): number {
-  return Math.max(...email.items.map((i) => i.daysLate));
 }
 
 export interface RunOutcome {

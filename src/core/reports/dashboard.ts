@@ -12,6 +12,8 @@ import { periodLabel } from '../assessment/period';
 import type { IndicatorSetting, Settings } from '../config/settings';
 import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
 import { formatInt, formatPercent } from '../shared/text';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
+import { HEADER_ROW_TEXT } from '../workbook/villageTabLayout';
 
 export interface DashboardVillage {
   name: string;
@@ -88,6 +90,7 @@ export interface DashboardInput {
 
 /** Order of the village list: who needs a call first. */
 const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'NOP_MUON', 'DUNG_HAN'];
+const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 };
 const SHOWN_CONFIG_MESSAGES = 5;
 
 export function buildDashboard(input: DashboardInput): DashboardData {
@@ -97,7 +100,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   const villages = input.villages.map((a) => dashboardVillage(a, month, input));
   villages.sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || Number(b.overdue) - Number(a.overdue));
 
-  const counts: DashboardCounts = { total: villages.length, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 };
+  const counts: DashboardCounts = { ...NO_COUNTS, total: villages.length };
   for (const v of villages) {
     counts[v.status]++;
     if (isSubmittedStatus(v.status)) counts.submitted++;
@@ -126,7 +129,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
 export function notSetUpDashboard(now: Date, setupUnderWay: string | null): DashboardData {
   return {
     state: 'no-settings', unitName: '', villageWord: '', month: 0, period: '', dueDate: '', generatedAt: formatVnDateTime(now),
-    counts: { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 }, completenessText: '',
+    counts: { ...NO_COUNTS }, completenessText: '',
     villages: [], rates: [], configMessages: [], configProblems: 0, automation: [], setupUnderWay,
   };
 }
@@ -160,7 +163,7 @@ function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput):
   const { village, report } = a;
   const contact = { name: village.name, head: village.head, phone: village.phone, tel: telLink(village.phone) };
   if (!report) {
-    const problem = a.tabName !== null ? `Tab "${village.name}" không đúng mẫu (thiếu dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…").` : `Chưa có tab "${village.name}": chạy "Khởi tạo / cập nhật bảng tính".`;
+    const problem = a.tabName !== null ? `Tab "${village.name}" không đúng mẫu (thiếu ${HEADER_ROW_TEXT}).` : `Chưa có tab "${village.name}": chạy "${SETUP_CAPTION}".`;
     return { ...contact, status: 'CHUA_NOP', statusLabel: STATUS_LABELS.CHUA_NOP, overdue: isOverdue('CHUA_NOP', month, input.settings, input.now), submittedAt: '', problem };
   }
   const { status, findings } = a.assessments[month - 1];

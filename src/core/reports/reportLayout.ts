@@ -1,7 +1,8 @@
 /**
  * The `Báo cáo` tab: the period's report as an A4 portrait page in the administrative format of
  * Nghị định 30/2020 (quốc hiệu, tiêu ngữ, tên cơ quan, số, địa danh ngày tháng, tên loại và trích
- * yếu, nội dung, nơi nhận, chữ ký). Paper size and margins are chosen in File > Print.
+ * yếu, nội dung, nơi nhận, chữ ký). Apps Script cannot set the paper size or margins of a print; the
+ * office picks A4, portrait, "Vừa với chiều rộng" in File > Print.
  */
 import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
 import { completenessNames, completenessRows, evaluationLabel, percentOf, round1, villageWordOf, type CompletenessNames } from './aggregationText';
@@ -17,7 +18,10 @@ import {
   rateSentences,
   subjectLine,
 } from './reportText';
-import { SheetModelBuilder, estimatedLines, rowHeightFor, type Block, type CellFormat, type SheetModel } from '../workbook/sheetModel';
+import { ownTabProtection } from '../workbook/ownProtection';
+import { WholeTabBuilder, estimatedLines, rowHeightFor, type Block, type CellFormat } from '../workbook/sheetModel';
+import { TAB_REPORT } from '../workbook/tabNames';
+import type { TabSpec } from '../workbook/tabSpec';
 
 /** 680 px: the printable width of A4 portrait with Sheets' normal margins at 100%. */
 export const REPORT_COLUMN_WIDTHS = [36, 250, 56, 72, 72, 62, 62, 70] as const;
@@ -29,6 +33,9 @@ const RIGHT = { col: 4, numCols: COLS - 3 };
 const BODY = 13;
 const TITLE = 14;
 const TABLE = 12;
+const CENTER: CellFormat = { align: 'center' };
+/** After `Tổng hợp`. */
+const POSITION = 3;
 
 export const RECIPIENTS = (levelWord: string) => [
   '- Sở Khoa học và Công nghệ;',
@@ -42,7 +49,7 @@ export const RATE_TABLE_HEADERS = ['STT', 'Chỉ tiêu', 'ĐVT', 'Thực hiện'
 const widthOf = (col: number, numCols: number) => REPORT_COLUMN_WIDTHS.slice(col - 1, col - 1 + numCols).reduce((a, b) => a + b, 0);
 
 class ReportBuilder {
-  readonly b = new SheetModelBuilder(COLS, { fontSize: BODY, fontFamily: 'Times New Roman' });
+  readonly b = new WholeTabBuilder(COLS, { fontSize: BODY, fontFamily: 'Times New Roman' });
 
   /** A row of one merged cell across the page, its height fitted to the text. */
   line(text: string, format: CellFormat = {}): number {
@@ -73,9 +80,9 @@ class ReportBuilder {
     return this.b.addBlank(height);
   }
 
-  /** A table row: cells as given, merged where `spans` says, height fitted to the widest text. */
-  tableRow(values: readonly unknown[], format: CellFormat, spans: readonly Block[] = []): number {
-    const row = this.b.addRow(values, { wrap: true, fontSize: TABLE, ...format });
+  /** A table row: cells as given (`cells` as in addRow), merged where `spans` says, height fitted to the widest text. */
+  tableRow(values: readonly unknown[], format: CellFormat, cells: readonly CellFormat[] = [], spans: readonly Block[] = []): number {
+    const row = this.b.addRow(values, { wrap: true, fontSize: TABLE, ...format }, cells);
     for (const span of spans) this.b.merge({ ...span, row, numRows: 1 });
     const spanOf = (col: number) => spans.find((s) => s.col === col)?.numCols ?? 1;
     this.fit(row, values.map((v, i) => ({ text: typeof v === 'number' ? String(v) : String(v ?? ''), width: widthOf(i + 1, spanOf(i + 1)), size: format.fontSize ?? TABLE })));
@@ -88,7 +95,8 @@ class ReportBuilder {
   }
 }
 
-export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): SheetModel {
+/** `office`: who may edit the tab besides its owner. */
+export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate, office: readonly string[] = []): TabSpec {
   const r = new ReportBuilder();
   const b = r.b;
   const levelWord = summary.level.toLocaleLowerCase('vi');
@@ -151,19 +159,16 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate): 
   r.blank(28);
   r.split('', summary.signerName.trim(), {}, { ...bold, fontSize: BODY });
 
-  return b.build(REPORT_COLUMN_WIDTHS);
+  return b.build({ name: TAB_REPORT, position: POSITION, protections: [ownTabProtection(TAB_REPORT, office)], hiddenGridlines: true }, REPORT_COLUMN_WIDTHS);
 }
 
 function completenessTable(r: ReportBuilder, summary: AggregationSummary, names: CompletenessNames): void {
   const namesSpan: Block = { row: 0, col: 5, numRows: 1, numCols: COLS - 4 };
-  const header = r.tableRow(['STT', 'Tình hình', 'Số báo cáo', 'Tỷ lệ (%)', `Tên ${villageWordOf(summary)}`], { bold: true, align: 'center' }, [namesSpan]);
+  const header = r.tableRow(['STT', 'Tình hình', 'Số báo cáo', 'Tỷ lệ (%)', `Tên ${villageWordOf(summary)}`], { bold: true, align: 'center' }, [], [namesSpan]);
   const rows = completenessRows(summary, names);
   rows.forEach(([label, count, list], i) => {
     const share = percentOf(count, summary.completeness.expected);
-    const row = r.tableRow([i + 1, label, count, share === null ? '' : round1(share), list], { valign: 'top' }, [namesSpan]);
-    r.b.formatCell(row, 1, { align: 'center' });
-    r.b.formatCell(row, 3, { align: 'center' });
-    r.b.formatCell(row, 4, { numberFormat: '0.0', align: 'center' });
+    r.tableRow([i + 1, label, count, share === null ? '' : round1(share), list], { valign: 'top' }, [CENTER, {}, CENTER, { numberFormat: '0.0', align: 'center' }], [namesSpan]);
   });
   r.b.border({ row: header, col: 1, numRows: rows.length + 1, numCols: COLS });
 }
@@ -172,7 +177,7 @@ function rateTable(r: ReportBuilder, indicators: readonly IndicatorSummary[]): v
   if (indicators.length === 0) return;
   const header = r.tableRow([...RATE_TABLE_HEADERS], { bold: true, align: 'center', valign: 'middle' });
   indicators.forEach((ind, i) => {
-    const row = r.tableRow([
+    r.tableRow([
       i + 1,
       ind.label,
       ind.unit,
@@ -181,12 +186,7 @@ function rateTable(r: ReportBuilder, indicators: readonly IndicatorSummary[]): v
       ind.ratePercent === null ? '' : round1(ind.ratePercent),
       ind.targetPercent ?? '',
       evaluationLabel(ind.met),
-    ], { valign: 'middle' });
-    r.b.formatCell(row, 1, { align: 'center' });
-    r.b.formatCell(row, 3, { align: 'center' });
-    r.b.formatCell(row, 6, { numberFormat: '0.0' });
-    r.b.formatCell(row, 7, { numberFormat: '0', align: 'center' });
-    r.b.formatCell(row, 8, { align: 'center', bold: ind.met === false });
+    ], { valign: 'middle' }, [CENTER, {}, CENTER, {}, {}, { numberFormat: '0.0' }, { numberFormat: '0', align: 'center' }, { align: 'center', bold: ind.met === false }]);
   });
   r.b.border({ row: header, col: 1, numRows: indicators.length + 1, numCols: COLS });
 }
@@ -195,12 +195,10 @@ function activityTable(r: ReportBuilder, summary: AggregationSummary, counts: re
   const yearSpan: Block = { row: 0, col: 5, numRows: 1, numCols: 2 };
   const reportingSpan: Block = { row: 0, col: 7, numRows: 1, numCols: 2 };
   const word = villageWordOf(summary);
-  const header = r.tableRow(['STT', 'Hoạt động', 'ĐVT', 'Trong kỳ', 'Lũy kế từ đầu năm', '', `Số ${word} có số liệu`], { bold: true, align: 'center' }, [yearSpan, reportingSpan]);
+  const header = r.tableRow(['STT', 'Hoạt động', 'ĐVT', 'Trong kỳ', 'Lũy kế từ đầu năm', '', `Số ${word} có số liệu`], { bold: true, align: 'center' }, [], [yearSpan, reportingSpan]);
   counts.forEach((ind, i) => {
-    const row = r.tableRow([i + 1, ind.label, ind.unit, ind.value ?? '', ind.yearToDate ?? '', '', `${ind.reporting}/${summary.villageCount}`], { valign: 'middle' }, [yearSpan, reportingSpan]);
-    r.b.formatCell(row, 1, { align: 'center' });
-    r.b.formatCell(row, 3, { align: 'center' });
-    r.b.formatCell(row, 7, { align: 'center' });
+    const cells = [CENTER, {}, CENTER, {}, {}, {}, CENTER];
+    r.tableRow([i + 1, ind.label, ind.unit, ind.value ?? '', ind.yearToDate ?? '', '', `${ind.reporting}/${summary.villageCount}`], { valign: 'middle' }, cells, [yearSpan, reportingSpan]);
   });
   r.b.border({ row: header, col: 1, numRows: counts.length + 1, numCols: COLS });
 }

@@ -9,6 +9,8 @@ import { periodPhrase, periodSubject } from '../assessment/period';
 import { headTitle } from '../config/registry';
 import { formatInt } from '../shared/text';
 
+const TEAM = 'Tổ công nghệ số cộng đồng';
+
 /** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
 export function dateLine(place: string, date: LocalDate): string {
   const day = date.day < 10 ? `0${date.day}` : String(date.day);
@@ -16,17 +18,18 @@ export function dateLine(place: string, date: LocalDate): string {
   return `${place}, ngày ${day} tháng ${month} năm ${date.year}`;
 }
 
+/** The unit's name without its level (`Bạch Ngọc` of `Xã Bạch Ngọc`); null when it does not start with it. */
+const bareUnitName = ({ unitName, level }: Pick<AggregationSummary, 'unitName' | 'level'>) => (unitName.startsWith(`${level} `) ? unitName.slice(level.length + 1) : null);
+
 /** The place name of the date line: the setting, else the unit's name without `Xã`/`Phường`. */
 export function placeOf(summary: Pick<AggregationSummary, 'placeName' | 'unitName' | 'level'>): string {
-  if (summary.placeName.trim() !== '') return summary.placeName.trim();
-  const prefix = `${summary.level} `;
-  return summary.unitName.startsWith(prefix) ? summary.unitName.slice(prefix.length) : summary.unitName;
+  return summary.placeName.trim() || (bareUnitName(summary) ?? summary.unitName);
 }
 
 /** `xã Bạch Ngọc`, as it reads inside a sentence. */
 export function unitInSentence(summary: Pick<AggregationSummary, 'unitName' | 'level'>): string {
-  const prefix = `${summary.level} `;
-  return summary.unitName.startsWith(prefix) ? `${summary.level.toLocaleLowerCase('vi')} ${summary.unitName.slice(prefix.length)}` : summary.unitName;
+  const bare = bareUnitName(summary);
+  return bare === null ? summary.unitName : `${summary.level.toLocaleLowerCase('vi')} ${bare}`;
 }
 
 /** An indicator inside a sentence: its short name, first letter lower case (`VNeID` stays as is). */
@@ -36,11 +39,11 @@ function phraseOf(ind: Pick<IndicatorSummary, 'code' | 'label'>): string {
 }
 
 export function subjectLine(summary: AggregationSummary): string {
-  return `Kết quả hoạt động của Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)}`;
+  return `Kết quả hoạt động của ${TEAM} ${periodSubject(summary.period, summary.year)}`;
 }
 
 export function introSentence(summary: AggregationSummary): string {
-  return `Ủy ban nhân dân ${unitInSentence(summary)} báo cáo kết quả hoạt động của các Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)} như sau:`;
+  return `Ủy ban nhân dân ${unitInSentence(summary)} báo cáo kết quả hoạt động của các ${TEAM} ${periodSubject(summary.period, summary.year)} như sau:`;
 }
 
 /** `Trong tháng 5/2026, 14/16 thôn đã nộp báo cáo (87,5%), trong đó …`; `names` from completenessNames(summary). */
@@ -115,15 +118,15 @@ export function proposalSentences(summary: AggregationSummary): string[] {
   const needsFix = c.needsFixVillages.map((v) => v.name);
   const laggards = [...new Set([...overdue, ...needsFix])];
   if (laggards.length > 0) {
-    sentences.push(`Đề nghị ${headTitle(summary.villageWord)} và Tổ công nghệ số cộng đồng ${listNames(laggards)} hoàn thành, sửa số liệu và nộp báo cáo ngay; các kỳ sau nộp đúng hạn.`);
+    sentences.push(`Đề nghị ${headTitle(summary.villageWord)} và ${TEAM} ${listNames(laggards)} hoàn thành, sửa số liệu và nộp báo cáo ngay; các kỳ sau nộp đúng hạn.`);
   }
   const short = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met === false);
   if (short.length > 0) {
-    sentences.push(`Các Tổ công nghệ số cộng đồng tập trung hướng dẫn người dân để hoàn thành các chỉ tiêu chưa đạt, nhất là ${short.map((i) => phraseOf(i)).slice(0, 3).join('; ')}.`);
+    sentences.push(`Các ${TEAM} tập trung hướng dẫn người dân để hoàn thành các chỉ tiêu chưa đạt, nhất là ${short.map((i) => phraseOf(i)).slice(0, 3).join('; ')}.`);
   }
   return sentences;
 }
 
 export function closingSentence(summary: AggregationSummary): string {
-  return `Trên đây là báo cáo kết quả hoạt động của Tổ công nghệ số cộng đồng ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${unitInSentence(summary)}./.`;
+  return `Trên đây là báo cáo kết quả hoạt động của ${TEAM} ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${unitInSentence(summary)}./.`;
 }

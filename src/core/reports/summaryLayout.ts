@@ -1,11 +1,18 @@
-/** The `Tổng hợp` tab as a SheetModel: header, completeness, commune table + chart, village matrix, ranking. */
+/**
+ * The `Tổng hợp` tab, rewritten whole by each Tổng hợp run and editable by the office only: header,
+ * completeness, commune table + chart, village matrix, ranking.
+ */
 import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from '../assessment/aggregation';
 import { completenessNames, completenessRows, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
 import { denominatorDef } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
 import { PALETTE } from '../shared/palette';
-import { SheetModelBuilder, type CellFormat, type SheetModel } from '../workbook/sheetModel';
+import { ownTabProtection } from '../workbook/ownProtection';
+import { WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
+import { TAB_SUMMARY } from '../workbook/tabNames';
+import type { TabSpec } from '../workbook/tabSpec';
 import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export const COMMUNE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Lũy kế từ đầu năm'] as const;
 export const RANKING_HEADERS = ['Hạng', 'Mức đạt chỉ tiêu (%)', 'Nộp đúng hạn (tháng)', 'Tỷ lệ đúng hạn (%)'] as const;
@@ -15,6 +22,8 @@ const LABEL_WIDTH = 320;
 const CELL_WIDTH = 100;
 const PERCENT = '0.0';
 const TARGET = '0';
+/** After `Cấu hình` and `Danh sách`. */
+const POSITION = 2;
 
 const HEADER: CellFormat = { bold: true, background: PALETTE.headerBg, fontColor: PALETTE.headerFg, align: 'center', wrap: true };
 const SECTION: CellFormat = { bold: true, fontSize: 11, fontColor: PALETTE.title, background: PALETTE.sectionBg };
@@ -22,14 +31,15 @@ const HINT: CellFormat = { italic: true, fontColor: PALETTE.hint };
 
 /** Where things landed, for tests and for the writer's protection note. */
 export interface SummaryLayout {
-  model: SheetModel;
+  spec: TabSpec;
   rows: { completenessHeader: number; communeHeader: number; matrixHeader: number; rankingHeader: number };
 }
 
-export function summaryLayout(summary: AggregationSummary): SummaryLayout {
+/** `office`: who may edit the tab besides its owner. */
+export function summaryLayout(summary: AggregationSummary, office: readonly string[] = []): SummaryLayout {
   const rateIndicators = summary.indicators.filter((i) => i.kind === 'TY_LE');
   const width = Math.max(COMMUNE_TABLE_HEADERS.length, 4 + rateIndicators.length);
-  const b = new SheetModelBuilder(width, { fontSize: 10, fontFamily: 'Arial' });
+  const b = new WholeTabBuilder(width, { fontSize: 10, fontFamily: 'Arial' });
   const word = villageWordOf(summary);
   const several = summary.countedMonths.length > 1;
 
@@ -47,13 +57,11 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
   const completeness = completenessRows(summary, completenessNames(summary));
   for (const [label, count, villages] of completeness) {
     const share = percentOf(count, c.expected);
-    const row = b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' });
-    b.formatCell(row, 1, { bold: true, wrap: false });
-    b.formatCell(row, 4, { numberFormat: PERCENT });
+    b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
   }
   b.border({ row: completenessHeader, col: 1, numRows: completeness.length + 1, numCols: 4 });
   if (summary.villagesWithoutTab.length > 0) {
-    b.addRow(['', `Không tìm thấy tab (tính là chưa nộp): ${summary.villagesWithoutTab.join(', ')}. Chạy "Khởi tạo / cập nhật bảng tính".`], { ...HINT, fontColor: '#c00000' });
+    b.addRow(['', `Không tìm thấy tab (tính là chưa nộp): ${summary.villagesWithoutTab.join(', ')}. Chạy "${SETUP_CAPTION}".`], { ...HINT, fontColor: '#c00000' });
   }
   b.addBlank();
 
@@ -89,12 +97,13 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
     const submittedMonths = v.statuses.filter(isSubmittedStatus).length;
     const status = several ? `${submittedMonths}/${v.statuses.length}` : STATUS_LABELS[v.statuses[0]];
     const stale = v.latestMonth !== summary.endMonth;
-    const row = b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rateIndicators.map((ind) => matrixValue(v.rates[ind.code]))]);
-    b.formatCell(row, 1, { align: 'center' });
-    b.formatCell(row, 3, { align: 'center', background: several ? null : statusColour(v.statuses[0]) });
-    b.formatCell(row, 4, { align: 'left' });
-    if (stale) b.formatCell(row, 4, { italic: true, fontColor: PALETTE.stale });
-    rateIndicators.forEach((ind, k) => b.formatCell(row, 5 + k, matrixFormat(ind, v.rates[ind.code], summary.endMonth)));
+    b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rateIndicators.map((ind) => matrixValue(v.rates[ind.code]))], {}, [
+      { align: 'center' },
+      {},
+      { align: 'center', background: several ? null : statusColour(v.statuses[0]) },
+      stale ? { align: 'left', italic: true, fontColor: PALETTE.stale } : { align: 'left' },
+      ...rateIndicators.map((ind) => matrixFormat(ind, v.rates[ind.code], summary.endMonth)),
+    ]);
   });
   b.border({ row: matrixHeader, col: 1, numRows: summary.villages.length + 1, numCols: 4 + rateIndicators.length });
   b.addBlank();
@@ -104,28 +113,25 @@ export function summaryLayout(summary: AggregationSummary): SummaryLayout {
   b.addRow(['', 'Mức đạt chỉ tiêu = trung bình các chỉ tiêu tỷ lệ của min(tỷ lệ ÷ chỉ tiêu, 100%); nộp đúng hạn tính từ tháng 1 đến kỳ này.'], HINT);
   const rankingHeader = b.addRow([RANKING_HEADERS[0], `Tên ${word}`, ...RANKING_HEADERS.slice(1)], HEADER);
   for (const r of summary.ranking) {
-    const row = b.addRow([
+    const top = r.rank <= 3;
+    b.addRow([
       r.rank,
       r.name,
       r.achievementPercent === null ? '' : round1(r.achievementPercent),
       `${r.onTimeMonths}/${r.dueMonths}`,
       r.onTimePercent === null ? '' : round1(r.onTimePercent),
-    ]);
-    b.formatCell(row, 1, { align: 'center', bold: r.rank <= 3 });
-    b.formatCell(row, 2, { bold: r.rank <= 3 });
-    b.formatCell(row, 3, { numberFormat: PERCENT });
-    b.formatCell(row, 4, { align: 'center' });
-    b.formatCell(row, 5, { numberFormat: PERCENT });
+    ], {}, [{ align: 'center', bold: top }, { bold: top }, { numberFormat: PERCENT }, { align: 'center' }, { numberFormat: PERCENT }]);
   }
   b.border({ row: rankingHeader, col: 1, numRows: summary.ranking.length + 1, numCols: RANKING_HEADERS.length + 1 });
 
   const widths = [FIRST_WIDTH, LABEL_WIDTH, ...Array(width - 2).fill(CELL_WIDTH)];
-  return { model: b.build(widths), rows: { completenessHeader, communeHeader, matrixHeader, rankingHeader } };
+  const tab = { name: TAB_SUMMARY, position: POSITION, protections: [ownTabProtection(TAB_SUMMARY, office)] };
+  return { spec: b.build(tab, widths), rows: { completenessHeader, communeHeader, matrixHeader, rankingHeader } };
 }
 
-function communeRow(b: SheetModelBuilder, ind: IndicatorSummary): void {
+function communeRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
   const rate = ind.ratePercent === null ? '' : round1(ind.ratePercent);
-  const row = b.addRow([
+  b.addRow([
     ind.code,
     `${ind.label} (${ind.unit})`,
     ind.value ?? '',
@@ -134,11 +140,15 @@ function communeRow(b: SheetModelBuilder, ind: IndicatorSummary): void {
     ind.targetPercent ?? '',
     evaluationLabel(ind.met),
     ind.yearToDate ?? '',
-  ], { wrap: true });
-  b.formatCell(row, 1, { fontSize: 8, fontColor: PALETTE.codeFg, wrap: false });
-  b.formatCell(row, 5, { numberFormat: PERCENT, bold: true });
-  b.formatCell(row, 6, { numberFormat: TARGET });
-  b.formatCell(row, 7, { align: 'center', bold: true, background: ind.met === null ? null : ind.met ? PALETTE.good : PALETTE.bad });
+  ], { wrap: true }, [
+    { fontSize: 8, fontColor: PALETTE.codeFg, wrap: false },
+    {},
+    {},
+    {},
+    { numberFormat: PERCENT, bold: true },
+    { numberFormat: TARGET },
+    { align: 'center', bold: true, background: ind.met === null ? null : ind.met ? PALETTE.good : PALETTE.bad },
+  ]);
 }
 
 function communeNotes(summary: AggregationSummary): string[] {

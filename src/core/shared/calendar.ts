@@ -85,8 +85,3 @@ export function currentReportMonth(today: LocalDate, rule: DueRule): number {
   const index = (today.year - rule.year) * 12 + today.month - offset;
   return Math.min(12, Math.max(1, index));
 }
-
-/** Months of a quarter, 1–4. */
-export function quarterMonths(quarter: number): number[] {
-  return [1, 2, 3].map((i) => (quarter - 1) * 3 + i);
-}

@@ -9,7 +9,7 @@ import { REGISTRY_TITLE, registryLayout } from '../config/registry';
 import { TAB_REGISTRY } from './tabNames';
 import { ownTabProtection } from './ownProtection';
 import { block, ownFormat, ownRow } from './specCells';
-import { HEADER_STYLE, HINT_STYLE, TITLE_STYLE } from './tabStyles';
+import { HEADER_STYLE, claimTitleBlock } from './tabStyles';
 import { emptyTabSpec, type TabSpec } from './tabSpec';
 
 export interface RegistryTabInput {
@@ -23,7 +23,7 @@ const SPARE_ROWS = 200;
 const POSITION = 1;
 
 export function planRegistryTab(input: RegistryTabInput): { spec: TabSpec; created: boolean } {
-  const layout = registryLayout([], input.villageWord);
+  const layout = registryLayout(input.villageWord);
   const spec = emptyTabSpec(TAB_REGISTRY, POSITION, 0, 0);
   spec.protections = [ownTabProtection(TAB_REGISTRY, input.office)];
   if (!input.grid) layout.rows.forEach((row, r) => ownRow(spec, r + 1, 1, row));
@@ -31,9 +31,7 @@ export function planRegistryTab(input: RegistryTabInput): { spec: TabSpec; creat
   else if (labelKey(input.grid[0]?.[0]) !== labelKey(REGISTRY_TITLE)) return { spec, created: false };
   const villages = input.grid ? Math.max(0, input.grid.length - layout.firstDataRow + 1) : 0;
   const width = layout.width;
-  ownFormat(spec, block(1, 1), TITLE_STYLE);
-  spec.merges.push(block(2, 1, 1, width));
-  ownFormat(spec, block(2, 1, 1, width), HINT_STYLE);
+  claimTitleBlock(spec, width);
   ownFormat(spec, block(layout.headerRow, 1, 1, width), HEADER_STYLE);
   spec.hiddenRows = [layout.codeRow];
   // No frozen column: the help row's merge spans the table, and Sheets refuses a merge across a freeze line.

@@ -11,7 +11,7 @@ import { TARGET_PERCENT } from '../config/settings';
 import { TAB_SETTINGS } from './tabNames';
 import { ownTabProtection } from './ownProtection';
 import { block, ownFormat, ownRow } from './specCells';
-import { HEADER_STYLE, HINT_STYLE, TITLE_STYLE } from './tabStyles';
+import { HEADER_STYLE, TITLE_STYLE, claimTitleBlock } from './tabStyles';
 import { emptyTabSpec, type TabSpec } from './tabSpec';
 
 export interface SettingsTabInput {
@@ -83,9 +83,7 @@ function claimLayout(spec: TabSpec, rows: Grid, office: readonly string[]): void
   spec.frozenRows = 0;
   // The title block is claimed only where setup laid it out: a merge would swallow what a person put there.
   if (labelKey(rows[0]?.[0]) === labelKey(SETTINGS_TITLE)) {
-    ownFormat(spec, block(1, 1), TITLE_STYLE);
-    spec.merges.push(block(2, 1, 1, WIDTH));
-    ownFormat(spec, block(2, 1, 1, WIDTH), HINT_STYLE);
+    claimTitleBlock(spec, WIDTH);
     ownFormat(spec, block(3, 1, 1, 3), HEADER_STYLE);
   }
   for (const { field, row, col } of locateSettingCells(rows).values()) {

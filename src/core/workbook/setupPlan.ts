@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../shared/findings';
 import { TAB_LOG, TAB_REGISTRY, TAB_REPORT, TAB_SETTINGS, TAB_SUMMARY } from './tabNames';
+import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export type SetupStep =
   | { kind: 'settings' }
@@ -105,7 +106,7 @@ export function setupUnderWayText(saved: string | null): string | null {
   try {
     const progress = JSON.parse(saved) as Partial<SetupProgress>;
     if (typeof progress.next !== 'number' || typeof progress.total !== 'number') return null;
-    return `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "Khởi tạo / cập nhật bảng tính".`;
+    return `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "${SETUP_CAPTION}".`;
   } catch {
     return null;
   }

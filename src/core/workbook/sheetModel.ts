@@ -1,8 +1,9 @@
 /**
- * A tab described as plain data: values plus one 2-D array per format, so the Apps Script writer
- * applies a whole tab in a fixed number of calls whatever its size, and layouts are tested in Node.
+ * A tab the add-on rewrites whole (Tổng hợp, Báo cáo), laid out row by row into a TabSpec that owns
+ * every cell's value and format, so layouts are tested in Node and written in a fixed number of calls.
  */
 import { asCellText } from '../shared/text';
+import { FORMAT_ATTRIBUTES, emptyTabSpec, type FormatGrids, type ProtectionSpec, type TabSpec } from './tabSpec';
 
 export type HorizontalAlign = 'left' | 'center' | 'right';
 export type VerticalAlign = 'top' | 'middle' | 'bottom';
@@ -42,35 +43,6 @@ export interface ChartModel {
   axisTitle: string;
 }
 
-export interface SheetFormats {
-  backgrounds: (string | null)[][];
-  fontWeights: ('bold' | 'normal')[][];
-  fontStyles: ('italic' | 'normal')[][];
-  fontSizes: number[][];
-  fontColors: string[][];
-  horizontalAlignments: HorizontalAlign[][];
-  verticalAlignments: VerticalAlign[][];
-  wraps: boolean[][];
-  numberFormats: string[][];
-}
-
-export interface SheetModel {
-  width: number;
-  values: unknown[][];
-  formats: SheetFormats;
-  fontFamily: string;
-  merges: Block[];
-  /** Tables: a thin border around and inside each block. */
-  borders: Block[];
-  /** A thin line along the top of each block (the short rules under headings of Nghị định 30). */
-  rules: Block[];
-  columnWidths: number[];
-  /** Rows whose height is set (wrapped text in merged cells does not grow by itself). */
-  rowHeights: { row: number; height: number }[];
-  frozenRows: number;
-  charts: ChartModel[];
-}
-
 /**
  * Every key of CellFormat, in one order. Cell formats start from it so they all share one shape,
  * which keeps build()'s reads of thousands of cells fast in V8; a key left undefined means the default.
@@ -87,7 +59,16 @@ const NO_FORMAT: Readonly<Record<keyof CellFormat, undefined>> = {
   numberFormat: undefined,
 };
 
-export class SheetModelBuilder {
+/** Where the built tab goes and who may edit it. */
+export interface WholeTab {
+  name: string;
+  /** 0-based index for the tab when it has to be created. */
+  position: number;
+  protections: ProtectionSpec[];
+  hiddenGridlines?: boolean;
+}
+
+export class WholeTabBuilder {
   private readonly values: unknown[][] = [];
   /**
    * The cells of a row share one format object until a cell is formatted on its own (formatCell
@@ -112,14 +93,18 @@ export class SheetModelBuilder {
     return this.values.length;
   }
 
-  /** Adds a row (values beyond the width are an error in the layout) and returns its number. */
-  addRow(values: readonly unknown[], format: CellFormat = {}): number {
+  /**
+   * Adds a row (values beyond the width are an error in the layout) and returns its number.
+   * `cells[i]`: what column i + 1 has beyond the row's format.
+   */
+  addRow(values: readonly unknown[], format: CellFormat = {}, cells: readonly CellFormat[] = []): number {
     if (values.length > this.width) throw new Error(`Row of ${values.length} cells in a ${this.width}-column layout`);
     const row: unknown[] = [];
     for (let c = 0; c < this.width; c++) row.push(c < values.length ? values[c] : '');
     this.values.push(row);
     // A copy, so a caller changing its format object later does not change this row.
     this.formats.push(Array<CellFormat>(this.width).fill({ ...NO_FORMAT, ...format }));
+    cells.forEach((cell, c) => this.formatCell(this.values.length, c + 1, cell));
     return this.values.length;
   }
 
@@ -144,14 +129,17 @@ export class SheetModelBuilder {
     if (block.numRows * block.numCols > 1) this.merges.push(block);
   }
 
+  /** A table: a thin border around and inside the block. */
   border(block: Block): void {
     this.borders.push(block);
   }
 
+  /** A thin line along the top of the block (the short rules under headings of Nghị định 30). */
   rule(block: Block): void {
     this.rules.push(block);
   }
 
+  /** Wrapped text in merged cells does not grow its row by itself. */
   setRowHeight(row: number, height: number): void {
     this.rowHeights.push({ row, height });
   }
@@ -164,46 +152,42 @@ export class SheetModelBuilder {
     this.charts.push(chart);
   }
 
-  build(columnWidths: readonly number[]): SheetModel {
+  build(tab: WholeTab, columnWidths: readonly number[]): TabSpec {
     const values: unknown[][] = [];
-    const formats: SheetFormats = {
-      backgrounds: [],
-      fontWeights: [],
-      fontStyles: [],
-      fontSizes: [],
-      fontColors: [],
-      horizontalAlignments: [],
-      verticalAlignments: [],
-      wraps: [],
-      numberFormats: [],
-    };
+    const formats = Object.fromEntries(FORMAT_ATTRIBUTES.map((attribute) => [attribute, []])) as unknown as Required<FormatGrids>;
     this.values.forEach((rowValues, r) => {
       const cells = this.formats[r];
       const isNumber = (c: number) => typeof rowValues[c] === 'number';
       // Every string goes in as text: names and labels come from people, and `=…` must not run.
       values.push(rowValues.map((value) => (typeof value === 'string' ? asCellText(value) : value)));
-      formats.backgrounds.push(cells.map((f) => f.background ?? null));
-      formats.fontWeights.push(cells.map((f) => (f.bold ? 'bold' : 'normal')));
-      formats.fontStyles.push(cells.map((f) => (f.italic ? 'italic' : 'normal')));
-      formats.fontSizes.push(cells.map((f) => f.fontSize ?? this.base.fontSize));
-      formats.fontColors.push(cells.map((f) => f.fontColor ?? '#000000'));
-      formats.horizontalAlignments.push(cells.map((f, c) => f.align ?? (isNumber(c) ? 'right' : 'left')));
-      formats.verticalAlignments.push(cells.map((f) => f.valign ?? 'middle'));
-      formats.wraps.push(cells.map((f) => f.wrap ?? false));
-      formats.numberFormats.push(cells.map((f, c) => f.numberFormat ?? (isNumber(c) ? '#,##0' : '@')));
+      formats.background.push(cells.map((f) => f.background ?? null));
+      formats.fontWeight.push(cells.map((f) => (f.bold ? 'bold' : 'normal')));
+      formats.fontStyle.push(cells.map((f) => (f.italic ? 'italic' : 'normal')));
+      formats.fontSize.push(cells.map((f) => f.fontSize ?? this.base.fontSize));
+      formats.fontColor.push(cells.map((f) => f.fontColor ?? '#000000'));
+      formats.fontFamily.push(cells.map(() => this.base.fontFamily));
+      formats.horizontalAlignment.push(cells.map((f, c) => f.align ?? (isNumber(c) ? 'right' : 'left')));
+      formats.verticalAlignment.push(cells.map((f) => f.valign ?? 'middle'));
+      formats.wrap.push(cells.map((f) => f.wrap ?? false));
+      formats.numberFormat.push(cells.map((f, c) => f.numberFormat ?? (isNumber(c) ? '#,##0' : '@')));
     });
     return {
-      width: this.width,
+      ...emptyTabSpec(tab.name, tab.position, 0, this.width),
+      rows: values.length,
       values,
       formats,
-      fontFamily: this.base.fontFamily,
-      merges: [...this.merges],
-      borders: [...this.borders],
-      rules: [...this.rules],
-      columnWidths: [...columnWidths],
-      rowHeights: [...this.rowHeights],
+      merges: this.merges,
+      ownsAllMerges: true,
       frozenRows: this.frozenRows,
-      charts: [...this.charts],
+      frozenColumns: 0,
+      columnWidths: [...columnWidths],
+      rowHeights: this.rowHeights,
+      hiddenGridlines: tab.hiddenGridlines ?? null,
+      protections: tab.protections,
+      borders: this.borders,
+      rules: this.rules,
+      charts: this.charts,
+      ownsWholeTab: true,
     };
   }
 }

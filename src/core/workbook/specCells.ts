@@ -29,12 +29,6 @@ const ATTRIBUTE_OF: Record<keyof OwnedFormat, FormatAttribute> = {
   numberFormat: 'numberFormat',
 };
 
-function gridValue(key: keyof OwnedFormat, value: unknown): unknown {
-  if (key === 'bold') return value ? 'bold' : 'normal';
-  if (key === 'italic') return value ? 'italic' : 'normal';
-  return value;
-}
-
 /** Grows the spec so (row, col), 1-based, is inside it. */
 function reach(spec: TabSpec, row: number, col: number): void {
   if (col > spec.width) {
@@ -68,7 +62,8 @@ export function ownFormat(spec: TabSpec, block: Block, format: OwnedFormat): voi
     const attribute = ATTRIBUTE_OF[key];
     const grids = spec.formats as Partial<Record<FormatAttribute, unknown[][]>>;
     const grid = (grids[attribute] ??= Array.from({ length: spec.rows }, () => Array<unknown>(spec.width).fill(undefined)));
-    const value = gridValue(key, format[key]);
+    // Bold and italic are flags here, words in the grid.
+    const value = key === 'bold' || key === 'italic' ? (format[key] ? key : 'normal') : format[key];
     for (let r = block.row; r < block.row + block.numRows; r++) {
       for (let c = block.col; c < block.col + block.numCols; c++) grid[r - 1][c - 1] = value;
     }

@@ -227,9 +227,14 @@ function mergeRuns(merges: readonly Block[]): MergeRun[] {
 function planValidations(spec: TabSpec, state: TabState): { clear: Block | null; writes: ValidationSpec[] } {
   const read = state.validations ?? [];
   const cellRule = (r: number, c: number) => (read[r - 1] === undefined ? null : read[r - 1][c - 1]);
-  const differs = (v: ValidationSpec) => cellsOf(v.block).some(([r, c]) => !sameValidation(v.rule, cellRule(r, c)));
+  const differs = ({ block: b, rule }: ValidationSpec) => {
+    for (let r = b.row; r < b.row + b.numRows; r++) for (let c = b.col; c < b.col + b.numCols; c++) if (!sameValidation(rule, cellRule(r, c))) return true;
+    return false;
+  };
   const stale = spec.ownsWholeTab ? read.flatMap((row, r) => row.flatMap((rule, c) => (rule !== null && !spec.validations.some((v) => inBlock(v.block, r + 1, c + 1)) ? [{ row: r + 1, col: c + 1 }] : []))) : [];
-  const clear = stale.length > 0 ? boundingBlock(stale) : null;
+  const [rows, cols] = [stale.map((s) => s.row), stale.map((s) => s.col)];
+  const [row, col] = [Math.min(...rows), Math.min(...cols)];
+  const clear = stale.length > 0 ? { row, col, numRows: Math.max(...rows) - row + 1, numCols: Math.max(...cols) - col + 1 } : null;
   const writes = spec.validations.filter((v) => differs(v) || (clear !== null && intersects(clear, v.block)));
   return { clear, writes };
 }
@@ -340,17 +345,4 @@ function intersects(a: Block, b: Block): boolean {
 
 function inBlock(b: Block, row: number, col: number): boolean {
   return row >= b.row && row < b.row + b.numRows && col >= b.col && col < b.col + b.numCols;
-}
-
-function cellsOf(b: Block): [number, number][] {
-  const cells: [number, number][] = [];
-  for (let r = b.row; r < b.row + b.numRows; r++) for (let c = b.col; c < b.col + b.numCols; c++) cells.push([r, c]);
-  return cells;
-}
-
-function boundingBlock(cells: readonly { row: number; col: number }[]): Block {
-  const rows = cells.map((c) => c.row);
-  const cols = cells.map((c) => c.col);
-  const [row, col] = [Math.min(...rows), Math.min(...cols)];
-  return { row, col, numRows: Math.max(...rows) - row + 1, numCols: Math.max(...cols) - col + 1 };
 }

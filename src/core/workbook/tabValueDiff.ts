@@ -2,6 +2,7 @@
  * The values part of diffTab: what to write so every owned cell reads back as the spec says,
  * in as few rectangles as possible, never covering a cell that is not the spec's.
  */
+import { isDate } from '../shared/cellValues';
 import { asCellText } from '../shared/text';
 import { isIfBlank, type TabSpec } from './tabSpec';
 import type { TabState } from './tabState';
@@ -24,7 +25,7 @@ interface CellWrite {
  * so a dense tab is one setValues whatever changed.
  */
 export function planValues(spec: TabSpec, state: TabState): { writes: ValueWrite[]; changed: { row: number; col: number }[] } {
-  const cells = spec.values.map((row, r) => row.map((wanted, c) => cellWrite(wanted, state.values[r]?.[c] ?? '', numberFormatAfter(spec, state, r, c))));
+  const cells = spec.values.map((row, r) => row.map((wanted, c) => cellWrite(wanted, state.values[r]?.[c] ?? '', spec.formats.numberFormat?.[r]?.[c] ?? state.formats.numberFormat?.[r]?.[c])));
   const writable = (r: number, c: number) => cells[r][c] !== null;
   const allWritable = (top: number, bottom: number, left: number, right: number) => {
     for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (!writable(r, c)) return false;
@@ -65,13 +66,9 @@ export function planValues(spec: TabSpec, state: TabState): { writes: ValueWrite
 function cellWrite(wanted: unknown, read: unknown, numberFormat: unknown): CellWrite | null {
   if (wanted === undefined) return null;
   if (isIfBlank(wanted)) return read === '' ? cellWrite(wanted.ifBlank, read, numberFormat) : null;
-  const shown = typeof wanted === 'string' ? textShown(wanted) : wanted;
+  // A spec's string may already carry asCellText's apostrophe (layouts add it); the cell shows what follows.
+  const shown = typeof wanted === 'string' && wanted.startsWith("'") ? wanted.slice(1) : wanted;
   return { input: valueInput(shown, numberFormat), differs: !readsBackAs(shown, read) };
-}
-
-/** A spec's string may already carry asCellText's apostrophe (layouts add it); the cell shows what follows. */
-function textShown(text: string): string {
-  return text.startsWith("'") ? text.slice(1) : text;
 }
 
 /** Strings go in as text (a name like `=…` or `0912…` must stay what it is); a plain-text cell takes them as they are. */
@@ -87,15 +84,6 @@ function readsBackAs(wanted: unknown, read: unknown): boolean {
   if (wanted === null || wanted === undefined) return read === '';
   if (typeof wanted === 'string' || typeof wanted === 'number' || typeof wanted === 'boolean') return read === wanted;
   return String(wanted) === String(read);
-}
-
-/** Dates from getValues may come from another realm (the emulator's, a script's own), so no instanceof. */
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-function numberFormatAfter(spec: TabSpec, state: TabState, r: number, c: number): unknown {
-  return spec.formats.numberFormat?.[r]?.[c] ?? state.formats.numberFormat?.[r]?.[c];
 }
 
 /** 0-based column spans of a row: each run of writable cells, trimmed to its differing cells. */

@@ -10,6 +10,8 @@ export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 export const monthLabel = (month: number) => `Tháng ${month}`;
 
 const HEADER = ['Mã', 'Chỉ tiêu', 'ĐVT'] as const;
+/** How messages name the row a village tab is recognised by. */
+export const HEADER_ROW_TEXT = 'dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…"';
 
 const STATUS_ROWS: readonly { code: string; label: string }[] = [
   { code: STATUS_CODES.submitted, label: 'Đã nộp báo cáo (tích khi xong)' },

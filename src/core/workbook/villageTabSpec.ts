@@ -10,11 +10,12 @@ import { PALETTE } from '../shared/palette';
 import type { IndicatorSetting } from '../config/settings';
 import { isPlausibleEmail } from '../shared/text';
 import { block, ownFormat, ownRow, ownValue } from './specCells';
-import { HEADER_STYLE, HINT_STYLE, TITLE_STYLE } from './tabStyles';
+import { HEADER_STYLE, claimTitleBlock } from './tabStyles';
 import { emptyTabSpec, type ProtectionSpec, type TabSpec, type ValidationRule } from './tabSpec';
 import {
   FIRST_MONTH_COL,
   FROZEN_COLUMNS,
+  HEADER_ROW_TEXT,
   MONTHS,
   STATUS_CODES,
   VILLAGE_TAB_HELP,
@@ -67,7 +68,7 @@ export function planVillageTab(input: VillageTabInput): VillageTabPlan {
     if (!blank) {
       return {
         outcome: 'unrecognised',
-        findings: [{ level: 'warning', sheet: input.name, cell: '', message: `Tab "${input.name}" đã có dữ liệu nhưng không có dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…"; không sửa gì trong tab này.` }],
+        findings: [{ level: 'warning', sheet: input.name, cell: '', message: `Tab "${input.name}" đã có dữ liệu nhưng không có ${HEADER_ROW_TEXT}; không sửa gì trong tab này.` }],
       };
     }
     return { outcome: 'created', added: [], findings: [], spec: freshSpec(input) };
@@ -137,10 +138,8 @@ function claimLayout(spec: TabSpec, map: VillageTabMap, input: VillageTabInput):
   if (standard) {
     ownValue(spec, 1, 1, villageTabTitle(input.name, input.year));
     ownValue(spec, 2, 1, VILLAGE_TAB_HELP);
-    ownFormat(spec, block(1, 1), TITLE_STYLE);
     // Sheets refuses a merge across the freeze line (docs/tabs.md), so the help spans the frozen columns only.
-    spec.merges.push(block(2, 1, 1, FROZEN_COLUMNS));
-    ownFormat(spec, block(2, 1, 1, FROZEN_COLUMNS), HINT_STYLE);
+    claimTitleBlock(spec, FROZEN_COLUMNS);
     spec.rowHeights.push({ row: 2, height: HELP_ROW_HEIGHT });
     spec.columnWidths = [...COLUMN_WIDTHS];
   }

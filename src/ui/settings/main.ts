@@ -251,7 +251,7 @@ function presetsPanel(view: View): HTMLElement {
         'div',
         { className: 'confirm', role: 'group', attrs: { 'aria-label': 'Xác nhận áp dụng mẫu' } },
         h('p', null, h('strong', null, `Áp dụng mẫu "${title}"?`)),
-        h('p', null, 'Toàn bộ tab "Cấu hình" (các giá trị và bảng chỉ tiêu) sẽ được ghi lại theo mẫu; cấu hình cũ được lưu vào "Nhật ký". Tab "Danh sách" chỉ được điền địa bàn mẫu khi đang trống.'),
+        h('p', null, 'Toàn bộ tab "Cấu hình" (các giá trị và bảng chỉ tiêu) sẽ được ghi lại theo mẫu; cấu hình cũ được lưu vào "Nhật ký". Tab "Danh sách" giữ nguyên.'),
         h('div', { className: 'actions' }, apply, cancel),
       ),
     );

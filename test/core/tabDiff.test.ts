@@ -177,6 +177,17 @@ describe('diffTab', () => {
     expect(diffTab({ ...spec, ownsAllMerges: true }, state).breakMerges).toEqual(state.merges);
   });
 
+  it('merges: never over a cell a person filled, which merging would erase', () => {
+    const spec = sampleSpec();
+    spec.merges = [{ row: 3, col: 1, numRows: 1, numCols: 2 }];
+    const withB3 = (value: unknown) => {
+      const state = stateOf(spec);
+      return { ...state, merges: [], values: state.values.map((row, r) => row.map((v, c) => (r === 2 && c === 1 ? value : v))) };
+    };
+    expect(diffTab(spec, withB3(42)).merges).toEqual([]);
+    expect(diffTab(spec, withB3('')).merges).toEqual([{ row: 3, col: 1, numRows: 1, numCols: 2, across: false }]);
+  });
+
   it('validations: a block with one cell lacking its rule is set again; a rule allowing invalid input is not ours', () => {
     const spec = sampleSpec();
     const state = stateOf(spec);

@@ -201,7 +201,16 @@ function isBlankArea(state: TabState, b: Block): boolean {
 // ---- merges ----
 
 function planMerges(spec: TabSpec, state: TabState): { adds: Block[]; breaks: Block[] } {
-  const wanted = spec.merges.filter((m) => m.numRows * m.numCols > 1);
+  // Merging keeps only the top-left value: never merge over another cell a person filled.
+  const personFilled = (m: Block) => {
+    for (let r = m.row - 1; r < m.row - 1 + m.numRows; r++) {
+      for (let c = m.col - 1; c < m.col - 1 + m.numCols; c++) {
+        if ((r !== m.row - 1 || c !== m.col - 1) && spec.values[r]?.[c] === undefined && (state.values[r]?.[c] ?? '') !== '') return true;
+      }
+    }
+    return false;
+  };
+  const wanted = spec.merges.filter((m) => m.numRows * m.numCols > 1 && !personFilled(m));
   const adds = wanted.filter((w) => !state.merges.some((m) => sameBlock(m, w)));
   // A merge in the way of a wanted one goes even on a tab whose other merges are people's.
   const breaks = state.merges.filter((m) => !wanted.some((w) => sameBlock(m, w)) && (spec.ownsAllMerges || wanted.some((w) => intersects(m, w))));

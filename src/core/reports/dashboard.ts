@@ -78,7 +78,7 @@ export interface DashboardInput {
   settings: Settings;
   /** Applied indicators. */
   indicators: IndicatorSetting[];
-  /** Registry order, each with its tab assessed (assessedVillage.assessVillageTab). */
+  /** Registry order, each with its tab assessed (assessment/villageAssessment.assessVillageTab). */
   villages: readonly AssessedTab[];
   configFindings: readonly Finding[];
   automation: readonly AutomationFact[];

@@ -93,7 +93,8 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
     report.continuing = problem === null;
     report.continuationProblem = problem;
   }
-  if (progress.changed || !finished) appendLog(ss, [{ action: SETUP_CAPTION, detail: setupLogDetail(report) }]);
+  // Nhật ký records changes: a rerun that finds everything in place writes nothing, however long it takes.
+  if (progress.changed) appendLog(ss, [{ action: SETUP_CAPTION, detail: setupLogDetail(report) }]);
   return report;
 }
 

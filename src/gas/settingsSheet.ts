@@ -1,5 +1,6 @@
 /** `Cấu hình` and `Danh sách` read once per command (setup lays them out: core/workbook). */
 import type { Finding } from '../core/shared/findings';
+import type { Grid } from '../core/shared/grid';
 import { readRegistryGrid, type RegistryReading, type Village } from '../core/config/registry';
 import type { IndicatorSetting, Settings } from '../core/config/settings';
 import { readSettingsGrid } from '../core/config/settingsGrid';
@@ -20,9 +21,15 @@ export interface WorkbookConfig {
 export function readConfig(ss: Spreadsheet): WorkbookConfig | null {
   const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
   if (!settingsSheet) return null;
-  const settings = readSettingsGrid(readGrid(settingsSheet));
   const registrySheet = ss.getSheetByName(TAB_REGISTRY);
-  const registry: RegistryReading = registrySheet ? readRegistryGrid(readGrid(registrySheet)) : { villages: [], findings: [] };
+  return configOf(readGrid(settingsSheet), registrySheet ? readGrid(registrySheet) : null);
+}
+
+/** The configuration two grids already read say (setup reads them anyway to plan both tabs). */
+export function configOf(settingsGrid: Grid | null, registryGrid: Grid | null): WorkbookConfig | null {
+  if (!settingsGrid) return null;
+  const settings = readSettingsGrid(settingsGrid);
+  const registry: RegistryReading = registryGrid ? readRegistryGrid(registryGrid) : { villages: [], findings: [] };
   return { ...settings, villages: registry.villages, findings: [...settings.findings, ...registry.findings] };
 }
 

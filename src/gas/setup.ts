@@ -7,6 +7,7 @@ import { EXPECTED_LOCALE } from '../core/automation/selfCheck';
 import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
 import { readSettingsGrid } from '../core/config/settingsGrid';
 import type { Finding } from '../core/shared/findings';
+import type { Grid } from '../core/shared/grid';
 import { TIME_ZONE } from '../core/shared/calendar';
 import { planLogTab } from '../core/workbook/logTabSpec';
 import { ownTabProtection } from '../core/workbook/ownProtection';
@@ -31,7 +32,7 @@ import { planVillageTab } from '../core/workbook/villageTabSpec';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
-import { appliedIndicators, readConfig, type WorkbookConfig } from './settingsSheet';
+import { appliedIndicators, configOf, readConfig, type WorkbookConfig } from './settingsSheet';
 import { clearProgress, loadProgress, retireContinuation, saveProgress, scheduleContinuation } from './setupProgress';
 import { applyTabSpec } from './tabWriter';
 import { ensureEditTrigger } from './triggers';
@@ -54,34 +55,33 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   // Vietnamese locale: `1.234` typed in a cell is 1234 and numbers show as 1.234 and 85,5%.
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
   if (ss.getSpreadsheetLocale() !== EXPECTED_LOCALE) ss.setSpreadsheetLocale(EXPECTED_LOCALE);
-  const defaults = getPreset('mac-dinh');
   const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
+  const registrySheet = ss.getSheetByName(TAB_REGISTRY);
   const settingsGrid = settingsSheet ? readGrid(settingsSheet) : null;
-  const officeEmail = settingsGrid ? readSettingsGrid(settingsGrid).settings.officeEmail : defaults.settings.officeEmail;
-  const office = officeEditors(ss, officeEmail);
-
-  let config = readConfig(ss);
+  const registryGrid = registrySheet ? readGrid(registrySheet) : null;
+  const config = configOf(settingsGrid, registryGrid);
+  const office = officeEditors(ss, (config?.settings ?? getPreset('mac-dinh').settings).officeEmail);
+  const read: SetupReading = { settingsGrid, registrySheet, registryGrid, config, office };
   const steps = setupSteps(config?.villages.map((v) => v.name) ?? []);
   const progress = resumedProgress(loadProgress(), steps);
-  progress.executions++;
   const findings: Finding[] = [];
   // `Cấu hình` and `Danh sách` are always redone: the village steps plan from what they say.
   if (progress.next > 0) {
-    for (const step of steps.slice(0, 2)) findings.push(...(runStep(ss, step, null, office, settingsGrid).findings ?? []));
+    for (const step of steps.slice(0, 2)) findings.push(...(runStep(ss, step, read).findings ?? []));
   }
   while (progress.next < steps.length) {
     if (progress.next > 1 && !withinBudget(Date.now() - startedAt)) break;
     const step = steps[progress.next];
-    if (step.kind === 'village' && !config) config = readConfig(ss);
-    const result = runStep(ss, step, config, office, settingsGrid);
-    if (step.kind === 'registry' || (step.kind === 'settings' && result.outcome !== 'unchanged')) config = readConfig(ss);
+    const result = runStep(ss, step, read);
+    // A tab just created or given new rows says something new: read again what the next steps plan from.
+    if (step.kind !== 'village' && (result.outcome === 'created' || result.outcome === 'repaired')) read.config = readConfig(ss);
     recordStep(progress, stepTab(step), result.outcome, result.added ?? []);
     findings.push(...(result.findings ?? []));
   }
   const finished = progress.next >= steps.length;
-  const current = config ?? readConfig(ss);
+  const current = read.config ?? readConfig(ss);
   if (!current) throw new Error('Không đọc được tab Cấu hình.');
-  const report = reportOf(current, progress, steps.length, findings);
+  const report = reportOf(current, progress, findings);
   if (finished) {
     removeBlankDefaultSheet(ss);
     report.trigger = ensureEditTrigger(ss);
@@ -98,36 +98,46 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   return report;
 }
 
-function reportOf(config: WorkbookConfig, progress: SetupProgress, total: number, findings: Finding[]): SetupReport {
+function reportOf(config: WorkbookConfig, progress: SetupProgress, findings: Finding[]): SetupReport {
+  const { next: done, total, created, createdCount, repaired, repairedCount, unrecognised } = progress;
   return {
     unitName: config.settings.unitName,
     villages: config.villages.length,
-    done: progress.next,
+    done,
     total,
     continuing: false,
     continuationProblem: null,
-    created: progress.created,
-    createdCount: progress.createdCount,
-    repaired: progress.repaired,
-    repairedCount: progress.repairedCount,
-    unrecognised: progress.unrecognised,
+    created,
+    createdCount,
+    repaired,
+    repairedCount,
+    unrecognised,
     findings: [...config.findings, ...findings],
     trigger: null,
   };
 }
 
-function runStep(ss: Spreadsheet, step: SetupStep, config: WorkbookConfig | null, office: readonly string[], settingsGrid: ReturnType<typeof readGrid> | null): StepResult {
+/** What setup read once at its start and hands to every step. */
+interface SetupReading {
+  settingsGrid: Grid | null;
+  registrySheet: GoogleAppsScript.Spreadsheet.Sheet | null;
+  registryGrid: Grid | null;
+  config: WorkbookConfig | null;
+  office: string[];
+}
+
+function runStep(ss: Spreadsheet, step: SetupStep, read: SetupReading): StepResult {
+  const { config, office } = read;
   const defaults = getPreset('mac-dinh');
   switch (step.kind) {
     case 'settings': {
-      const plan = planSettingsTab({ grid: settingsGrid, mode: 'keep', settings: defaults.settings, indicators: defaults.indicators, office });
-      const applied = applyTabSpec(ss, plan.spec, { values: settingsGrid ?? undefined });
+      const plan = planSettingsTab({ grid: read.settingsGrid, mode: 'keep', settings: defaults.settings, indicators: defaults.indicators, office });
+      const applied = applyTabSpec(ss, plan.spec, { values: read.settingsGrid ?? undefined });
       return { outcome: plan.created ? 'created' : plan.added.length ? 'repaired' : updatedIf(applied), added: plan.added };
     }
     case 'registry': {
-      const sheet = ss.getSheetByName(TAB_REGISTRY);
-      const grid = sheet ? readGrid(sheet) : null;
-      const plan = planRegistryTab({ grid, villageWord: config?.settings.villageWord ?? defaults.settings.villageWord, office });
+      const { registryGrid: grid, registrySheet: sheet } = read;
+      const plan = planRegistryTab({ grid, villageWord: (config?.settings ?? defaults.settings).villageWord, office });
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
       return { outcome: plan.created ? 'created' : updatedIf(applied) };
     }

@@ -2,7 +2,7 @@
  * Where a long setup stopped, and the one-off time trigger that carries it on (docs/limits.md):
  * both in document properties, so whoever runs setup next, by hand or by trigger, continues.
  */
-import { CONTINUE_AFTER_MS, type SetupProgress } from '../core/workbook/setupPlan';
+import { CONTINUE_AFTER_MS, parseProgress, type SetupProgress } from '../core/workbook/setupPlan';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 const PROGRESS_KEY = 'setup.progress';
@@ -11,8 +11,8 @@ export const CONTINUATION_HANDLER = 'continueSetup';
 
 const properties = () => PropertiesService.getDocumentProperties();
 
-export function loadProgress(): string | null {
-  return properties().getProperty(PROGRESS_KEY);
+export function loadProgress(): SetupProgress | null {
+  return parseProgress(properties().getProperty(PROGRESS_KEY));
 }
 
 export function saveProgress(progress: SetupProgress): void {

@@ -6,7 +6,7 @@ import { OWN_PROTECTION_PREFIX } from '../../src/core/workbook/ownProtection';
 import { registryRow } from '../../src/core/config/registry';
 import { planRegistryTab } from '../../src/core/workbook/registryTabSpec';
 import { planSettingsTab } from '../../src/core/workbook/settingsTabSpec';
-import { newProgress, recordStep, resumedProgress, setupSteps, withinBudget, SETUP_BUDGET_MS } from '../../src/core/workbook/setupPlan';
+import { newProgress, parseProgress, recordStep, resumedProgress, setupSteps, setupUnderWayText, withinBudget, SETUP_BUDGET_MS } from '../../src/core/workbook/setupPlan';
 import { isIfBlank } from '../../src/core/workbook/tabSpec';
 import { planVillageTab, type VillageTabInput } from '../../src/core/workbook/villageTabSpec';
 import { FIRST_MONTH_COL, STATUS_CODES, locateVillageTab, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
@@ -135,10 +135,19 @@ describe('setup progress', () => {
     const progress = newProgress(steps);
     recordStep(progress, 'Cấu hình', 'unchanged', []);
     recordStep(progress, 'Danh sách', 'created', []);
-    const saved = JSON.stringify(progress);
+    const saved = parseProgress(JSON.stringify(progress));
     expect(resumedProgress(saved, steps).next).toBe(2);
     expect(resumedProgress(saved, setupSteps(['Thôn 1', 'Thôn 3'])).next).toBe(0);
-    expect(resumedProgress('{broken', steps).next).toBe(0);
+    expect(parseProgress('{broken')).toBeNull();
+    expect(parseProgress('{"next":"2"}')).toBeNull();
+    expect(resumedProgress(null, steps).next).toBe(0);
+  });
+
+  it('the dashboard says how far a setup under way got', () => {
+    const progress = newProgress(steps);
+    recordStep(progress, 'Cấu hình', 'unchanged', []);
+    expect(setupUnderWayText(progress)).toContain('đã xong 1/7 tab');
+    expect(setupUnderWayText(null)).toBeNull();
   });
 
   it('counts what changed and keeps a short list of names', () => {

@@ -51,7 +51,6 @@ export interface SetupProgress {
   fingerprint: string;
   next: number;
   total: number;
-  executions: number;
   created: string[];
   createdCount: number;
   repaired: string[];
@@ -61,19 +60,23 @@ export interface SetupProgress {
 }
 
 export function newProgress(steps: readonly SetupStep[]): SetupProgress {
-  return { fingerprint: fingerprintOf(steps), next: 0, total: steps.length, executions: 0, created: [], createdCount: 0, repaired: [], repairedCount: 0, unrecognised: [], changed: false };
+  return { fingerprint: fingerprintOf(steps), next: 0, total: steps.length, created: [], createdCount: 0, repaired: [], repairedCount: 0, unrecognised: [], changed: false };
+}
+
+/** Progress as saved, or null when there is none or it is unreadable. */
+export function parseProgress(saved: string | null): SetupProgress | null {
+  try {
+    const progress = saved ? (JSON.parse(saved) as SetupProgress) : null;
+    return progress && Number.isInteger(progress.next) && Number.isInteger(progress.total) ? progress : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The saved progress if it belongs to these steps, else a fresh start. */
-export function resumedProgress(saved: string | null, steps: readonly SetupStep[]): SetupProgress {
+export function resumedProgress(saved: SetupProgress | null, steps: readonly SetupStep[]): SetupProgress {
   const fresh = newProgress(steps);
-  if (!saved) return fresh;
-  try {
-    const parsed = JSON.parse(saved) as SetupProgress;
-    return parsed.fingerprint === fresh.fingerprint && Number.isInteger(parsed.next) ? parsed : fresh;
-  } catch {
-    return fresh;
-  }
+  return saved?.fingerprint === fresh.fingerprint ? saved : fresh;
 }
 
 /** A short hash of the step list (FNV-1a), so progress never resumes into a different list. */
@@ -100,16 +103,9 @@ export function recordStep(progress: SetupProgress, tab: string, outcome: StepOu
   if (outcome === 'created' || outcome === 'repaired' || outcome === 'updated') progress.changed = true;
 }
 
-/** For the dashboard: a setup still under way, read from its saved progress (null when none). */
-export function setupUnderWayText(saved: string | null): string | null {
-  if (!saved) return null;
-  try {
-    const progress = JSON.parse(saved) as Partial<SetupProgress>;
-    if (typeof progress.next !== 'number' || typeof progress.total !== 'number') return null;
-    return `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "${SETUP_CAPTION}".`;
-  } catch {
-    return null;
-  }
+/** For the dashboard: a setup still under way, from its saved progress (null when none). */
+export function setupUnderWayText(progress: SetupProgress | null): string | null {
+  return progress && `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "${SETUP_CAPTION}".`;
 }
 
 /** Whether another step may start, `elapsedMs` into the execution. */

@@ -147,6 +147,15 @@ describe('diffTab', () => {
     expect(diffTab(spec, withValues(stateOf(spec), [[3, 3, ''], [4, 3, '']])).values).toEqual([{ row: 3, col: 3, values: [[false], [false]] }]);
   });
 
+  it('colours and font names read back in another letter case are the same format', () => {
+    const spec = sampleSpec();
+    spec.formats.fontFamily = spec.values.map((row) => row.map(() => 'Arial'));
+    const state = stateOf(spec);
+    const lower = (grid: unknown[][] | undefined) => grid?.map((row) => row.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)));
+    const formats = { ...state.formats, fontFamily: lower(state.formats.fontFamily as unknown[][]), background: lower(state.formats.background as unknown[][]) };
+    expect(isEmpty(diffTab(spec, { ...state, formats } as TabState))).toBe(true);
+  });
+
   it('one owned cell formatted otherwise: one write of that attribute; cells not ours keep what they show', () => {
     const spec = sampleSpec();
     const state = stateOf(spec);

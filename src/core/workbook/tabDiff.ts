@@ -148,11 +148,10 @@ function planFormat(spec: TabSpec, state: TabState, attribute: FormatAttribute):
   return [{ attribute, block: { row: top + 1, col: left + 1, numRows: bottom - top + 1, numCols: right - left + 1 }, grid }];
 }
 
+/** Sheets reports colours in lower case and font names as it spells them: text compares ignoring case. */
 function sameFormat(attribute: FormatAttribute, wanted: unknown, read: unknown): boolean {
-  if (read === undefined) return false;
-  if (attribute === 'background') return colorKey(wanted ?? BLANK_CELL_FORMAT.background) === colorKey(read);
-  if (attribute === 'fontColor') return colorKey(wanted) === colorKey(read);
-  return wanted === read;
+  const w = attribute === 'background' ? (wanted ?? BLANK_CELL_FORMAT.background) : wanted;
+  return read !== undefined && (typeof w === 'string' && typeof read === 'string' ? w.toLowerCase() === read.toLowerCase() : w === read);
 }
 
 /**
@@ -166,12 +165,8 @@ function keptFormat(attribute: FormatAttribute, read: unknown): unknown {
   return read;
 }
 
-/** Sheets reports colours as lower-case #rrggbb whatever form was set. */
-function colorKey(color: unknown): string {
-  const s = String(color).trim().toLowerCase();
-  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(s);
-  return short ? `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}` : s;
-}
+/** Sheets reports colours as lower-case #rrggbb. */
+const colorKey = (color: unknown) => String(color).toLowerCase();
 
 // ---- whole tabs ----
 

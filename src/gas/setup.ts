@@ -65,10 +65,6 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   const steps = setupSteps(config?.villages.map((v) => v.name) ?? []);
   const progress = resumedProgress(loadProgress(), steps);
   const findings: Finding[] = [];
-  // `Cấu hình` and `Danh sách` are always redone: the village steps plan from what they say.
-  if (progress.next > 0) {
-    for (const step of steps.slice(0, 2)) findings.push(...(runStep(ss, step, read).findings ?? []));
-  }
   while (progress.next < steps.length) {
     if (progress.next > 1 && !withinBudget(Date.now() - startedAt)) break;
     const step = steps[progress.next];

@@ -5,9 +5,8 @@
  */
 import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
 import { PALETTE } from '../shared/palette';
-import { INDICATOR_TABLE_HEADERS, SETTING_FIELDS, type IndicatorSetting, type Settings } from '../config/settings';
+import { INDICATOR_TABLE_HEADERS, SETTING_FIELDS, TARGET_PERCENT, type IndicatorSetting, type Settings } from '../config/settings';
 import { SETTINGS_TITLE, indicatorRow, locateSettingCells, readSettingsGrid, settingsLayout } from '../config/settingsGrid';
-import { TARGET_PERCENT } from '../config/settings';
 import { TAB_SETTINGS } from './tabNames';
 import { ownTabProtection } from './ownProtection';
 import { block, ownFormat, ownRow } from './specCells';

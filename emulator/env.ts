@@ -1,6 +1,6 @@
 import { CallCounter } from './callCounter';
 import { Clock } from './clock';
-import { gateCalls } from './guard';
+import { gasError, gateCalls } from './guard';
 import { permissionDenied, requiredScopes } from './scopes';
 import { sameEmail } from './spreadsheet/user';
 import { makeClockDate } from './time/clockDate';
@@ -75,6 +75,8 @@ export class Env {
   readonly authorizationPrompts: AuthorizationPrompt[] = [];
   private readonly stack: Execution[] = [];
   private readonly idle: Execution;
+  /** Fault injection (AppsScriptEmulator.failCall): calls left before the one that throws, and its message. */
+  private fault: { callsLeft: number; message: string } | null = null;
 
   constructor(readonly opts: ResolvedOptions) {
     this.clock = new Clock(opts.now);
@@ -82,7 +84,22 @@ export class Env {
     this.idle = {
       authMode: 'FULL', activeUser: opts.owner, activeUserEmail: opts.owner, effectiveUser: opts.owner, hasUi: true, heldLocks: new Set(),
     };
-    gateCalls(this.calls, (call) => this.requireScopes(call));
+    gateCalls(this.calls, (call) => {
+      this.requireScopes(call);
+      this.injectFault();
+    });
+  }
+
+  /** Arms one failure: the `n`-th counted call from now throws `message` before it has any effect. */
+  failCall(n: number, message: string): void {
+    this.fault = { callsLeft: n, message };
+  }
+
+  private injectFault(): void {
+    if (!this.fault || --this.fault.callsLeft > 0) return;
+    const { message } = this.fault;
+    this.fault = null;
+    throw gasError(message);
   }
 
   get exec(): Execution {

@@ -199,6 +199,15 @@ export class AppsScriptEmulator {
     this._env.opts.grantedScopes = [...scopes];
   }
 
+  /**
+   * Fault injection: the `n`-th counted service call from now (1 = the next one) throws
+   * `Exception: <message>` instead of taking effect, as a call that fails on the platform would
+   * (a time-out, "Service unavailable"). One failure per arming; calls before it keep their effects.
+   */
+  failCall(n: number, message = 'Service Spreadsheets failed while accessing document (injected fault).'): void {
+    this._env.failCall(n, message);
+  }
+
   fireDueTimeTriggers(context: object): number {
     return fireTimeTriggers(this, context as Record<string, unknown>);
   }

@@ -3,6 +3,8 @@ import type { Env } from '../env';
 import { EmuObject, gasError } from '../guard';
 
 const MAX_VALUE_BYTES = 9 * 1024;
+/** Per property store, keys and values together. */
+const MAX_STORE_BYTES = 500 * 1024;
 
 /** The value as stored (a string), or Apps Script's error if it is over the size limit. */
 function fitting(value: unknown): string {
@@ -22,12 +24,27 @@ export class EmuProperties extends EmuObject implements Api<GoogleAppsScript.Pro
     this.store.set(String(key), fitting(value));
   }
 
+  /** Refuses a write that would take the store past its total quota; nothing is written then. */
+  private assertRoomFor(entries: readonly [string, unknown][], clearing: boolean): void {
+    const next = new Map(clearing ? [] : this.store);
+    for (const [k, v] of entries) next.set(String(k), String(v));
+    let bytes = 0;
+    for (const [k, v] of next) bytes += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');
+    if (bytes > MAX_STORE_BYTES) throw gasError('You have exceeded the property storage quota. Please remove some properties and try again.');
+  }
+
   getProperty(key: string) { return this.store.get(String(key)) ?? null; }
-  setProperty(key: string, value: string) { this.put(key, value); return this; }
+  setProperty(key: string, value: string) {
+    fitting(value);
+    this.assertRoomFor([[key, value]], false);
+    this.put(key, value);
+    return this;
+  }
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean) {
     const entries = Object.entries(properties);
     // All values are checked before anything is deleted or written.
     for (const [, v] of entries) fitting(v);
+    this.assertRoomFor(entries, Boolean(deleteAllOthers));
     if (deleteAllOthers) this.store.clear();
     for (const [k, v] of entries) this.put(k, v);
     return this;

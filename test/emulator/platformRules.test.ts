@@ -288,3 +288,32 @@ describe('add-on rules', () => {
     expect(emu.ui.menus[0].items[1]).toMatchObject({ caption: 'Khác', submenu: { name: 'Khác' } });
   });
 });
+
+describe('faults and storage quotas', () => {
+  test('failCall(n): the n-th call from now throws before it has any effect; calls before it keep theirs', () => {
+    const { emu, g } = granted();
+    const props = g.PropertiesService.getDocumentProperties();
+    emu.failCall(2, 'Service unavailable');
+    props.setProperty('a', '1');
+    expect(() => props.setProperty('b', '2')).toThrow('Service unavailable');
+    expect(props.getProperties()).toEqual({ a: '1' });
+    // One failure per arming.
+    props.setProperty('b', '2');
+    expect(props.getProperty('b')).toBe('2');
+  });
+
+  test('a property store holds 500 kB in all; a write past it is refused whole', () => {
+    // Quotas for Google Services › "Properties total storage: 500kB / property store"; message as
+    // reported from the platform (lucasvtiradentes/gcal-sync#115).
+    const { g } = granted();
+    const props = g.PropertiesService.getDocumentProperties();
+    const chunk = 'x'.repeat(8 * 1024);
+    for (let i = 0; i < 62; i++) props.setProperty(`k${i}`, chunk);
+    expect(() => props.setProperty('one-more', chunk)).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(() => props.setProperties({ a: chunk, b: chunk })).toThrow(/property storage quota/);
+    expect(props.getProperty('a')).toBeNull();
+    // Replacing a value counts the new size only.
+    props.setProperty('k0', 'small');
+    props.setProperty('one-more', chunk);
+  });
+});

@@ -9,6 +9,7 @@ export { getSettingsData, saveSettings, showSettings } from './gas/settingsPanel
 export { runScheduledReminders, sendRemindersNow, sendTestEmails } from './gas/reminders';
 export { getReminderTriggerInfo, installReminderTrigger, removeReminderTrigger } from './gas/reminderTrigger';
 export { handleEdit } from './gas/editHandler';
+export { retryPendingEdits } from './gas/pendingEdits';
 export { checkReports, selectCell } from './gas/checkReports';
 export { aggregateMonth, aggregateQuarter, aggregateReports } from './gas/aggregate';
 export { takeOverTrigger } from './gas/automation';

@@ -121,7 +121,7 @@ function runOnce(inputs: readonly CoreInput[]): StageTimes {
   const t1 = performance.now();
   const assessed: AssessedVillage[] = inputs.map(({ village }, i) => {
     const report = reports[i];
-    const assessments: MonthAssessment[] = report ? assessVillage(report, { villageName: village.name, village, settings, indicators: applied, today }, NOW) : [];
+    const assessments: MonthAssessment[] = report ? assessVillage(report, { villageName: village.name, village, settings, indicators: applied, today }) : [];
     return { village, report, assessments };
   });
   const t2 = performance.now();

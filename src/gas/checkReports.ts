@@ -11,6 +11,7 @@ import { appliedIndicators, requireConfig } from './settingsSheet';
 import { readVillageTabs, type VillageTabRead } from './villageTabs';
 import { asOffice, menuCommand } from './office';
 import { tabFinder } from './workbook';
+import { settlePendingEdits } from './pendingEdits';
 
 /** One read of the tab's notes and of its backgrounds, and at most one write of each. */
 function markTab({ sheet, range, report, assessments }: VillageTabRead): void {
@@ -25,6 +26,8 @@ function markTab({ sheet, range, report, assessments }: VillageTabRead): void {
 export function checkReportsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult {
   const now = new Date();
   const config = requireConfig(ss);
+  // Ticks the edit trigger could not finish are stamped first, so they are checked as submitted.
+  settlePendingEdits(ss);
   const tabs = readVillageTabs(ss, config, now);
   const result = checkVillageTabs(tabs, config.findings, { settings: config.settings, indicators: appliedIndicators(config), now });
   tabs.forEach(markTab);

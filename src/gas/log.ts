@@ -3,7 +3,7 @@ import { planLogTab } from '../core/workbook/logTabSpec';
 import { TAB_LOG } from '../core/workbook/tabNames';
 import { asCellText } from '../core/shared/text';
 import { applyTabSpec } from './tabWriter';
-import { actingUserEmail, writeRows } from './workbook';
+import { actingUserEmail, ensureSize } from './workbook';
 
 export interface LogEntry {
   action: string;
@@ -23,6 +23,9 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   const who = actor || actingUserEmail();
   const rows = entries.map((e) => [at, asCellText(who), asCellText(e.action), asCellText(e.village ?? ''), asCellText(e.period ?? ''), asCellText(e.detail ?? '')]);
   const first = sheet.getLastRow() + 1;
-  writeRows(sheet, first, rows);
+  ensureSize(sheet, first + rows.length - 1, rows[0].length);
+  // The rows are the last write: once it is done the entries are logged, and a caller that
+  // fails after appendLog returns knows nothing of its log was lost.
   sheet.getRange(first, 1, rows.length, 1).setNumberFormat('dd/MM/yyyy HH:mm:ss');
+  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
 }

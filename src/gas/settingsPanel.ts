@@ -11,6 +11,7 @@ import { readConfig } from './settingsSheet';
 import { asOffice, menuCommand } from './office';
 import { actingUserEmail, readGrid } from './workbook';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+import { invalidateConfigCache } from './configCache';
 
 export interface SettingsPanelData {
   /** False until `Cấu hình` exists (setup or a preset creates it). */
@@ -71,6 +72,7 @@ function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: un
     // touches nothing else, where a block setValues would rewrite the rows in between.
     for (const w of plan.writes) sheet.getRange(w.row, w.column).setValue(w.value);
     if (plan.changes.length === 0) return 'Không có gì thay đổi.';
+    invalidateConfigCache();
     const detail = describeChanges(plan.changes);
     appendLog(ss, [{ action: 'Sửa cấu hình', detail }]);
     return `Đã lưu: ${detail}.`;

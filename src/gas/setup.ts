@@ -30,6 +30,7 @@ import { emptyTabSpec } from '../core/workbook/tabSpec';
 import { TAB_LOG, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { planVillageTab } from '../core/workbook/villageTabSpec';
 import { withDocumentLock } from './lock';
+import { invalidateConfigCache } from './configCache';
 import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
 import { appliedIndicators, configOf, readConfig, type WorkbookConfig } from './settingsSheet';
@@ -55,6 +56,8 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   // Vietnamese locale: `1.234` typed in a cell is 1234 and numbers show as 1.234 and 85,5%.
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
   if (ss.getSpreadsheetLocale() !== EXPECTED_LOCALE) ss.setSpreadsheetLocale(EXPECTED_LOCALE);
+  // The edit trigger's copy of the configuration is read again after any setup.
+  invalidateConfigCache();
   const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
   const registrySheet = ss.getSheetByName(TAB_REGISTRY);
   const settingsGrid = settingsSheet ? readGrid(settingsSheet) : null;

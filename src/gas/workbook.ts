@@ -45,15 +45,6 @@ export function tabFinder(ss: Spreadsheet): TabFinder {
   };
 }
 
-/** Writes a block of rows starting at (row, 1), padding short rows so setValues accepts it. */
-export function writeRows(sheet: Sheet, row: number, rows: readonly (readonly unknown[])[], column = 1): void {
-  if (rows.length === 0) return;
-  const width = Math.max(...rows.map((r) => r.length));
-  const padded = rows.map((r) => [...r, ...Array(width - r.length).fill('')]);
-  ensureSize(sheet, row + rows.length - 1, column + width - 1);
-  sheet.getRange(row, column, padded.length, width).setValues(padded);
-}
-
 /** At least `rows` × `columns`: Sheets refuses a write beyond the grid. */
 export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   const maxRows = sheet.getMaxRows();

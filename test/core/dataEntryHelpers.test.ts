@@ -1,7 +1,7 @@
 import { CATALOGUE } from '../../src/core/config/catalogue';
 import { planMarks } from '../../src/core/entry/cellMarks';
 import { renderCheckDialog } from '../../src/core/entry/checkResult';
-import { planEdit } from '../../src/core/entry/editPlan';
+import { monthsNeedingWork, planEdit, tickCellRect } from '../../src/core/entry/editPlan';
 import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/entry/ownNotes';
 import { validateMonth } from '../../src/core/entry/validation';
 import { indicatorRowLabels, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
@@ -21,8 +21,8 @@ describe('own notes', () => {
 
 describe('planEdit', () => {
   const report = () => {
-    const grid = baseGrid(); // months 1–5 ticked, none stamped
-    set(grid, 'NGAY_NOP', 1, new Date('2026-01-10T00:00:00Z'));
+    const grid = baseGrid(); // months 1–5 ticked; only month 1 keeps its stamp
+    for (const m of [2, 3, 4, 5]) set(grid, 'NGAY_NOP', m, '');
     set(grid, 'NGAY_NOP', 6, new Date('2026-06-10T00:00:00Z')); // stamped, then unticked
     return parse(grid);
   };
@@ -37,6 +37,21 @@ describe('planEdit', () => {
     expect(planEdit(report(), { row: 14, column: 10, numRows: 1, numColumns: 1 })).toEqual([]);
     expect(planEdit(report(), { row: 21, column: 4, numRows: 1, numColumns: 1 })).toEqual([]);
     expect(planEdit(report(), { row: 1, column: 1, numRows: 1, numColumns: 15 })).toEqual([]);
+  });
+
+  it('says before the lock which months need work: any edited checkbox, and data of submitted months', () => {
+    const grid = baseGrid();
+    set(grid, 'DA_NOP', 7, false); // an unticked, unstamped month: its checkbox edit still needs the lock
+    const r = parse(grid);
+    expect(monthsNeedingWork(r, { row: 19, column: 10, numRows: 1, numColumns: 1 })).toEqual([7]);
+    expect(monthsNeedingWork(r, { row: 14, column: 4, numRows: 1, numColumns: 1 })).toEqual([1]);
+    // A number typed in an unsubmitted month, a note, the title: nothing.
+    expect(monthsNeedingWork(r, { row: 14, column: 10, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 21, column: 4, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 1, column: 1, numRows: 1, numColumns: 15 })).toEqual([]);
+    // A retry replays the edit of one checkbox.
+    expect(tickCellRect(r, 7)).toEqual({ row: 19, column: 10, numRows: 1, numColumns: 1 });
+    expect(planEdit(report(), tickCellRect(report(), 6))).toEqual([{ kind: 'retract', month: 6 }]);
   });
 });
 

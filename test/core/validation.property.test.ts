@@ -5,7 +5,7 @@ import { readCount } from '../../src/core/shared/cellValues';
 import { formatInt } from '../../src/core/shared/text';
 import { validateMonth, validateTabLayout } from '../../src/core/entry/validation';
 import { parseVillageTab } from '../../src/core/entry/monthReports';
-import { NOW, applied, contextFor, layout, village } from './villageFixture';
+import { applied, contextFor, layout, village } from './villageFixture';
 
 const CODES = [...applied.map((i) => i.code), 'DA_NOP', 'NGAY_NOP', 'GHI_CHU'];
 
@@ -61,7 +61,7 @@ function checkEverything(grid: unknown[][], tab: string, withVillage: boolean): 
   const report = parseVillageTab(tab, grid, applied);
   if (!report) return -1;
   const ctx = contextFor(tab, withVillage ? [village] : []);
-  const findings = [...validateTabLayout(report, ctx), ...assessVillage(report, ctx, NOW).flatMap((m) => m.findings)];
+  const findings = [...validateTabLayout(report, ctx), ...assessVillage(report, ctx).flatMap((m) => m.findings)];
   for (let m = 1; m <= 12; m++) validateMonth(report, m, ctx);
   for (const f of findings) {
     expect(f.sheet).toBe(tab);

@@ -1,6 +1,6 @@
 /** A parsed village tab built from the real layout, for the core validation tests. */
 import { a1 } from '../../src/core/shared/a1';
-import { vnDateOf } from '../../src/core/shared/calendar';
+import { vnDateOf, vnInstant } from '../../src/core/shared/calendar';
 import { getPreset } from '../../src/core/config/presets';
 import { findVillage, type Village } from '../../src/core/config/registry';
 import type { Settings } from '../../src/core/config/settings';
@@ -44,7 +44,11 @@ export function baseValue(code: string, month: number): number {
 /** Months 1–5 filled and ticked; the rest blank and unticked. */
 export function baseGrid(): unknown[][] {
   const grid = layout.rows.map((r) => [...r]);
-  for (let m = 1; m <= 5; m++) fillMonth(grid, m, true);
+  // Submitted as the add-on leaves it: ticked and stamped (on the 10th, before the due date).
+  for (let m = 1; m <= 5; m++) {
+    fillMonth(grid, m, true);
+    grid[rowOf('NGAY_NOP')][colOf(m)] = vnInstant(2026, m, 10, 9);
+  }
   return grid;
 }
 

@@ -35,8 +35,10 @@ describe('handleEdit (installable edit trigger)', () => {
     expect(emu.triggers.filter((t) => t.eventType === 'ON_EDIT').map((t) => t.handler)).toEqual(['handleEdit']);
   });
 
-  it('a clean tick stamps NGAY_NOP and logs, reading only the edited tab once and touching no other tab', () => {
+  it('a clean tick stamps NGAY_NOP and logs, reading only the edited tab and touching no other tab', () => {
     const { emu, ctx } = bachNgoc();
+    // The first tick after setup stores the configuration for the edits after it.
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true });
     emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'G5:G18', value: column() });
     expect(emu.rawGet('Thôn 1', 'G20')).toBe(''); // a paste into an unticked month changes nothing
     const others = emu.sheetNames().filter((n) => n !== 'Thôn 1' && n !== 'Nhật ký').map((n) => sheetSnapshot(emu, n));
@@ -55,8 +57,8 @@ describe('handleEdit (installable edit trigger)', () => {
       ['Nộp báo cáo', 'Thôn 1', 'Tháng 4/2026', `Nộp muộn (hạn 20/04/2026).`],
     ]);
     expect(lastActor(emu)).toBe(headOf(emu, 'Thôn 1'));
-    // Settings, registry and the edited tab: three reads in all.
-    expect(emu.calls.get('Range.getValues')).toBe(3);
+    // The edited tab only: once to see it is a tick, once more under the lock (it may have been undone meanwhile).
+    expect(emu.calls.get('Range.getValues')).toBe(2);
     expect(emu.mail.outbox).toEqual([]);
     const after = emu.sheetNames().filter((n) => n !== 'Thôn 1' && n !== 'Nhật ký').map((n) => sheetSnapshot(emu, n));
     expect(after).toEqual(others);
@@ -130,6 +132,15 @@ describe('handleEdit (installable edit trigger)', () => {
     expect(logRows(emu).slice(-3).map((r) => `${r[0]} ${r[2]}`)).toEqual(['Nộp báo cáo Tháng 3/2026', 'Nộp báo cáo Tháng 4/2026', 'Nộp báo cáo không thành công Tháng 5/2026']);
   });
 
+  it('a number typed in a month not submitted reads the edited tab once and takes no lock', () => {
+    const { emu, ctx } = bachNgoc();
+    emu.calls.reset();
+    emu.userEdit(ctx, { user: head(7), sheet: 'Thôn 7', a1: 'H14', value: 5 });
+    expect(emu.calls.get('Range.getValues')).toBe(1);
+    expect(emu.calls.get('LockService.getDocumentLock')).toBe(0);
+    expect(emu.calls.total((name) => name.startsWith('Properties'))).toBe(0);
+  });
+
   it('ignores edits outside village tabs without reading anything', () => {
     const { emu, ctx } = bachNgoc();
     emu.calls.reset();
@@ -138,17 +149,20 @@ describe('handleEdit (installable edit trigger)', () => {
     emu.run({ activeUser: OFFICE }, () => emu.spreadsheet.insertSheet('Nháp'));
     emu.calls.reset();
     emu.userEdit(ctx, { user: OFFICE, sheet: 'Nháp', a1: 'A1', value: 'x' });
-    expect(emu.calls.get('Range.getValues')).toBe(2); // settings and registry, not the scratch tab
+    expect(emu.calls.get('Range.getValues')).toBe(1); // the scratch tab itself: no village table in it, so nothing more
     expect(emu.executions.every((x) => x.error === undefined)).toBe(true);
   });
 
-  it('never throws at the person typing: a failure goes to the log', () => {
+  it('an edit of Cấu hình or Danh sách makes the next tick read the configuration again', () => {
     const { emu, ctx } = bachNgoc();
-    emu.userEdit(ctx, { user: head(6), sheet: 'Thôn 6', a1: 'H5:H18', value: column() });
-    emu.locks.holdDocumentLock(true);
-    expect(() => emu.userEdit(ctx, { user: head(6), sheet: 'Thôn 6', a1: 'H19', value: true })).not.toThrow();
-    emu.locks.holdDocumentLock(false);
-    expect(logRows(emu).at(-1)?.slice(0, 2)).toEqual(['Lỗi xử lý khi sửa ô', 'Thôn 6']);
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true }); // stores the configuration
+    const row = emu.rawGrid('Danh sách').findIndex((r) => r[0] === 'Thôn 1') + 1;
+    emu.userEdit(ctx, { user: OFFICE, sheet: 'Danh sách', a1: `B${row}`, value: 'Nguyễn Văn Mới' });
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H5:H18', value: column() });
+    emu.calls.reset();
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H19', value: true });
+    expect(emu.calls.get('Range.getValues')).toBe(4); // Cấu hình, Danh sách and the tab twice
+    expect(lastActor(emu)).toBe(headOf(emu, 'Thôn 1'));
   });
 });
 

@@ -54,9 +54,12 @@ export interface Completeness {
   onTime: number;
   late: number;
   needsFix: number;
+  /** Ticked, waiting for the add-on to stamp them (Chờ xử lý): not submitted yet, not missing either. */
+  pending: number;
   missing: number;
   lateVillages: VillageMonths[];
   needsFixVillages: VillageMonths[];
+  pendingVillages: VillageMonths[];
   missingVillages: VillageMonths[];
 }
 
@@ -381,23 +384,30 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
 }
 
 function completenessOf(facts: readonly VillageFacts[], counted: readonly number[]): Completeness {
-  const result: Completeness = { expected: facts.length * counted.length, submitted: 0, onTime: 0, late: 0, needsFix: 0, missing: 0, lateVillages: [], needsFixVillages: [], missingVillages: [] };
+  const result: Completeness = {
+    expected: facts.length * counted.length, submitted: 0, onTime: 0, late: 0, needsFix: 0, pending: 0, missing: 0,
+    lateVillages: [], needsFixVillages: [], pendingVillages: [], missingVillages: [],
+  };
   for (const f of facts) {
     const late: number[] = [];
     const needsFix: number[] = [];
+    const pending: number[] = [];
     const missing: number[] = [];
     for (const m of counted) {
       const status = f.statuses[m - 1];
       if (status === 'DUNG_HAN') result.onTime++;
       else if (status === 'NOP_MUON') late.push(m);
       else if (status === 'CAN_SUA') needsFix.push(m);
+      else if (status === 'CHO_XU_LY') pending.push(m);
       else missing.push(m);
     }
     result.late += late.length;
     result.needsFix += needsFix.length;
+    result.pending += pending.length;
     result.missing += missing.length;
     if (late.length) result.lateVillages.push({ name: f.name, months: late });
     if (needsFix.length) result.needsFixVillages.push({ name: f.name, months: needsFix });
+    if (pending.length) result.pendingVillages.push({ name: f.name, months: pending });
     if (missing.length) result.missingVillages.push({ name: f.name, months: missing });
   }
   result.submitted = result.onTime + result.late;

@@ -10,10 +10,10 @@ export interface MonthAssessment {
   findings: Finding[];
 }
 
-export function assessVillage(report: VillageReport, ctx: ValidationContext, now: Date): MonthAssessment[] {
+export function assessVillage(report: VillageReport, ctx: ValidationContext): MonthAssessment[] {
   const findingsByMonth = validateMonths(report, ctx);
   return report.months.map((monthReport, i) => {
     const findings = findingsByMonth[i];
-    return { month: monthReport.month, status: monthStatus(monthReport, findings.length > 0 && errorsOf(findings).length > 0, ctx.settings, now), findings };
+    return { month: monthReport.month, status: monthStatus(monthReport, findings.length > 0 && errorsOf(findings).length > 0, ctx.settings), findings };
   });
 }

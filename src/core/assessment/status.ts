@@ -3,10 +3,11 @@ import { dueDateOf, isOnTime, vnInstant, type LocalDate } from '../shared/calend
 import type { Settings } from '../config/settings';
 import type { MonthReport } from '../entry/monthReports';
 
-export type MonthStatus = 'CHUA_NOP' | 'DUNG_HAN' | 'NOP_MUON' | 'CAN_SUA';
+export type MonthStatus = 'CHUA_NOP' | 'CHO_XU_LY' | 'DUNG_HAN' | 'NOP_MUON' | 'CAN_SUA';
 
 export const STATUS_LABELS: Record<MonthStatus, string> = {
   CHUA_NOP: 'Chưa nộp',
+  CHO_XU_LY: 'Chờ xử lý',
   DUNG_HAN: 'Đúng hạn',
   NOP_MUON: 'Nộp muộn',
   CAN_SUA: 'Cần sửa',
@@ -15,13 +16,15 @@ export const STATUS_LABELS: Record<MonthStatus, string> = {
 type DueRule = Pick<Settings, 'year' | 'dueDay' | 'dueMonth'>;
 
 /**
- * `hasErrors` is whether the month's data has validation errors now. A tick with no stamp (the box
- * was ticked while the add-on could not run, or pasted) is timed as if submitted `now`.
+ * `hasErrors` is whether the month's data has validation errors now. A tick with no stamp is one the
+ * add-on has not processed yet (docs/periods-and-status.md, "Chờ xử lý"): it is neither late nor on
+ * time until it is stamped with the moment it was ticked.
  */
-export function monthStatus(report: MonthReport, hasErrors: boolean, rule: DueRule, now: Date): MonthStatus {
+export function monthStatus(report: MonthReport, hasErrors: boolean, rule: DueRule): MonthStatus {
   if (!report.submitted) return 'CHUA_NOP';
+  if (!report.submittedAt) return 'CHO_XU_LY';
   if (hasErrors) return 'CAN_SUA';
-  return isOnTime(report.submittedAt ?? now, report.month, rule) ? 'DUNG_HAN' : 'NOP_MUON';
+  return isOnTime(report.submittedAt, report.month, rule) ? 'DUNG_HAN' : 'NOP_MUON';
 }
 
 export function isSubmittedStatus(status: MonthStatus): boolean {

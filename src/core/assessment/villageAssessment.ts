@@ -27,13 +27,13 @@ export interface AssessmentInput {
   now: Date;
 }
 
-export function validationContextOf(village: Village, input: AssessmentInput): ValidationContext {
+export function validationContextOf(village: Pick<Village, 'name' | 'denominators'>, input: AssessmentInput): ValidationContext {
   return { villageName: village.name, village, settings: input.settings, indicators: input.indicators, today: vnDateOf(input.now) };
 }
 
 /** `tab` is the village's tab as read (its name and grid), or null when it has none. */
 export function assessVillageTab(village: Village, tab: { name: string; grid: Grid } | null, input: AssessmentInput): AssessedTab {
   const report = tab ? parseVillageTab(tab.name, tab.grid, input.indicators) : null;
-  const assessments = report ? assessVillage(report, validationContextOf(village, input), input.now) : [];
+  const assessments = report ? assessVillage(report, validationContextOf(village, input)) : [];
   return { village, tabName: tab?.name ?? null, report, assessments };
 }

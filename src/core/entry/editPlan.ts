@@ -1,6 +1,6 @@
 /** What an edit of a village tab asks of the add-on, month by month (docs/validation.md, "On a tick"). */
 import { STATUS_CODES } from '../workbook/villageTabLayout';
-import type { VillageReport } from './monthReports';
+import type { MonthReport, VillageReport } from './monthReports';
 
 /** The edited block, 1-based as Sheets reports it. */
 export interface EditedRect {
@@ -17,20 +17,39 @@ export interface EditedRect {
 export type EditAction = { kind: 'submit' | 'retract' | 'recheck'; month: number };
 
 export function planEdit(report: VillageReport, rect: EditedRect): EditAction[] {
+  return touchedMonths(report, rect).flatMap(({ month, tickTouched }): EditAction[] => {
+    const stamped = month.submittedAt !== null;
+    if (tickTouched && month.submitted && !stamped) return [{ kind: 'submit', month: month.month }];
+    if (tickTouched && !month.submitted && stamped) return [{ kind: 'retract', month: month.month }];
+    return month.submitted ? [{ kind: 'recheck', month: month.month }] : [];
+  });
+}
+
+/**
+ * The months an edit may change the outcome of, decided before taking the lock: every month whose
+ * checkbox was edited (whatever it holds now: a tick undone while waiting for the lock still needs
+ * its stamp cleared), and submitted months whose data was edited. Any other edit needs no work.
+ */
+export function monthsNeedingWork(report: VillageReport, rect: EditedRect): number[] {
+  return touchedMonths(report, rect).flatMap(({ month, tickTouched }) => (tickTouched || month.submitted ? [month.month] : []));
+}
+
+/** The checkbox cell of `month` as an edited block: a retry replays the edit of that tick. */
+export function tickCellRect(report: VillageReport, month: number): EditedRect {
+  const row = report.map.rows.get(STATUS_CODES.submitted) ?? -1;
+  return { row: row + 1, column: report.map.monthCols[month - 1] + 1, numRows: 1, numColumns: 1 };
+}
+
+function touchedMonths(report: VillageReport, rect: EditedRect): { month: MonthReport; tickTouched: boolean }[] {
   const rowTouched = (r: number | undefined) => r !== undefined && r + 1 >= rect.row && r + 1 < rect.row + rect.numRows;
-  const submittedRow = report.map.rows.get(STATUS_CODES.submitted);
   const statusCodes: readonly string[] = Object.values(STATUS_CODES);
   const dataRows = [...report.map.rows].filter(([code]) => !statusCodes.includes(code)).map(([, row]) => row);
-  const tickTouched = rowTouched(submittedRow);
-  const dataTouched = dataRows.some(rowTouched);
-  const actions: EditAction[] = [];
-  for (const month of report.months) {
-    const col = report.map.monthCols[month.month - 1];
-    if (col < 0 || col + 1 < rect.column || col + 1 >= rect.column + rect.numColumns) continue;
-    const stamped = month.submittedAt !== null;
-    if (tickTouched && month.submitted && !stamped) actions.push({ kind: 'submit', month: month.month });
-    else if (tickTouched && !month.submitted && stamped) actions.push({ kind: 'retract', month: month.month });
-    else if ((tickTouched || dataTouched) && month.submitted) actions.push({ kind: 'recheck', month: month.month });
-  }
-  return actions;
+  const tickTouched = rowTouched(report.map.rows.get(STATUS_CODES.submitted));
+  if (!tickTouched && !dataRows.some(rowTouched)) return [];
+  return report.months
+    .filter((month) => {
+      const col = report.map.monthCols[month.month - 1];
+      return col >= 0 && col + 1 >= rect.column && col + 1 < rect.column + rect.numColumns;
+    })
+    .map((month) => ({ month, tickTouched }));
 }

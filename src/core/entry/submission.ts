@@ -97,7 +97,8 @@ function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap
       log: wasNeedsFix ? [] : logged(STATUS_LABELS.CAN_SUA, `Số liệu đã nộp được sửa và nay có ${errors.length} lỗi: ${listed(errors)}`),
     };
   }
-  if (!wasNeedsFix) return { writes: [], log: [] };
+  // A "being handled" note left while the workbook was busy goes once the month is handled.
+  if (!wasNeedsFix) return { writes: checkbox(null), log: [] };
   return { writes: checkbox(null), log: logged('Đã sửa xong', 'Số liệu đã nộp hết lỗi.') };
 }
 

@@ -20,7 +20,7 @@ export interface ValidationContext {
   /** As in `Danh sách`; used in messages ("Thôn 3, Tháng 5, ô E7: …"). */
   villageName: string;
   /** Registry row (denominators); undefined when the tab has no registry row. */
-  village: Village | undefined;
+  village: Pick<Village, 'denominators'> | undefined;
   settings: Settings;
   /** Applied indicators. */
   indicators: IndicatorSetting[];

@@ -50,6 +50,7 @@ export interface DashboardCounts {
   DUNG_HAN: number;
   NOP_MUON: number;
   CHUA_NOP: number;
+  CHO_XU_LY: number;
   CAN_SUA: number;
 }
 
@@ -89,9 +90,10 @@ export interface DashboardInput {
 }
 
 /** Order of the village list: who needs a call first. */
-const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'NOP_MUON', 'DUNG_HAN'];
-const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CAN_SUA: 0 };
+const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'CHO_XU_LY', 'NOP_MUON', 'DUNG_HAN'];
+const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CHO_XU_LY: 0, CAN_SUA: 0 };
 const SHOWN_CONFIG_MESSAGES = 5;
+const PENDING_PROBLEM = 'Đã tích "Đã nộp" nhưng tiện ích chưa ghi ngày nộp (bảng tính đang bận hoặc gặp lỗi); sẽ tự xử lý lại trong vài phút, với giờ tích ban đầu.';
 
 export function buildDashboard(input: DashboardInput): DashboardData {
   const { settings, now } = input;
@@ -175,7 +177,7 @@ function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput):
     statusLabel: STATUS_LABELS[status],
     overdue: isOverdue(status, month, input.settings, input.now),
     submittedAt: monthReport.submitted && monthReport.submittedAt ? formatVnDateTime(monthReport.submittedAt) : '',
-    problem: errors.length > 0 ? errors[0].message + (errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : '') : '',
+    problem: status === 'CHO_XU_LY' ? PENDING_PROBLEM : errors.length > 0 ? errors[0].message + (errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : '') : '',
   };
 }
 

@@ -194,6 +194,8 @@ function statusColour(status: MonthStatus): string | null {
       return PALETTE.near;
     case 'CAN_SUA':
       return PALETTE.bad;
+    case 'CHO_XU_LY':
+      return PALETTE.noData;
     default:
       return null;
   }

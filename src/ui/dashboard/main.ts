@@ -17,6 +17,7 @@ const refresh = byId<HTMLButtonElement>('refresh');
 const GROUPS: readonly { status: MonthStatus; title: string; open: boolean }[] = [
   { status: 'CAN_SUA', title: 'Cần sửa', open: true },
   { status: 'CHUA_NOP', title: 'Chưa nộp', open: true },
+  { status: 'CHO_XU_LY', title: 'Chờ xử lý (đã tích, đang chờ ghi ngày nộp)', open: false },
   { status: 'NOP_MUON', title: 'Nộp muộn', open: false },
   { status: 'DUNG_HAN', title: 'Đúng hạn', open: false },
 ];
@@ -71,7 +72,7 @@ function completeness(data: DashboardData): HTMLElement {
     h('h2', { id: 'h-completeness' }, 'Tình hình nộp báo cáo'),
     h('p', { className: 'headline' }, h('strong', null, `${counts.submitted}/${counts.total}`), ` đã nộp (${data.completenessText})`),
     progressBar(percent, null, `Đã nộp ${data.completenessText}`),
-    h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa')),
+    h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa'), counts.CHO_XU_LY > 0 ? tile('CHO_XU_LY', 'Chờ xử lý') : null),
   );
 }
 

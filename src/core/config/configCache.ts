@@ -1,0 +1,64 @@
+/**
+ * What the edit trigger needs of `Cấu hình` and `Danh sách`, kept in document properties so an edit
+ * reads no tab but its own (docs/limits.md, "Edits"). The settings and applied indicators are one
+ * value; each village is its own small value, so no value nears the 9 KB limit at 1,000 villages.
+ * Every value carries the version it was written with: a mixture of two writes is a miss, and a
+ * miss is answered by reading both tabs again.
+ */
+import { normalizeName } from '../shared/text';
+import { findVillage, type Village } from './registry';
+import type { IndicatorSetting, Settings } from './settings';
+
+export const CONFIG_CACHE_KEY = 'config.cache';
+export const VILLAGE_CACHE_PREFIX = 'config.village|';
+
+/** What validation and attribution use of a village. */
+export type CachedVillage = Pick<Village, 'name' | 'head' | 'denominators'>;
+
+export interface EditConfig {
+  settings: Settings;
+  /** Applied indicators only. */
+  indicators: IndicatorSetting[];
+  /** Null when the tab is not a village of `Danh sách`. */
+  village: CachedVillage | null;
+}
+
+export function villageCacheKey(tab: string): string {
+  return VILLAGE_CACHE_PREFIX + normalizeName(tab);
+}
+
+/** The values to store for `config`, with a version that tells this write from any other. */
+export function configCacheValues(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, version: string): Record<string, string> {
+  const values: Record<string, string> = {
+    [CONFIG_CACHE_KEY]: JSON.stringify({ v: version, s: config.settings, i: config.indicators.filter((i) => i.applied) }),
+  };
+  for (const v of config.villages) values[villageCacheKey(v.name)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: v.denominators });
+  return values;
+}
+
+/** The cached configuration for `tab`, or null when it is missing, damaged or from two different writes. */
+export function editConfigFrom(core: string | null, village: string | null): EditConfig | null {
+  const c = parse(core);
+  if (!c || typeof c.v !== 'string' || typeof c.s !== 'object' || c.s === null || !Array.isArray(c.i)) return null;
+  const base = { settings: c.s as Settings, indicators: c.i as IndicatorSetting[] };
+  if (village === null) return { ...base, village: null };
+  const v = parse(village);
+  if (!v || v.v !== c.v || typeof v.n !== 'string' || typeof v.h !== 'string' || typeof v.d !== 'object' || v.d === null) return null;
+  return { ...base, village: { name: v.n, head: v.h, denominators: v.d as CachedVillage['denominators'] } };
+}
+
+/** The configuration an edit of `tab` needs, from a freshly read one. */
+export function editConfigOf(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, tab: string): EditConfig {
+  const village = findVillage(config.villages, tab) ?? null;
+  return { settings: config.settings, indicators: config.indicators.filter((i) => i.applied), village };
+}
+
+function parse(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null ? (json as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}

@@ -18,9 +18,11 @@ export function editConfig(ss: Spreadsheet, tab: string): EditConfig | null {
   const config = readConfig(ss);
   if (!config) return null;
   const values = configCacheValues(config, new Date().getTime().toString(36));
-  props.setProperties(values);
-  // Villages no longer in `Danh sách` would otherwise stay stored for good.
-  props.getKeys().filter((key) => key.startsWith(VILLAGE_CACHE_PREFIX) && !(key in values)).forEach((key) => props.deleteProperty(key));
+  if (values) {
+    props.setProperties(values);
+    // Villages no longer in `Danh sách` would otherwise stay stored for good.
+    props.getKeys().filter((key) => key.startsWith(VILLAGE_CACHE_PREFIX) && !(key in values)).forEach((key) => props.deleteProperty(key));
+  }
   return editConfigOf(config, tab);
 }
 

@@ -5,7 +5,8 @@
  * Every value carries the version it was written with: a mixture of two writes is a miss, and a
  * miss is answered by reading both tabs again.
  */
-import { normalizeName } from '../shared/text';
+import { normalizeName, utf8Length } from '../shared/text';
+import { DENOMINATOR_CODES } from './catalogue';
 import { findVillage, type Village } from './registry';
 import type { IndicatorSetting, Settings } from './settings';
 
@@ -27,13 +28,20 @@ export function villageCacheKey(tab: string): string {
   return VILLAGE_CACHE_PREFIX + normalizeName(tab);
 }
 
-/** The values to store for `config`, with a version that tells this write from any other. */
-export function configCacheValues(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, version: string): Record<string, string> {
+/** Apps Script refuses a property value over 9 KB; long texts typed into `Cấu hình` could get there. */
+const MAX_VALUE_BYTES = 8 * 1024;
+
+/**
+ * The values to store for `config`, with a version that tells this write from any other; null when
+ * one would not fit in a property (then every edit that needs them reads the two tabs).
+ */
+export function configCacheValues(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, version: string): Record<string, string> | null {
   const values: Record<string, string> = {
     [CONFIG_CACHE_KEY]: JSON.stringify({ v: version, s: config.settings, i: config.indicators.filter((i) => i.applied) }),
   };
-  for (const v of config.villages) values[villageCacheKey(v.name)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: v.denominators });
-  return values;
+  // Denominators by position (null when missing): a thousand villages share the store with the reminders.
+  for (const v of config.villages) values[villageCacheKey(v.name)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: DENOMINATOR_CODES.map((c) => v.denominators[c] ?? null) });
+  return Object.values(values).every((value) => utf8Length(value) <= MAX_VALUE_BYTES) ? values : null;
 }
 
 /** The cached configuration for `tab`, or null when it is missing, damaged or from two different writes. */
@@ -43,13 +51,19 @@ export function editConfigFrom(core: string | null, village: string | null): Edi
   const base = { settings: c.s as Settings, indicators: c.i as IndicatorSetting[] };
   if (village === null) return { ...base, village: null };
   const v = parse(village);
-  if (!v || v.v !== c.v || typeof v.n !== 'string' || typeof v.h !== 'string' || typeof v.d !== 'object' || v.d === null) return null;
-  return { ...base, village: { name: v.n, head: v.h, denominators: v.d as CachedVillage['denominators'] } };
+  if (!v || v.v !== c.v || typeof v.n !== 'string' || typeof v.h !== 'string' || !Array.isArray(v.d)) return null;
+  const denominators: CachedVillage['denominators'] = {};
+  DENOMINATOR_CODES.forEach((code, i) => {
+    const n: unknown = (v.d as unknown[])[i];
+    if (typeof n === 'number') denominators[code] = n;
+  });
+  return { ...base, village: { name: v.n, head: v.h, denominators } };
 }
 
 /** The configuration an edit of `tab` needs, from a freshly read one. */
 export function editConfigOf(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, tab: string): EditConfig {
-  const village = findVillage(config.villages, tab) ?? null;
+  const found = findVillage(config.villages, tab);
+  const village = found ? { name: found.name, head: found.head, denominators: found.denominators } : null;
   return { settings: config.settings, indicators: config.indicators.filter((i) => i.applied), village };
 }
 

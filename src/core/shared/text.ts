@@ -69,3 +69,13 @@ const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()"]+$/;
 export function isPlausibleEmail(text: unknown): boolean {
   return EMAIL.test(String(text ?? '').trim());
 }
+
+/** Bytes of `text` in UTF-8, as Apps Script measures a property value. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}

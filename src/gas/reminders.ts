@@ -1,15 +1,17 @@
 /**
- * The reminder job (docs/reminders.md): read what the planner needs, send with MailApp (least privilege),
- * then record every send, skip, failure and deferral in the ledger and in `Nhật ký`.
+ * The reminder job (docs/reminders.md): read what the planner needs, send with MailApp (least
+ * privilege), recording each email in the ledger before the next goes, and every send, skip,
+ * failure and deferral in `Nhật ký` at the end, whatever happened in between.
  */
 import { vnDateOf } from '../core/shared/calendar';
-import { ledgerWrites, readLedger, recordRun } from '../core/reminders/ledger';
+import { ledgerWrites, markLogged, pruneLedger, readLedger, recordDigest, recordSent, recordSettled, unloggedSends, type LedgerWrite, type ReminderLedger } from '../core/reminders/ledger';
 import { headReminderEmail, officeDigestEmail, type EmailMessage, type MessageContext } from '../core/reminders/messages';
-import { describeRun, runSummaryText, type Delivery, type ReminderRunReport } from '../core/reminders/outcome';
-import { planReminders, runRecord, villagesToRead } from '../core/reminders/plan';
+import { backlogRows, describeRun, runSummaryText, type Delivery, type ReminderRunReport } from '../core/reminders/outcome';
+import { planReminders, villagesToRead, type ReminderPlan } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/workbook/tabNames';
 import { withDocumentLock } from './lock';
+import { settlePendingEdits } from './pendingEdits';
 import { appendLog } from './log';
 import { menuCommand } from './office';
 import { followSettingsHour } from './reminderTrigger';
@@ -34,23 +36,60 @@ function send(message: EmailMessage): void {
   });
 }
 
-/** Sends in order while the daily quota lasts; one failing address does not stop the others. */
-function deliver(messages: readonly EmailMessage[]): Delivery[] {
+/**
+ * Apps Script ends an execution at 6 minutes, finally blocks included (docs/limits.md): emails not
+ * begun by then wait for the next run, which leaves time to log the ones that went.
+ */
+const SENDING_BUDGET_MS = 4.5 * 60 * 1000;
+
+/**
+ * Sends in order while the daily quota and the time budget last; one failing address does not stop
+ * the others. Each outcome is pushed as it happens and `recordSent(n)` runs after each email that
+ * went, before the next one: what it throws stops the sending, and what went is still reported.
+ */
+function deliver(messages: readonly EmailMessage[], deliveries: Delivery[], startedAt: number, recordSent: (n: number) => void = () => undefined): void {
   let quota = messages.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
-  return messages.map((message): Delivery => {
-    if (quota < 1) return { result: 'deferred' };
+  messages.forEach((message, n) => {
+    if (quota < 1 || Date.now() - startedAt > SENDING_BUDGET_MS) {
+      deliveries.push({ result: 'deferred', outOfTime: quota > 0 });
+      return;
+    }
     try {
       send(message);
-      quota--;
-      return { result: 'sent' };
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       // The quota figure is an estimate; when Google refuses for quota, the rest waits for the next run.
       if (/too many times|quota/i.test(error)) quota = 0;
-      return quota < 1 ? { result: 'deferred' } : { result: 'failed', error };
+      deliveries.push(quota < 1 ? { result: 'deferred' } : { result: 'failed', error });
+      return;
     }
+    quota--;
+    deliveries.push({ result: 'sent' });
+    recordSent(n);
   });
 }
+
+/** The ledger with what its properties hold, kept in step with each write. */
+function openLedger(props: GoogleAppsScript.Properties.Properties) {
+  const stored = props.getProperties();
+  const ledger = readLedger(stored);
+  const write = ({ set, remove }: LedgerWrite) => {
+    if (Object.keys(set).length > 0) props.setProperties(set);
+    Object.assign(stored, set);
+    for (const key of remove) {
+      props.deleteProperty(key);
+      delete stored[key];
+    }
+  };
+  return {
+    ledger,
+    /** Writes only the shards in `keys`: one setProperties. */
+    save: (keys: string[]) => write(ledgerWrites(stored, ledger, keys)),
+    /** Writes whatever differs, and deletes emptied shards and values of the previous format. */
+    sync: () => write(ledgerWrites(stored, ledger)),
+  };
+}
+type OpenLedger = ReturnType<typeof openLedger>;
 
 function messageContext(ss: Spreadsheet, config: WorkbookConfig, findTab: TabFinder): MessageContext {
   return { settings: config.settings, spreadsheetUrl: ss.getUrl(), sheetIdOf: (name) => findTab(name)?.sheet.getSheetId() ?? null };
@@ -75,33 +114,83 @@ function assertCanLog(ss: Spreadsheet): void {
   }
 }
 
+/**
+ * Sends an earlier run could not log are logged before anything new is sent, so a send that is not
+ * in `Nhật ký` yet is never overwritten in the ledger by a later one. Throws (and nothing is sent)
+ * when `Nhật ký` still cannot be written.
+ */
+function logBacklog(ss: Spreadsheet, store: OpenLedger, config: WorkbookConfig, now: Date): void {
+  const rows = backlogRows(unloggedSends(store.ledger), config.villages, config.settings);
+  if (rows.length === 0) return;
+  appendLog(ss, rows, now);
+  markLogged(store.ledger);
+  store.sync();
+}
+
 function remind(ss: Spreadsheet, config: WorkbookConfig, now: Date): ReminderRunReport {
   assertCanLog(ss);
   const today = vnDateOf(now);
-  const props = PropertiesService.getDocumentProperties();
-  const stored = props.getProperties();
-  const ledger = readLedger(stored);
-  const base = { today, settings: config.settings, villages: config.villages, ledger };
-  const findTab = tabFinder(ss);
+  const store = openLedger(PropertiesService.getDocumentProperties());
+  logBacklog(ss, store, config, now);
+  const { ledger } = store;
+  const deliveries: Delivery[] = [];
+  let plan: ReminderPlan | null = null;
+  let completed = false;
+  let report: ReminderRunReport | undefined;
+  try {
+    const findTab = tabFinder(ss);
+    plan = planRun(ss, config, ledger, findTab, now);
+    const { digest, emails } = plan;
+    const ctx = messageContext(ss, config, findTab);
+    // The digest goes first: when the quota is short, the office's Zalo message still reaches everyone.
+    const first = digest ? 1 : 0;
+    const messages = [...(digest ? [officeDigestEmail(digest, today, ctx)] : []), ...emails.map((e) => headReminderEmail(e, ctx))];
+    deliver(messages, deliveries, now.getTime(), (n) => {
+      const email = emails[n - first];
+      store.save(n < first ? recordDigest(ledger, today) : recordSent(ledger, today, email.to, email.items.map((i) => ({ year: i.year, month: i.month, village: i.village.name, step: i.step }))));
+    });
+    completed = true;
+  } finally {
+    report = settle(ss, store, plan, deliveries, config, now, completed);
+  }
+  // A run that got here has planned, so settle described it.
+  return report as ReminderRunReport;
+}
+
+/** Reads the tabs the planner needs and plans; the ledger forgets what is out of its window. */
+function planRun(ss: Spreadsheet, config: WorkbookConfig, ledger: ReminderLedger, findTab: TabFinder, now: Date): ReminderPlan {
+  const base = { today: vnDateOf(now), settings: config.settings, villages: config.villages, ledger };
   const tabs = readVillageTabs(ss, config, now, { villages: villagesToRead(base), findTab });
   const states = new Map(tabs.map((t) => [t.village, t.assessments]));
   const plan = planReminders({ ...base, stateOf: (v, month) => states.get(v)?.[month - 1]?.status ?? 'NO_TAB' });
+  pruneLedger(ledger, plan.keepMonths, config.villages);
+  return plan;
+}
 
-  const ctx = messageContext(ss, config, findTab);
-  // The digest goes first: when the quota is short, the office's Zalo message still reaches everyone.
-  const messages = [...(plan.digest ? [officeDigestEmail(plan.digest, today, ctx)] : []), ...plan.emails.map((e) => headReminderEmail(e, ctx))];
-  const delivered = deliver(messages);
-  const deliveries = { digest: plan.digest ? delivered[0] : null, heads: plan.digest ? delivered.slice(1) : delivered };
-
-  const sent = plan.emails.filter((_, n) => deliveries.heads[n].result === 'sent');
-  const after = recordRun(ledger, runRecord(plan, { sent, digestSent: deliveries.digest?.result === 'sent' }));
-  const writes = ledgerWrites(stored, after);
-  if (Object.keys(writes.set).length > 0) props.setProperties(writes.set);
-  writes.remove.forEach((key) => props.deleteProperty(key));
-
-  const { log, report } = describeRun(plan, deliveries, config.settings);
-  appendLog(ss, log, now);
-  return report;
+/**
+ * The end of every run, even one that failed half-way: one `Nhật ký` write for all it did, then the
+ * ledger brought up to date (a failed write retried). Only once the rows are in `Nhật ký` are the
+ * sends marked logged and the skips settled, so a log that fails is made good by the next run. A run
+ * that failed rethrows its own error; otherwise a failure here is the run's.
+ */
+function settle(ss: Spreadsheet, store: OpenLedger, plan: ReminderPlan | null, deliveries: readonly Delivery[], config: WorkbookConfig, now: Date, completed: boolean): ReminderRunReport | undefined {
+  const first = plan?.digest ? 1 : 0;
+  const described = plan && describeRun(plan, { digest: first ? (deliveries[0] ?? null) : null, heads: deliveries.slice(first) }, config.settings);
+  let failure: unknown = null;
+  try {
+    appendLog(ss, described?.log ?? [], now);
+    recordSettled(store.ledger, vnDateOf(now), plan?.skips.flatMap((s) => (s.handled ? [s.handled] : [])) ?? []);
+    markLogged(store.ledger);
+  } catch (err) {
+    failure = err;
+  }
+  try {
+    store.sync();
+  } catch (err) {
+    failure ??= err;
+  }
+  if (completed && failure) throw failure;
+  return described?.report;
 }
 
 /** Handler of the daily time-driven trigger. */
@@ -112,6 +201,13 @@ export function runScheduledReminders(e?: GoogleAppsScript.Events.TimeDriven): v
     const config = readConfig(ss);
     if (!config) return;
     const now = new Date();
+    // A tick the edit trigger left for later is stamped first, so its village is not reminded. An
+    // Editor add-on may not get its retry trigger (one time trigger per user), so this is its retry.
+    try {
+      settlePendingEdits(ss);
+    } catch {
+      // The edits stay recorded for their retry; the reminders must not wait for them.
+    }
     remind(ss, config, now);
     followSettingsHour(config.settings.reminderHour);
     recordSuccessfulRun('reminders', now);
@@ -159,7 +255,8 @@ function sendPreviews(ss: Spreadsheet): string {
   const now = new Date();
   const previews = previewEmails(to, vnDateOf(now), config.settings, config.villages, messageContext(ss, config, tabFinder(ss)));
   const summary = withDocumentLock(() => {
-    const results = deliver(previews);
+    const results: Delivery[] = [];
+    deliver(previews, results, now.getTime());
     const sent = results.filter((r) => r.result === 'sent').length;
     const problems = results.flatMap((r, n) => (r.result === 'failed' ? [`${previews[n].subject}: ${r.error}`] : r.result === 'deferred' ? [`${previews[n].subject}: hết hạn mức email hôm nay`] : []));
     appendLog(ss, [{ action: 'Gửi thử email nhắc', detail: `${sent}/${previews.length} email mẫu tới ${to}${problems.length ? `; chưa gửi: ${problems.join('; ')}` : ''}` }], now);

@@ -5,6 +5,7 @@
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/shared/calendar';
+import { readLedger, unloggedSends } from '../../src/core/reminders/ledger';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 import { OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
 
@@ -54,7 +55,7 @@ const EXPECTED: Record<string, string[]> = {
   '17/04': [`an@example.com | ${before(4, 'Thôn 1')}`, `binh@example.com | ${before(4, 'Thôn 2, Thôn 3')}`, `phuc@example.com | ${before(4, 'Thôn 6')}`],
   '20/04': [`binh@example.com | ${dueToday(4, 'Thôn 2, Thôn 3')}`],
   '21/04': [digest('21/04', 4, 4)],
-  // Quota 2 today: the digest and Bình's email go; Em's is deferred (and fails again tomorrow).
+  // Quota 2 today: the digest, then Em's (never reached, so first) fails, then Bình's goes.
   '22/04': [digest('22/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
   '23/04': [digest('23/04', 4, 4)],
   '24/04': [digest('24/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
@@ -66,11 +67,13 @@ const EXPECTED: Record<string, string[]> = {
   '30/04': [digest('30/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
   '01/05': [digest('01/05', 3, 4)],
   // May: due 20/05; the send hour moves from 8 to 9 on the 10th. Quota 3 on the 17th and 22nd.
-  '17/05': [`an@example.com | ${before(5, 'Thôn 1')}`, `binh@example.com | ${before(5, 'Thôn 2, Thôn 3')}`, `phuc@example.com | ${before(5, 'Thôn 6')}`],
+  // Least recently reminded first: Thôn 1 (17/04) and Thôn 6 (17/04) before Bình's (30/04).
+  '17/05': [`an@example.com | ${before(5, 'Thôn 1')}`, `phuc@example.com | ${before(5, 'Thôn 6')}`, `binh@example.com | ${before(5, 'Thôn 2, Thôn 3')}`],
   '20/05': [`an@example.com | ${dueToday(5, 'Thôn 1')}`, `binh@example.com | ${dueToday(5, 'Thôn 2, Thôn 3')}`],
   '21/05': [digest('21/05', 5, 5)],
-  '22/05': [digest('22/05', 5, 5), `an@example.com | ${overdue(5, 'Thôn 1')}`, `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '23/05': [digest('23/05', 4, 5)],
+  // Quota 2: the digest and An's go (Em's fails first); Bình's is deferred and goes first the next day.
+  '22/05': [digest('22/05', 5, 5), `an@example.com | ${overdue(5, 'Thôn 1')}`],
+  '23/05': [digest('23/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
   '24/05': [digest('24/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
   '25/05': [digest('25/05', 4, 5)],
   '26/05': [digest('26/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
@@ -88,7 +91,7 @@ const SUBMISSIONS: Record<string, [string, number, string][]> = {
   '19/05': [['Thôn 6', 5, 'phuc@example.com']],
   '23/05': [['Thôn 1', 5, 'an@example.com']],
 };
-const QUOTA: Record<string, number> = { '22/04': 2, '17/05': 3, '22/05': 3 };
+const QUOTA: Record<string, number> = { '22/04': 2, '17/05': 3, '22/05': 2 };
 
 const dayKey = (d: LocalDate) => formatLocalDate(d).slice(0, 5);
 const lines = (mails: readonly { to: string; subject: string }[]) => mails.map((m) => `${m.to} | ${m.subject}`);
@@ -150,17 +153,18 @@ describe('sixty days of reminders', () => {
     );
     expect(logOf['18/04'].filter((r) => r[0] === 'Bỏ qua nhắc' && r[1] === 'Thôn 4')).toEqual([]);
     expect(logOf['20/04']).toContainEqual(['Bỏ qua nhắc', 'Thôn 4', 'Tháng 4/2026', 'email "dung@example" không hợp lệ']);
-    expect(logOf['22/04']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 5', 'Tháng 4/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → em@example.com; gửi ở lần chạy sau']);
-    expect(logOf['22/05']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 5', 'Tháng 5/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → em@example.com; gửi ở lần chạy sau']);
+    expect(logOf['22/04']).toContainEqual(['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Failed to send email') as unknown as string]);
+    expect(logOf['22/05']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 2', 'Tháng 5/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → binh@example.com; gửi ở lần chạy sau']);
     expect(logOf['21/04']).toContainEqual(['Gửi tổng hợp nhắc việc', '', 'Tháng 4/2026', `Đã gửi bản tổng hợp (4 địa bàn chưa hoàn thành) tới ${VHXH}`]);
     // The afternoon run logged "already sent today" rather than sending.
     const afternoon = emu.ui.alerts.filter((a) => a.title === 'Gửi nhắc ngay' && a.buttons === 'OK');
     expect(afternoon).toHaveLength(60);
     expect(afternoon[7].prompt).toContain('Thôn 1: đã gửi hôm nay');
 
-    // The ledger stays small and holds only months still in their window.
-    const ledgerKeys = [...emu.properties.document.keys()].filter((k) => k.startsWith('reminders:'));
-    expect(ledgerKeys.sort()).toEqual(['reminders:day']);
+    // The ledger holds no month out of its window, only the day each village was last reminded (Em: never).
+    const ledger = readLedger(Object.fromEntries(emu.properties.document));
+    expect(Object.values(ledger.villages)).toEqual([...Array(4)].map(() => ({ lastSent: expect.any(Number) as unknown as number, months: {} })));
+    expect(unloggedSends(ledger)).toEqual({ sends: [], digestOn: null });
   });
 
   it('email content: Vietnamese, due date dd/MM/yyyy, a link to the village tab, an HTML and a plain-text part', () => {

@@ -91,8 +91,8 @@ describe('menu commands', () => {
     emu.ui.queueResponse({ button: 'YES' });
     const report = wb.call('sendRemindersNow') as { sent: string[]; deferred: string[] };
     expect(report.sent).toEqual(['Thôn 1 → thon1@example.com']);
-    expect(report.deferred).toEqual(['Thôn 2 → thon2@example.com', 'Thôn 3 → thon3@example.com']);
-    expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toContain('Hoãn vì hết hạn mức email hôm nay (sẽ gửi ở lần chạy sau) (2):');
+    expect(report.deferred).toEqual(['Thôn 2 → thon2@example.com (hết hạn mức email hôm nay)', 'Thôn 3 → thon3@example.com (hết hạn mức email hôm nay)']);
+    expect(emu.ui.alerts[emu.ui.alerts.length - 1].prompt).toContain('Hoãn, sẽ gửi ở lần chạy sau (2):');
     // The next day (new quota) the deferred ones go, not Thôn 1 again.
     emu.clock.set(vnInstant(2026, 5, 23, 9, 0));
     wb.call('runScheduledReminders');

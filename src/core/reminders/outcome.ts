@@ -4,16 +4,20 @@
  */
 import { formatLocalDate } from '../shared/calendar';
 import { periodLabel } from '../assessment/period';
+import type { Village } from '../config/registry';
 import type { Settings } from '../config/settings';
 import { STEP_BEFORE, STEP_DUE } from './ladder';
+import { dateOfDayNumber, shortKey, type UnloggedSend } from './ledger';
 import { dueStanding } from './messages';
 import type { PlannedSkip, RecipientEmail, ReminderPlan, SkipReason } from './plan';
 
-export type Delivery = { result: 'sent' } | { result: 'failed'; error: string } | { result: 'deferred' };
+/** `outOfTime`: the run's time budget was spent (docs/limits.md), rather than the mail quota. */
+export type Delivery = { result: 'sent' } | { result: 'failed'; error: string } | { result: 'deferred'; outOfTime?: boolean };
 
 export interface RunDeliveries {
-  /** Parallel to plan.emails. */
+  /** Parallel to plan.emails; shorter when the run stopped half-way (the rest was not tried). */
   heads: readonly Delivery[];
+  /** Null when there is no digest or it was not tried. */
   digest: Delivery | null;
 }
 
@@ -41,6 +45,10 @@ export const ACTIONS = {
   failed: 'Lỗi gửi nhắc',
   deferred: 'Hoãn gửi nhắc (hết hạn mức email)',
 } as const;
+
+const OUT_OF_TIME = 'Hoãn gửi nhắc (hết thời gian chạy)';
+const actionOf = (d: Delivery) => (d.result === 'deferred' && d.outOfTime ? OUT_OF_TIME : ACTIONS[d.result]);
+const deferredWhy = (d: Delivery) => (d.result === 'deferred' ? (d.outOfTime ? ' (hết thời gian chạy)' : ' (hết hạn mức email hôm nay)') : '');
 
 /** `Kỳ` column of `Nhật ký`, as the other commands write it. */
 const logPeriod = (month: number, year: number) => periodLabel({ kind: 'month', month }, year);
@@ -73,20 +81,20 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
     const what = `bản tổng hợp (${plan.digest.overdue.length} địa bàn chưa hoàn thành) tới ${plan.digest.to}`;
     const failed = d.result === 'failed' ? `${what}: ${d.error}` : '';
     const detail = d.result === 'sent' ? `Đã gửi ${what}` : failed || `${what}; gửi ở lần chạy sau`;
-    log.push({ action: d.result === 'sent' ? ACTIONS.digest : ACTIONS[d.result], village: '', period, detail });
-    report[d.result].push(d.result === 'sent' ? `Phòng VH-XH: ${what}` : failed || what);
+    log.push({ action: d.result === 'sent' ? ACTIONS.digest : actionOf(d), village: '', period, detail });
+    report[d.result].push(d.result === 'sent' ? `Phòng VH-XH: ${what}` : failed || what + deferredWhy(d));
   }
 
-  plan.emails.forEach((email, n) => {
-    const d = deliveries.heads[n];
+  deliveries.heads.forEach((d, n) => {
+    const email = plan.emails[n];
     for (const item of email.items) {
       const period = logPeriod(item.month, item.year);
       const standing = `${stepLabel(item.step, settings.maxReminders)}, ${item.status === 'CAN_SUA' ? 'cần sửa, ' : ''}${dueStanding(item.daysLate)} → ${email.to}`;
       const detail = d.result === 'failed' ? `${email.to}: ${d.error}` : d.result === 'sent' ? standing : `${standing}; gửi ở lần chạy sau`;
-      log.push({ action: ACTIONS[d.result], village: item.village.name, period, detail });
+      log.push({ action: actionOf(d), village: item.village.name, period, detail });
     }
     const line = `${names(email)} → ${email.to}`;
-    report[d.result].push(d.result === 'failed' ? `${line}: ${d.error}` : line);
+    report[d.result].push(d.result === 'failed' ? `${line}: ${d.error}` : line + deferredWhy(d));
   });
 
   for (const skip of plan.skips) {
@@ -98,6 +106,22 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
   return { log, report };
 }
 
+/**
+ * `Nhật ký` rows, written late, for sends an earlier run made but could not log; village and
+ * recipient as the registry has them now.
+ */
+export function backlogRows(unlogged: { sends: readonly UnloggedSend[]; digestOn: number | null }, villages: readonly Village[], settings: Pick<Settings, 'maxReminders' | 'officeEmail'>): RunLogEntry[] {
+  const byKey = new Map(villages.map((v) => [shortKey(v.name), v]));
+  const late = (on: number) => `gửi ngày ${formatLocalDate(dateOfDayNumber(on))}, ghi bù`;
+  const rows = unlogged.sends.map((s): RunLogEntry => {
+    const village = byKey.get(s.village);
+    const to = village ? village.email : `địa bàn không còn trong "Danh sách"`;
+    return { action: ACTIONS.sent, village: village?.name ?? '', period: logPeriod(s.month % 100, Math.floor(s.month / 100)), detail: `${stepLabel(s.step, settings.maxReminders)} → ${to} (${late(s.on)})` };
+  });
+  if (unlogged.digestOn !== null) rows.unshift({ action: ACTIONS.digest, village: '', period: '', detail: `Đã gửi bản tổng hợp tới ${settings.officeEmail} (${late(unlogged.digestOn)})` });
+  return rows;
+}
+
 /** The alert after "Gửi nhắc ngay". */
 export function runSummaryText(report: ReminderRunReport): string {
   const total = report.sent.length + report.skipped.length + report.failed.length + report.deferred.length;
@@ -107,7 +131,7 @@ export function runSummaryText(report: ReminderRunReport): string {
     `Ngày ${report.date}:`,
     '',
     ...section('Đã gửi', report.sent),
-    ...section('Hoãn vì hết hạn mức email hôm nay (sẽ gửi ở lần chạy sau)', report.deferred),
+    ...section('Hoãn, sẽ gửi ở lần chạy sau', report.deferred),
     ...section('Gửi lỗi', report.failed),
     ...section('Bỏ qua', report.skipped),
   ]

@@ -10,7 +10,7 @@ import type { Settings } from '../config/settings';
 import type { MonthStatus } from '../assessment/status';
 import { isPlausibleEmail } from '../shared/text';
 import { activeLadders, daysLate, isDigestDay, latestDueStep, type LadderRule, type MonthLadder } from './ladder';
-import { alreadyEmailedToday, dayNumber, digestSentToday, ledgerEntry, monthKey, type HandledStep, type ReminderLedger, type RunRecord } from './ledger';
+import { alreadyEmailedToday, dayNumber, digestSentToday, lastReminded, monthNumber, SETTLED, stepMark, type HandledStep, type ReminderLedger } from './ledger';
 
 export type PendingStatus = Extract<MonthStatus, 'CHUA_NOP' | 'CAN_SUA'>;
 
@@ -68,12 +68,12 @@ export interface DigestPlan {
 
 export interface ReminderPlan {
   today: LocalDate;
-  /** One per recipient, most overdue first. */
+  /** One per recipient, in sending order (see planReminders). */
   emails: RecipientEmail[];
   digest: DigestPlan | null;
   skips: PlannedSkip[];
-  /** Month keys of the ledger still in their window. */
-  keepMonths: string[];
+  /** Report months (yyyymm) still in their window: the ledger keeps these. */
+  keepMonths: number[];
 }
 
 export interface PlanInput {
@@ -122,7 +122,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
       }
       const state = stateOf(village, ladder.month);
       if (state !== 'NO_TAB' && !isPending(state)) continue;
-      const handled: HandledStep = { year: settings.year, month: ladder.month, village: village.name, step, sent: false };
+      const handled: HandledStep = { year: settings.year, month: ladder.month, village: village.name, step };
       const skip = (reason: SkipReason, settles: boolean) =>
         skips.push({ reason, village: village.name, month: ladder.month, email: village.email, handled: settles ? handled : null });
       if (state === 'NO_TAB') skip('NO_TAB', true);
@@ -139,23 +139,37 @@ export function planReminders(input: PlanInput): ReminderPlan {
   }
 
   for (const email of byRecipient.values()) email.items.sort((a, b) => a.village.row - b.village.row || a.month - b.month);
-  // Most days late first.
-  const maxLate = (email: RecipientEmail) => Math.max(...email.items.map((i) => i.daysLate));
-  const emails = [...byRecipient.values()].sort((a, b) => maxLate(b) - maxLate(a) || a.items[0].village.row - b.items[0].village.row);
   const digest = planDigest(input, ladders, stateOf, skips);
-  return { today, emails, digest, skips, keepMonths: ladders.map((l) => monthKey(settings.year, l.month)) };
+  return { today, emails: fairOrder([...byRecipient.values()], ledger), digest, skips, keepMonths: ladders.map((l) => monthNumber(settings.year, l.month)) };
+}
+
+/**
+ * Under a short quota the villages reminded least recently go first (never reminded: first of all),
+ * so every village is reached in turn and what a run defers leads the next one; then the most days
+ * late, then registry order. An email to the head of several villages ranks by its least recently
+ * reminded village.
+ */
+function fairOrder(emails: RecipientEmail[], ledger: ReminderLedger): RecipientEmail[] {
+  const ranked = emails.map((email) => ({
+    email,
+    lastSent: Math.min(...email.items.map((i) => lastReminded(ledger, i.village.name))),
+    daysLate: Math.max(...email.items.map((i) => i.daysLate)),
+    row: email.items[0].village.row,
+  }));
+  ranked.sort((a, b) => a.lastSent - b.lastSent || b.daysLate - a.daysLate || a.row - b.row);
+  return ranked.map((r) => r.email);
 }
 
 function wasSentToday(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): boolean {
-  const done = ledgerEntry(input.ledger, input.settings.year, ladder.month, village.name);
-  return done !== undefined && done.sent && done.on === dayNumber(input.today) && latestDueStep(ladder, input.today) !== null;
+  const done = stepMark(input.ledger, input.settings.year, ladder.month, village.name);
+  return done !== undefined && done.state !== SETTLED && done.on === dayNumber(input.today) && latestDueStep(ladder, input.today) !== null;
 }
 
 /** The latest step whose day has come, unless the ledger says it (or a later one) was handled. */
 function unhandledStep(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): number | null {
   const step = latestDueStep(ladder, input.today);
   if (!step) return null;
-  const done = ledgerEntry(input.ledger, input.settings.year, ladder.month, village.name);
+  const done = stepMark(input.ledger, input.settings.year, ladder.month, village.name);
   return done && done.step >= step.index ? null : step.index;
 }
 
@@ -195,24 +209,4 @@ function planDigest(
     return null;
   }
   return { to, overdue, months };
-}
-
-export interface RunOutcome {
-  sent: readonly RecipientEmail[];
-  digestSent: boolean;
-}
-
-/** What the ledger must remember after a run: emails that went, and skips that settle their step. */
-export function runRecord(plan: ReminderPlan, outcome: RunOutcome): RunRecord {
-  const handled: HandledStep[] = plan.skips.flatMap((s) => (s.handled ? [s.handled] : []));
-  for (const email of outcome.sent) {
-    for (const item of email.items) handled.push({ year: item.year, month: item.month, village: item.village.name, step: item.step, sent: true });
-  }
-  return {
-    today: plan.today,
-    handled,
-    emailedRecipients: outcome.sent.map((e) => e.to),
-    digestSent: outcome.digestSent,
-    keepMonths: plan.keepMonths,
-  };
 }

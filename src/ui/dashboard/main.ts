@@ -104,7 +104,7 @@ function reminderText(report: ReminderRunReport | null): string {
   if (!report) return 'Đã hủy: không gửi email nào.';
   const parts = [`đã gửi ${report.sent.length}`, `bỏ qua ${report.skipped.length}`];
   if (report.failed.length) parts.push(`lỗi ${report.failed.length}`);
-  if (report.deferred.length) parts.push(`hoãn ${report.deferred.length} (hết hạn mức email hôm nay)`);
+  if (report.deferred.length) parts.push(`hoãn ${report.deferred.length} (sẽ gửi ở lần chạy sau)`);
   return `Gửi nhắc: ${parts.join(', ')}. Chi tiết trong tab "Nhật ký".`;
 }
 

@@ -1,13 +1,14 @@
 /**
  * Tổng hợp at 16, 100 and 500 villages: Spreadsheet service calls and estimated Apps Script seconds
- * of aggregateMonth (reads and writes apart), against a naive reader that fetches each cell with
+ * of aggregateMonth (reads and writes apart) with nothing changed, on the first run, and after new
+ * data (the tabs written under their notices), against a naive reader that fetches each cell with
  * getRange(r, c).getValue(). The pure core's time is the "core" benchmark. Printed, never asserted.
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { getPreset } from '../../src/core/config/presets';
 import type { TestWorkbook } from '../../test/integration/harness';
-import { benchWorkbook, MEASURED_HEADER, measure, measuredCells, OFFICE, seconds, table } from './workbook';
+import { benchWorkbook, MEASURED_HEADER, measure, measuredCells, OFFICE, seconds, table, type Measured } from './workbook';
 
 const NOW = vnInstant(2026, 5, 25, 9);
 const preset = getPreset('bach-ngoc');
@@ -54,6 +55,15 @@ function naiveRead(emu: AppsScriptEmulator): void {
   }
 }
 
+/** What Tổng hợp writes when something changed: Thôn 4 sends May (on time), a run, then the tick is taken back. */
+function measureNewData(wb: TestWorkbook): Measured {
+  const stamp = wb.emu.rawGet('Thôn 4', 'H20');
+  wb.emu.rawSet('Thôn 4', 'H19:H20', [[true], [vnInstant(2026, 5, 15, 9)]]);
+  const run = measure(wb.emu, () => wb.call('aggregateMonth', [5]));
+  wb.emu.rawSet('Thôn 4', 'H19:H20', [[false], [stamp]]);
+  return run;
+}
+
 export async function benchAggregate(): Promise<string[]> {
   const rows: string[][] = [];
   for (const villages of [16, 100, 500]) {
@@ -61,11 +71,16 @@ export async function benchAggregate(): Promise<string[]> {
     const wb = reportedWorkbook(villages);
     const created = measure(wb.emu, () => wb.call('aggregateMonth', [5])); // the first run creates the tabs
     const ours = measure(wb.emu, () => wb.call('aggregateMonth', [5]));
+    const changed = measureNewData(wb);
     const naive = measure(wb.emu, () => wb.emu.run({ activeUser: OFFICE }, () => naiveRead(wb.emu)));
-    rows.push([`${villages}`, ...measuredCells(ours), seconds(created.estimatedSeconds), String(naive.reads), seconds(naive.estimatedSeconds)]);
+    rows.push([
+      `${villages}`, ...measuredCells(ours), `${created.calls} / ${seconds(created.estimatedSeconds)}`, `${changed.calls} / ${seconds(changed.estimatedSeconds)}`,
+      String(naive.reads), seconds(naive.estimatedSeconds),
+    ]);
   }
   return [
-    'Tổng hợp — aggregateMonth(5), run again after a first run that created the tabs; naive = every village cell read with getValue():',
-    ...table(['villages', ...MEASURED_HEADER, 'first run', 'naive reads', 'naive est.'], rows),
+    'Tổng hợp — aggregateMonth(5), run again after a first run that created the tabs (nothing changed); first run and a run after',
+    'one village sent May (calls / est.); naive = every village cell read with getValue():',
+    ...table(['villages', ...MEASURED_HEADER, 'first run', 'new data', 'naive reads', 'naive est.'], rows),
   ];
 }

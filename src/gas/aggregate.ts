@@ -1,23 +1,26 @@
 /**
  * Tổng hợp (docs/entry-points.md, "Callable without UI"): `aggregateMonth`, `aggregateQuarter` (callable) and the menu item
  * `aggregateReports`. Reads `Cấu hình`, `Danh sách` and each village tab once; writes only
- * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock.
+ * `Tổng hợp`, `Báo cáo` and `Nhật ký`, under the document lock, so that a run stopped anywhere
+ * leaves them honest (docs/tabs.md, "When Tổng hợp fails").
  */
 import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
-import { aggregationLogDetail } from '../core/reports/aggregationText';
+import { AGGREGATION_FAILED, aggregationFailureMessage, aggregationFailureState, aggregationLogDetail, aggregationNotice } from '../core/reports/aggregationText';
 import { reportLayout } from '../core/reports/reportLayout';
 import { summaryLayout } from '../core/reports/summaryLayout';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
-import { parsePeriodAnswer, periodLabel, type Period } from '../core/assessment/period';
+import { parsePeriodAnswer, periodLabel, periodPhrase, type Period } from '../core/assessment/period';
+import { isEmpty } from '../core/workbook/tabDiff';
 import { TAB_SUMMARY } from '../core/workbook/tabNames';
-import { withDocumentLock } from './lock';
+import { BusyError, withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
 import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
-import { applyTabSpec } from './tabWriter';
+import { applyUnderNotice, createTab, planTab, writeFirstCell } from './tabWriter';
 import { readVillageTabs } from './villageTabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TOAST_TITLE = 'Tổng hợp';
 /** A whole number from `min` to `max`, also when it arrives as text ("5") from a prompt or a sidebar; else null. */
@@ -63,32 +66,129 @@ function askAndAggregate(ss: Spreadsheet): void {
   }
   // A failure reaches the person through menuCommand's dialog.
   runAggregation(ss, parsed.period, config);
-  ss.getSheetByName(TAB_SUMMARY)?.activate();
+  bestEffort(() => ss.getSheetByName(TAB_SUMMARY)?.activate());
 }
 
-/** Toasts, lock, read, compute, write, log. `config` is passed when the caller already read it. */
+/**
+ * Toasts, lock, read, compute, write, log. `config` is passed when the caller already read it.
+ * Failures before this (the office check, reading the configuration) change nothing and reach the
+ * official as the platform's message, as for every office command.
+ */
 function runAggregation(ss: Spreadsheet, period: Period, config?: WorkbookConfig): AggregationSummary {
   const known = config ?? requireConfig(ss);
   const now = new Date();
   // Before the toast and the reads: a period that has not begun is refused at once.
   monthsBegun(period, now, known.settings.year);
-  ss.toast(`Đang tổng hợp ${periodLabel(period, known.settings.year)}…`, TOAST_TITLE, 10);
-  const summary = withDocumentLock(() => aggregateIn(ss, period, now, known));
+  bestEffort(() => ss.toast(`Đang tổng hợp ${periodLabel(period, known.settings.year)}…`, TOAST_TITLE, 10));
+  const summary = lockedAggregation(ss, period, now, known);
   const c = summary.completeness;
-  ss.toast(`Xong ${summary.periodLabel}: ${c.submitted}/${c.expected} báo cáo đã nộp. Xem tab "Tổng hợp" và "Báo cáo".`, TOAST_TITLE, 10);
+  bestEffort(() => ss.toast(`Xong ${summary.periodLabel}: ${c.submitted}/${c.expected} báo cáo đã nộp. Xem tab "Tổng hợp" và "Báo cáo".`, TOAST_TITLE, 10));
   return summary;
 }
 
-/** The work itself, for callers that hold the lock. */
-export function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: WorkbookConfig): AggregationSummary {
+/** Under the document lock. A failure to take it has written nothing, and is not logged: `Nhật ký` is written under the lock only. */
+function lockedAggregation(ss: Spreadsheet, period: Period, now: Date, config: WorkbookConfig): AggregationSummary {
+  const run: { locked: boolean; summary: AggregationSummary | null } = { locked: false, summary: null };
+  try {
+    return withDocumentLock(() => {
+      run.locked = true;
+      return (run.summary = aggregateIn(ss, period, now, config));
+    });
+  } catch (error) {
+    // Only releasing the lock failed: the work is done, and the lock ends with the execution.
+    if (run.summary) return run.summary;
+    // Under the lock, aggregateIn has logged and explained the failure.
+    if (run.locked || error instanceof BusyError) throw error;
+    throw new Error(aggregationFailureMessage(periodPhrase(period, config.settings.year), { noticed: [], logged: false, error: messageOf(error) }));
+  }
+}
+
+/**
+ * What must not decide how a run ends: a courtesy (a toast, opening the tab), whose failure would
+ * misreport a finished run, or a step of reporting a failure already caught.
+ */
+function bestEffort(step: () => unknown): void {
+  try {
+    step();
+  } catch {
+    // Nothing depends on it.
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** How far a run got, for what a failure leaves (docs/tabs.md, "When Tổng hợp fails"). */
+interface Progress {
+  notice: string;
+  /** Output tabs whose A1 shows the notice. */
+  noticed: string[];
+  /** A tab this run created that does not show the notice yet. */
+  bare: { sheet: Sheet; name: string } | null;
+  logged: boolean;
+}
+
+/**
+ * The work itself, under the lock. Everything is read and computed before the first write; then
+ * each output tab that changes gets the notice in A1, its writes, and after the `Nhật ký` line its
+ * own A1 back, so a run stopped anywhere leaves each tab as it was, whole and new, or showing the
+ * notice. A failure is logged and thrown with what it left.
+ */
+function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: WorkbookConfig): AggregationSummary {
+  const progress: Progress = { notice: '', noticed: [], bare: null, logged: false };
+  try {
+    return writeAggregation(ss, period, now, config, progress);
+  } catch (error) {
+    throw reportFailure(ss, period, config.settings.year, now, progress, messageOf(error));
+  }
+}
+
+function writeAggregation(ss: Spreadsheet, period: Period, now: Date, config: WorkbookConfig, progress: Progress): AggregationSummary {
   const { settings } = config;
   const indicators = appliedIndicators(config);
-  const today = vnDateOf(now);
   const villages = readVillageTabs(ss, config, now);
   const summary = aggregate({ settings, indicators, villages, period, now });
   const office = officeEditors(ss, settings.officeEmail);
-  applyTabSpec(ss, summaryLayout(summary, office).spec);
-  applyTabSpec(ss, reportLayout(summary, today, office));
-  appendLog(ss, [{ action: 'Tổng hợp', period: summary.periodLabel, detail: aggregationLogDetail(summary) }], now);
+  const specs = [summaryLayout(summary, office).spec, reportLayout(summary, vnDateOf(now), office)];
+  const entry = { action: 'Tổng hợp', period: summary.periodLabel, detail: aggregationLogDetail(summary) };
+  const plans = specs.map((spec) => planTab(ss, spec)).filter((plan) => !isEmpty(plan.ops));
+
+  progress.notice = aggregationNotice(summary);
+  const sheets = plans.map((plan) => {
+    const sheet = plan.sheet ?? createTab(ss, plan.spec);
+    progress.bare = plan.sheet ? null : { sheet, name: plan.spec.name };
+    writeFirstCell(sheet, progress.notice);
+    progress.bare = null;
+    progress.noticed.push(plan.spec.name);
+    return sheet;
+  });
+  // The notices reach the spreadsheet before any other change does.
+  if (plans.length > 0) SpreadsheetApp.flush();
+  const firstCells = plans.map((plan, i) => applyUnderNotice(sheets[i], plan, progress.notice));
+  appendLog(ss, [entry], now);
+  progress.logged = true;
+  sheets.forEach((sheet, i) => {
+    writeFirstCell(sheet, firstCells[i]);
+    progress.noticed.shift();
+  });
   return summary;
+}
+
+/** Logs the failure (unless the run's own line is in) and returns the error to throw. */
+function reportFailure(ss: Spreadsheet, period: Period, year: number, now: Date, progress: Progress, error: string): Error {
+  const { bare } = progress;
+  if (bare) {
+    // A tab created empty: the notice says what it is waiting for.
+    bestEffort(() => {
+      writeFirstCell(bare.sheet, progress.notice);
+      progress.noticed.push(bare.name);
+    });
+  }
+  const failure = { noticed: progress.noticed, logged: progress.logged, error };
+  if (!progress.logged) {
+    const entry = { action: AGGREGATION_FAILED, period: periodLabel(period, year), detail: `${aggregationFailureState(failure)} Lỗi: ${error}` };
+    bestEffort(() => appendLog(ss, [entry], now));
+  }
+  return new Error(aggregationFailureMessage(periodPhrase(period, year), failure));
 }

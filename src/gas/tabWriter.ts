@@ -8,7 +8,7 @@ import { diffTab, opsCount, type FormatWrite, type ProtectionOp, type TabOps } f
 import type { TabSpec } from '../core/workbook/tabSpec';
 import { restrictNewProtection } from './protections';
 import { barChart, conditionalFormatRule, dataValidation } from './specObjects';
-import { FORMAT_METHODS, readTab, type TabHandles } from './tabReader';
+import { FORMAT_METHODS, readTab, type TabHandles, type TabReading } from './tabReader';
 import { ensureSize } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,20 +29,67 @@ export interface AppliedTab {
   writes: number;
 }
 
+/** What a tab holds and the writes that make it what its spec says, before any is made. */
+export interface TabPlan {
+  spec: TabSpec;
+  /** Null: the tab is missing (createTab makes it). */
+  sheet: Sheet | null;
+  reading: TabReading | null;
+  ops: TabOps;
+}
+
+const NO_HANDLES: TabHandles = { conditionalFormats: [], protections: [], charts: [] };
+
+export function planTab(ss: Spreadsheet, spec: TabSpec, options: ApplyOptions = {}): TabPlan {
+  const sheet = options.sheet ?? ss.getSheetByName(spec.name);
+  const reading = sheet ? readTab(sheet, spec, options.values) : null;
+  return { spec, sheet, reading, ops: diffTab(spec, reading?.state ?? null) };
+}
+
+export function createTab(ss: Spreadsheet, spec: TabSpec): Sheet {
+  return ss.insertSheet(spec.name, Math.min(spec.position, ss.getNumSheets()));
+}
+
 export function applyTabSpec(ss: Spreadsheet, spec: TabSpec, options: ApplyOptions = {}): AppliedTab {
-  const existing = options.sheet ?? ss.getSheetByName(spec.name);
-  const reading = existing ? readTab(existing, spec, options.values) : null;
-  const ops = diffTab(spec, reading?.state ?? null);
-  const sheet = existing ?? ss.insertSheet(spec.name, Math.min(spec.position, ss.getNumSheets()));
-  execute(sheet, ops, reading?.handles ?? { conditionalFormats: [], protections: [], charts: [] });
-  return { sheet, created: !existing, writes: opsCount(ops) };
+  const plan = planTab(ss, spec, options);
+  const sheet = plan.sheet ?? createTab(ss, spec);
+  execute(sheet, plan.ops, plan.reading?.handles ?? NO_HANDLES);
+  return { sheet, created: !plan.sheet, writes: opsCount(plan.ops) };
+}
+
+/*
+ * A whole tab written under a notice, so that a run stopped part-way cannot pass for a finished
+ * one (docs/tabs.md, "When Tổng hợp fails"): the caller writes the notice into A1 (writeFirstCell)
+ * before anything else changes, applyUnderNotice makes every planned write with A1 kept at the
+ * notice, and the caller gives A1 its planned value last.
+ */
+
+export function writeFirstCell(sheet: Sheet, value: unknown): void {
+  sheet.getRange(1, 1).setValue(value);
+}
+
+/** Returns A1's value as the plan writes it. */
+export function applyUnderNotice(sheet: Sheet, plan: TabPlan, notice: string): unknown {
+  const read = plan.reading?.state ?? null;
+  // Planned against the tab as it shows the notice, A1's own value is among the writes when A1 is ours.
+  const shown = read && { ...read, values: [[notice, ...(read.values[0] ?? []).slice(1)], ...read.values.slice(1)] };
+  const ops = diffTab(plan.spec, shown);
+  const first = ops.values.find((write) => write.row === 1 && write.col === 1);
+  if (!first) throw new Error(`${plan.spec.name}: A1 is not ours`);
+  const planned = first.values[0][0];
+  first.values[0][0] = notice;
+  execute(sheet, ops, plan.reading?.handles ?? NO_HANDLES);
+  return planned;
 }
 
 /**
  * In this order because Sheets refuses a freeze line through a merge and a merge across a freeze
  * line (stale merges go before the freeze changes, new ones after), merging keeps only the top-left
  * value (values after merges), and how text goes in depends on the cell's number format (formats
- * before values). Protections last, so they never stand in the way of the writes before them.
+ * before values). Borders cannot be read back: they are drawn when a value they frame changes, so
+ * they go before the values, and a run stopped between the two leaves values that still differ and
+ * make the next run draw them again. Protections last, so they never stand in the way of the
+ * writes before them.
  */
 function execute(sheet: Sheet, ops: TabOps, handles: TabHandles): void {
   const range = (b: Block) => sheet.getRange(b.row, b.col, b.numRows, b.numCols);
@@ -58,12 +105,12 @@ function execute(sheet: Sheet, ops: TabOps, handles: TabHandles): void {
   }
   if (ops.clearValidations) range(ops.clearValidations).clearDataValidations();
   for (const write of ops.formats) writeFormat(range(write.block), write);
-  for (const write of ops.values) sheet.getRange(write.row, write.col, write.values.length, write.values[0].length).setValues(write.values);
-  for (const v of ops.validations) range(v.block).setDataValidation(dataValidation(v.rule));
   const solid = SpreadsheetApp.BorderStyle.SOLID;
   if (ops.clearBorders) range(ops.clearBorders).setBorder(false, false, false, false, false, false);
   for (const b of ops.borders) range(b).setBorder(true, true, true, true, true, true, '#000000', solid);
   for (const b of ops.rules) range(b).setBorder(true, null, null, null, null, null, '#000000', solid);
+  for (const write of ops.values) sheet.getRange(write.row, write.col, write.values.length, write.values[0].length).setValues(write.values);
+  for (const v of ops.validations) range(v.block).setDataValidation(dataValidation(v.rule));
   for (const run of ops.columnWidths) sheet.setColumnWidths(run.at, run.count, run.size);
   for (const run of ops.rowHeights) sheet.setRowHeights(run.at, run.count, run.size);
   for (const run of ops.hideRows) sheet.hideRows(run.at, run.count);

@@ -48,6 +48,9 @@ describe('a tick the trigger cannot finish at once', () => {
     const dashboard = wb.call<DashboardData>('getDashboardData');
     expect(dashboard.villages.find((v) => v.name === head.name)?.status).toBe('CHO_XU_LY');
     expect(dashboard.counts.CHO_XU_LY).toBe(1);
+    const summary = wb.call<{ completeness: { pending: number; submitted: number } }>('aggregateMonth', [5]);
+    expect(summary.completeness.pending).toBe(1);
+    expect(emu.rawGrid('Tổng hợp').some((row) => row[0] === 'Chờ xử lý' && String(row[1]).includes(head.name))).toBe(true);
 
     // The retry runs after midnight, past the deadline: the stamp is still the tick's moment.
     later(wb, 3);

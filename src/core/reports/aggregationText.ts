@@ -1,6 +1,7 @@
 /** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts. */
 import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
 import { formatDecimal, formatInt } from '../shared/text';
+import { TAB_REPORT, TAB_SUMMARY } from '../workbook/tabNames';
 
 export const EVALUATION = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
 
@@ -32,6 +33,7 @@ export function namesWithMonths(list: readonly VillageMonths[], severalMonths: b
 export interface CompletenessNames {
   late: string;
   needsFix: string;
+  pending: string;
   missing: string;
 }
 
@@ -42,11 +44,12 @@ export function completenessNames(summary: Pick<AggregationSummary, 'completenes
   return {
     late: namesWithMonths(c.lateVillages, several),
     needsFix: namesWithMonths(c.needsFixVillages, several),
+    pending: namesWithMonths(c.pendingVillages, several),
     missing: namesWithMonths(c.missingVillages, several),
   };
 }
 
-const COMPLETENESS_LABELS = { submitted: 'Đã nộp', onTime: 'Đúng hạn', late: 'Nộp muộn', needsFix: 'Cần sửa', missing: 'Chưa nộp' } as const;
+const COMPLETENESS_LABELS = { submitted: 'Đã nộp', onTime: 'Đúng hạn', late: 'Nộp muộn', needsFix: 'Cần sửa', pending: 'Chờ xử lý', missing: 'Chưa nộp' } as const;
 
 /** The lines of a completeness table, `[label, reports, villages named]`, as both tabs show them. */
 export function completenessRows(summary: Pick<AggregationSummary, 'completeness'>, names: CompletenessNames): [string, number, string][] {
@@ -56,6 +59,8 @@ export function completenessRows(summary: Pick<AggregationSummary, 'completeness
     [COMPLETENESS_LABELS.onTime, c.onTime, ''],
     [COMPLETENESS_LABELS.late, c.late, names.late],
     [COMPLETENESS_LABELS.needsFix, c.needsFix, names.needsFix],
+    // Ticks the add-on has not stamped yet: rare and brief, so only shown when there are some.
+    ...(c.pending > 0 ? [[COMPLETENESS_LABELS.pending, c.pending, names.pending] as [string, number, string]] : []),
     [COMPLETENESS_LABELS.missing, c.missing, names.missing],
   ];
 }
@@ -91,9 +96,43 @@ export function aggregationLogDetail(summary: AggregationSummary): string {
   const c = summary.completeness;
   const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met !== null);
   const parts = [
-    `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, chưa nộp ${c.missing}`,
+    `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, ${c.pending ? `chờ xử lý ${c.pending}, ` : ''}chưa nộp ${c.missing}`,
     `chỉ tiêu tỷ lệ đạt ${rates.filter((i) => i.met).length}/${rates.length}`,
   ];
   if (summary.villagesWithoutTab.length > 0) parts.push(`không thấy tab: ${summary.villagesWithoutTab.join(', ')}`);
   return parts.join('; ');
+}
+
+/** The start of what A1 of `Tổng hợp` and `Báo cáo` shows while a run writes them (docs/tabs.md, "When Tổng hợp fails"). */
+export const NOTICE_MARK = '⚠ CHƯA CẬP NHẬT XONG';
+
+export function aggregationNotice(summary: Pick<AggregationSummary, 'updatedAt'>): string {
+  return `${NOTICE_MARK} — Tổng hợp lúc ${summary.updatedAt} đang ghi tab này. Nếu dòng này còn sau khi Tổng hợp kết thúc, số liệu bên dưới có thể lẫn cũ với mới: hãy chạy lại Tổng hợp.`;
+}
+
+/** The `Nhật ký` action of a run that did not finish. */
+export const AGGREGATION_FAILED = 'Tổng hợp không thành công';
+
+/** What a run that failed left behind. */
+export interface AggregationFailure {
+  /** Output tabs left showing the notice. */
+  noticed: readonly string[];
+  /** Whether the run's own `Nhật ký` line was written: the tabs are whole, only a notice is left. */
+  logged: boolean;
+  /** The platform's message. */
+  error: string;
+}
+
+/** The state of the output tabs after a failure, for `Nhật ký` and the dialog. */
+export function aggregationFailureState(failure: AggregationFailure): string {
+  const tabs = failure.noticed.map((name) => `"${name}"`).join(' và ');
+  if (failure.noticed.length === 0) return `Chưa ghi gì: tab "${TAB_SUMMARY}" và "${TAB_REPORT}" vẫn như trước khi chạy.`;
+  if (failure.logged) return `Số liệu đã ghi đủ và đã vào Nhật ký, nhưng tab ${tabs} còn dòng "${NOTICE_MARK}" ở ô A1.`;
+  return `Tab ${tabs} mới ghi được một phần (ô A1 báo "${NOTICE_MARK}"): đừng dùng số liệu trong đó.`;
+}
+
+/** What the official reads (dialog, or the error of aggregateMonth/aggregateQuarter): what happened, what is left, what to do. */
+export function aggregationFailureMessage(periodText: string, failure: AggregationFailure): string {
+  const outcome = failure.logged ? 'chưa hoàn tất' : 'không thành công';
+  return `Tổng hợp ${periodText} ${outcome} vì Google báo lỗi. ${aggregationFailureState(failure)} Hãy chạy lại Tổng hợp.\n(Lỗi: ${failure.error})`;
 }

@@ -66,6 +66,9 @@ export function completenessSentences(summary: AggregationSummary, names: Comple
   if (c.needsFix > 0) {
     sentences.push(`Đã tích nộp nhưng số liệu còn lỗi, cần sửa: ${names.needsFix}.`);
   }
+  if (c.pending > 0) {
+    sentences.push(`Đã tích nộp, đang chờ tiện ích ghi ngày nộp (sẽ tính theo giờ đã tích): ${names.pending}.`);
+  }
   return sentences;
 }
 

@@ -5,6 +5,7 @@
  * stderr.
  */
 import { benchAggregate } from './bench/aggregate';
+import { benchApproval } from './bench/approval';
 import { benchColdStart } from './bench/coldStart';
 import { benchCore } from './bench/core';
 import { benchDashboard } from './bench/dashboard';
@@ -14,7 +15,7 @@ import { benchSetup } from './bench/setup';
 
 const BENCHES: Record<string, () => Promise<string[]>> = {
   coldStart: benchColdStart, setup: benchSetup, dataEntry: benchDataEntry, aggregate: benchAggregate, dashboard: benchDashboard,
-  reminders: benchReminders, core: benchCore,
+  reminders: benchReminders, approval: benchApproval, core: benchCore,
 };
 
 async function main(wanted: string[]): Promise<void> {

@@ -2,7 +2,8 @@
  * The main job on the embedded default: runs the BUILT bundle in the emulator as a commune would
  * use it for a year — setup from a preset, village heads typing and ticking "Đã nộp" on their
  * phones, Tổng hợp, the morning reminders — and writes what a person would see:
- * demo-output/<preset>.xlsx (every tab) and demo-output/emails/*.eml.
+ * demo-output/<preset>.xlsx (every tab) and demo-output/emails/*.eml; then next year's
+ * spreadsheet as Năm mới makes it on 05/01 of the following year: demo-output/<preset>-<year+1>.xlsx.
  *
  *   npm run demo -- --preset an-hai --date 2026-05-25
  */
@@ -79,8 +80,11 @@ async function main(): Promise<void> {
   // The morning of `today`: the reminder trigger fires, then the office clicks Tổng hợp.
   emu.clock.set(vnInstant(today.year, today.month, today.day, preset.settings.reminderHour + 1, 0));
   emu.fireDueTimeTriggers(ctx);
-  emu.clock.set(vnInstant(today.year, today.month, today.day, 9, 30));
+  emu.clock.set(vnInstant(today.year, today.month, today.day, 9, 0));
   const month = currentReportMonth(today, preset.settings);
+  // The office approves every month before the current one: what was submitted and is right gets locked.
+  const approvals = Array.from({ length: month - 1 }, (_, i) => callEntry(emu, ctx, 'approveMonth', [i + 1], asOffice) as { approved: string[] });
+  emu.clock.set(vnInstant(today.year, today.month, today.day, 9, 30));
   const summary = callEntry(emu, ctx, 'aggregateMonth', [month], asOffice);
 
   rmSync(out, { recursive: true, force: true });
@@ -89,11 +93,23 @@ async function main(): Promise<void> {
   await writeXlsx(emu.model(), xlsx);
   const emails = writeEmails(emu.mail.outbox, join(out, 'emails'));
 
+  // Next year's spreadsheet: the office copies this one and runs Năm mới in the copy. The emulator
+  // holds one spreadsheet, so this one, its year already exported, stands for the copy.
+  const nextYear = preset.settings.year + 1;
+  emu.clock.set(new Date(Math.max(emu.clock.nowMs(), vnInstant(nextYear, 1, 5, 9).getTime())));
+  callEntry(emu, ctx, 'startNewYear', [], asOffice);
+  const nextXlsx = join(out, `${preset.id}-${nextYear}.xlsx`);
+  await writeXlsx(emu.model(), nextXlsx);
+  const [, newYearLine] = emu.rawGrid('Nhật ký');
+
   console.log(`\n${preset.settings.unitName} — bản chạy thử ngày ${formatLocalDate(today)}`);
   console.log(`${villages.length} ${preset.settings.villageWord.toLocaleLowerCase('vi')}; ${submissions.filter((s) => s.tickOn).length} lần tích "Đã nộp", ${rejected} lần bị từ chối vì số liệu sai.`);
+  console.log(`Đã duyệt ${approvals.reduce((n, a) => n + a.approved.length, 0)} báo cáo của tháng 1–${month - 1} (số liệu các tháng này đã khóa).`);
   printAggregate(summary);
   console.log(`\nĐã ghi: ${xlsx}`);
   console.log(`Email nhắc việc: ${emails.length} thư trong ${join(out, 'emails')}`);
+  console.log(`\nNăm mới (${formatLocalDate(vnDateOf(emu.clock.now()))}): ${newYearLine?.[5] ?? ''}`);
+  console.log(`Đã ghi: ${nextXlsx}`);
   console.log(`(${((Date.now() - started) / 1000).toFixed(1)} giây; ${emu.calls.total()} lệnh gọi dịch vụ Apps Script giả lập)`);
 }
 

@@ -12,5 +12,7 @@ export { handleEdit } from './gas/editHandler';
 export { retryPendingEdits } from './gas/pendingEdits';
 export { checkReports, selectCell } from './gas/checkReports';
 export { aggregateMonth, aggregateQuarter, aggregateReports } from './gas/aggregate';
+export { approveMonth, approveReports, approveVillageMonth, unlockVillageMonth } from './gas/approval';
 export { takeOverTrigger } from './gas/automation';
 export { selfCheck } from './gas/selfCheck';
+export { startNewYear } from './gas/newYear';

@@ -36,10 +36,10 @@ export function reportedWorkbook(villages: number): TestWorkbook {
     const name = `Thôn ${n}`;
     const row = registry.findIndex((r) => r[0] === name) + 1;
     emu.rawSet('Danh sách', `F${row}:J${row}`, [[400, 900, 950, 200, 150]]);
-    emu.rawSet(name, 'D5:H18', applied.map((i) => [1, 2, 3, 4, 5].map((m) => valueOf(i.code, m))));
+    emu.rawSet(name, 'E5:I18', applied.map((i) => [1, 2, 3, 4, 5].map((m) => valueOf(i.code, m))));
     const ticked = n % 4 === 0 ? 4 : 5; // every fourth village has not sent May yet
-    emu.rawSet(name, 'D19:H19', [[1, 2, 3, 4, 5].map((m) => m <= ticked)]);
-    emu.rawSet(name, 'D20:H20', [[1, 2, 3, 4, 5].map((m) => (m <= ticked ? vnInstant(2026, m, n % 3 === 0 ? 22 : 15, 9) : ''))]);
+    emu.rawSet(name, 'E19:I19', [[1, 2, 3, 4, 5].map((m) => m <= ticked)]);
+    emu.rawSet(name, 'E20:I20', [[1, 2, 3, 4, 5].map((m) => (m <= ticked ? vnInstant(2026, m, n % 3 === 0 ? 22 : 15, 9) : ''))]);
   }
   return wb;
 }
@@ -57,10 +57,10 @@ function naiveRead(emu: AppsScriptEmulator): void {
 
 /** What Tổng hợp writes when something changed: Thôn 4 sends May (on time), a run, then the tick is taken back. */
 function measureNewData(wb: TestWorkbook): Measured {
-  const stamp = wb.emu.rawGet('Thôn 4', 'H20');
-  wb.emu.rawSet('Thôn 4', 'H19:H20', [[true], [vnInstant(2026, 5, 15, 9)]]);
+  const stamp = wb.emu.rawGet('Thôn 4', 'I20');
+  wb.emu.rawSet('Thôn 4', 'I19:I20', [[true], [vnInstant(2026, 5, 15, 9)]]);
   const run = measure(wb.emu, () => wb.call('aggregateMonth', [5]));
-  wb.emu.rawSet('Thôn 4', 'H19:H20', [[false], [stamp]]);
+  wb.emu.rawSet('Thôn 4', 'I19:I20', [[false], [stamp]]);
   return run;
 }
 

@@ -17,21 +17,21 @@ export async function benchDataEntry(): Promise<string[]> {
     const { emu, ctx } = wb;
     // Months 1–4 filled and half of them submitted in every tab, with one typing error each.
     for (let n = 1; n <= villages; n++) {
-      emu.rawSet(`Thôn ${n}`, 'D5:G18', Array.from({ length: 14 }, () => [4, 4, 4, 4]));
-      emu.rawSet(`Thôn ${n}`, 'D19:E19', [[true, true]]);
-      emu.rawSet(`Thôn ${n}`, 'G14', 'bốn');
+      emu.rawSet(`Thôn ${n}`, 'E5:H18', Array.from({ length: 14 }, () => [4, 4, 4, 4]));
+      emu.rawSet(`Thôn ${n}`, 'E19:F19', [[true, true]]);
+      emu.rawSet(`Thôn ${n}`, 'H14', 'bốn');
     }
-    emu.rawSet('Thôn 1', 'H6:H18', Array.from({ length: 13 }, () => [4]));
-    emu.rawSet('Thôn 2', 'H5:H18', Array.from({ length: 14 }, () => [4]));
-    emu.rawSet('Thôn 3', 'H5:H18', Array.from({ length: 14 }, () => [4]));
+    emu.rawSet('Thôn 1', 'I6:I18', Array.from({ length: 13 }, () => [4]));
+    emu.rawSet('Thôn 2', 'I5:I18', Array.from({ length: 14 }, () => [4]));
+    emu.rawSet('Thôn 3', 'I5:I18', Array.from({ length: 14 }, () => [4]));
     const before = emu.executions.length;
-    const typed = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'H5', value: 4 }));
+    const typed = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'I5', value: 4 }));
     // The first tick after setup reads Cấu hình and Danh sách once and stores them for the next edits.
-    const firstTick = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'H19', value: true }));
-    const tick = measure(emu, () => emu.userEdit(ctx, { user: headOf(2), sheet: 'Thôn 2', a1: 'H19', value: true }));
-    const typedSubmitted = measure(emu, () => emu.userEdit(ctx, { user: headOf(2), sheet: 'Thôn 2', a1: 'H6', value: 5 }));
+    const firstTick = measure(emu, () => emu.userEdit(ctx, { user: headOf(1), sheet: 'Thôn 1', a1: 'I19', value: true }));
+    const tick = measure(emu, () => emu.userEdit(ctx, { user: headOf(2), sheet: 'Thôn 2', a1: 'I19', value: true }));
+    const typedSubmitted = measure(emu, () => emu.userEdit(ctx, { user: headOf(2), sheet: 'Thôn 2', a1: 'I6', value: 5 }));
     emu.locks.holdDocumentLock(true);
-    const busy = measure(emu, () => emu.userEdit(ctx, { user: headOf(3), sheet: 'Thôn 3', a1: 'H19', value: true }));
+    const busy = measure(emu, () => emu.userEdit(ctx, { user: headOf(3), sheet: 'Thôn 3', a1: 'I19', value: true }));
     emu.locks.holdDocumentLock(false);
     emu.clock.advance(3 * 60_000);
     const retry = measure(emu, () => emu.fireDueTimeTriggers(ctx));
@@ -74,7 +74,7 @@ function deadlineDay(villages: number): string[] {
   const before = emu.executions.length;
   for (let n = 1; n <= villages; n++) {
     const edits = Array.from({ length: CELLS_TYPED }, (_, i) => ({ a1: `H${5 + (i % 14)}`, value: 4 + Math.floor(i / 14) }));
-    for (const edit of [...edits, { a1: 'H19', value: true }]) {
+    for (const edit of [...edits, { a1: 'I19', value: true }]) {
       const m = measure(emu, () => emu.userEdit(ctx, { user: headOf(n), sheet: `Thôn ${n}`, ...edit }));
       estimatedMs += m.estimatedSeconds * 1000;
       calls += m.calls;
@@ -83,7 +83,7 @@ function deadlineDay(villages: number): string[] {
   }
   const runs = emu.executions.length - before;
   const failed = emu.executions.slice(before).filter((x) => x.error !== undefined).length;
-  const stamped = Array.from({ length: villages }, (_, i) => emu.rawGet(`Thôn ${i + 1}`, 'H20')).filter((v) => v instanceof Date).length;
+  const stamped = Array.from({ length: villages }, (_, i) => emu.rawGet(`Thôn ${i + 1}`, 'I20')).filter((v) => v instanceof Date).length;
   return [
     `Deadline day at ${villages} villages (each head: ${CELLS_TYPED} cells typed, then one tick): ${runs} edit trigger runs${failed ? `, ${failed} FAILED` : ''}, ${stamped}/${villages} months stamped;`,
     `  ${calls} calls (${reads} reads); estimated trigger runtime ${(estimatedMs / 60_000).toFixed(1)} min of the 90 min a consumer account has a day (${seconds(estimatedMs / 1000 / runs)} a run on average).`,

@@ -5,19 +5,21 @@
  * leaves them honest (docs/tabs.md, "When Tổng hợp fails").
  */
 import { aggregate, monthsBegun, type AggregationSummary } from '../core/assessment/aggregation';
+import { yearConflict } from '../core/assessment/reportYear';
 import { AGGREGATION_FAILED, aggregationFailureMessage, aggregationFailureState, aggregationLogDetail, aggregationNotice } from '../core/reports/aggregationText';
 import { reportLayout } from '../core/reports/reportLayout';
 import { summaryLayout } from '../core/reports/summaryLayout';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
 import { parsePeriodAnswer, periodLabel, periodPhrase, type Period } from '../core/assessment/period';
 import { isEmpty } from '../core/workbook/tabDiff';
-import { TAB_SUMMARY } from '../core/workbook/tabNames';
+import { TAB_REGISTRY, TAB_SUMMARY } from '../core/workbook/tabNames';
 import { BusyError, withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
 import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
 import { applyUnderNotice, createTab, planTab, writeFirstCell } from './tabWriter';
 import { readVillageTabs } from './villageTabs';
+import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,9 +50,16 @@ export function aggregateReports(): void {
   menuCommand(TOAST_TITLE, askAndAggregate);
 }
 
+/** `Cấu hình` and a `Danh sách` with villages in it, or a refusal saying what to do: never a report of 0/0. */
+function countableConfig(ss: Spreadsheet): WorkbookConfig {
+  const config = requireConfig(ss);
+  if (config.villages.length === 0) throw new Error(`Tab "${TAB_REGISTRY}" chưa có địa bàn nào nên chưa có gì để tổng hợp: điền mỗi dòng một địa bàn rồi chạy "${SETUP_CAPTION}".`);
+  return config;
+}
+
 function askAndAggregate(ss: Spreadsheet): void {
   const ui = SpreadsheetApp.getUi();
-  const config = requireConfig(ss);
+  const config = countableConfig(ss);
   const { settings } = config;
   const current = currentReportMonth(vnDateOf(new Date()), settings);
   const answer = ui.prompt(
@@ -75,7 +84,7 @@ function askAndAggregate(ss: Spreadsheet): void {
  * official as the platform's message, as for every office command.
  */
 function runAggregation(ss: Spreadsheet, period: Period, config?: WorkbookConfig): AggregationSummary {
-  const known = config ?? requireConfig(ss);
+  const known = config ?? countableConfig(ss);
   const now = new Date();
   // Before the toast and the reads: a period that has not begun is refused at once.
   monthsBegun(period, now, known.settings.year);
@@ -119,6 +128,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A run that decided, before its first write, not to compute: its reason is the whole message. */
+class RefusedAggregation extends Error {}
+
 /** How far a run got, for what a failure leaves (docs/tabs.md, "When Tổng hợp fails"). */
 interface Progress {
   notice: string;
@@ -140,6 +152,7 @@ function aggregateIn(ss: Spreadsheet, period: Period, now: Date, config: Workboo
   try {
     return writeAggregation(ss, period, now, config, progress);
   } catch (error) {
+    if (error instanceof RefusedAggregation) throw error;
     throw reportFailure(ss, period, config.settings.year, now, progress, messageOf(error));
   }
 }
@@ -148,6 +161,9 @@ function writeAggregation(ss: Spreadsheet, period: Period, now: Date, config: Wo
   const { settings } = config;
   const indicators = appliedIndicators(config);
   const villages = readVillageTabs(ss, config, now);
+  // Nothing is computed against a year the tabs do not hold (docs/periods-and-status.md, "The year").
+  const conflict = yearConflict(villages.map((v) => ({ name: v.village.name, report: v.report })), settings);
+  if (conflict) throw new RefusedAggregation(`Chưa tổng hợp: ${conflict}`);
   const summary = aggregate({ settings, indicators, villages, period, now });
   const office = officeEditors(ss, settings.officeEmail);
   const specs = [summaryLayout(summary, office).spec, reportLayout(summary, vnDateOf(now), office)];

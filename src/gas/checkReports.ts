@@ -3,14 +3,16 @@
  * marks core plans, list the findings in a dialog.
  */
 import { planMarks } from '../core/entry/cellMarks';
+import { yearConflictFinding } from '../core/assessment/reportYear';
 import { checkLogEntry, checkVillageTabs, renderCheckDialog, type CheckResult } from '../core/entry/checkResult';
+import { orphanTabFinding } from '../core/workbook/orphanTabs';
 import { tidyText } from '../core/shared/text';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { appliedIndicators, requireConfig } from './settingsSheet';
 import { readVillageTabs, type VillageTabRead } from './villageTabs';
 import { asOffice, menuCommand } from './office';
-import { tabFinder } from './workbook';
+import { orphanTabs, tabFinder } from './workbook';
 import { settlePendingEdits } from './pendingEdits';
 
 /** One read of the tab's notes and of its backgrounds, and at most one write of each. */
@@ -28,8 +30,13 @@ export function checkReportsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Ch
   const config = requireConfig(ss);
   // Ticks the edit trigger could not finish are stamped first, so they are checked as submitted.
   settlePendingEdits(ss);
-  const tabs = readVillageTabs(ss, config, now);
-  const result = checkVillageTabs(tabs, config.findings, { settings: config.settings, indicators: appliedIndicators(config), now });
+  // By the tab ids `Danh sách` records: a tab renamed by hand is still checked as its village's.
+  const tabs = readVillageTabs(ss, config, now, { findTab: tabFinder(ss, config.villages) });
+  const orphans = orphanTabs(ss, new Set(tabs.flatMap((t) => (t.sheet ? [t.sheet.getSheetId()] : []))));
+  // `Năm` and the tabs' stamps disagreeing is said first, once, above the month-by-month findings.
+  const otherYear = yearConflictFinding(tabs.map((t) => ({ name: t.village.name, report: t.report })), config.settings);
+  const configFindings = [...(otherYear ? [otherYear] : []), ...config.findings, ...orphans.map(orphanTabFinding)];
+  const result = checkVillageTabs(tabs, configFindings, { settings: config.settings, indicators: appliedIndicators(config), now });
   tabs.forEach(markTab);
   appendLog(ss, [checkLogEntry(result)], now);
   return result;

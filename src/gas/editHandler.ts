@@ -49,7 +49,8 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     withDocumentLock(() => {
       if (retireIfReplaced('edit', e.triggerUid)) return;
       const ss = e.source ?? editedSheet.getParent();
-      const config = editConfig(ss, edited);
+      // The village is the one whose tab this is by id: a head who renamed the tab still submits as their village.
+      const config = editConfig(ss, { sheetId: editedSheet.getSheetId(), name: edited });
       // Read again under the lock: the tick may have been undone, or handled, while this run waited.
       if (config) settleTab(ss, editedSheet, edited, config, (fresh) => planEdit(fresh, rect), now, email);
       logged = true;

@@ -3,6 +3,7 @@
  * LIMITED, so it only adds static items and touches nothing else.
  */
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+import { NEW_YEAR_CAPTION } from '../core/assessment/reportYear';
 
 export const MENU_NAME = 'Tổ CNSCĐ';
 
@@ -10,6 +11,7 @@ export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: SETUP_CAPTION, fn: 'setupWorkbook' },
   { caption: 'Tổng hợp', fn: 'aggregateReports' },
   { caption: 'Kiểm tra số liệu', fn: 'checkReports' },
+  { caption: 'Duyệt báo cáo tháng…', fn: 'approveReports' },
   null,
   { caption: 'Gửi nhắc ngay', fn: 'sendRemindersNow' },
   { caption: 'Gửi thử', fn: 'sendTestEmails' },
@@ -17,6 +19,8 @@ export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: 'Bảng điều khiển', fn: 'showDashboard' },
   { caption: 'Cài đặt', fn: 'showSettings' },
   { caption: 'Tự kiểm tra cài đặt', fn: 'selfCheck' },
+  null,
+  { caption: NEW_YEAR_CAPTION, fn: 'startNewYear' },
 ];
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

@@ -13,7 +13,7 @@ import { withOwnNote } from '../core/entry/ownNotes';
 import {
   abandonedLog, editsOfTab, MAX_ATTEMPTS, monthsToSettle, PENDING_NOTE, pendingEditRecords, readPendingEdits, replayedLog, RETRY_AFTER_MS, type PendingEdit,
 } from '../core/entry/pendingEdits';
-import { checkboxCells, planSubmissions, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
+import { noteCells, planSubmissions, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
 import { editConfigOf } from '../core/config/configCache';
 import { appendLog } from './log';
 import { retireOnce, scheduleOnce } from './oneOffTrigger';
@@ -89,8 +89,8 @@ export function settleTab(
   if (actions.length === 0) return;
   const now = new Date();
   const ctx = validationContextOf(village, { settings, indicators, now });
-  // The checkboxes' ranges are kept: the plan mostly writes to them again.
-  const ranges = new Map<string, Range>(checkboxCells(report, actions).map((cell) => [cell, sheet.getRange(cell)]));
+  // The ranges are kept: the plan mostly writes to them again.
+  const ranges = new Map<string, Range>(noteCells(report, actions).map((cell) => [cell, sheet.getRange(cell)]));
   const notes = new Map([...ranges].map(([cell, r]) => [cell, r.getNote()]));
   const planned = planSubmissions(report, actions, notes, ctx, at);
   planned.writes.forEach((write) => applyWrite(ranges.get(write.cell) ?? sheet.getRange(write.cell), write));
@@ -117,7 +117,8 @@ export function settlePendingEdits(ss: Spreadsheet): boolean {
     edits.forEach((e) => props.deleteProperty(e.key));
     return false;
   }
-  const findTab = tabFinder(ss);
+  // A village's name finds its tab by the id Danh sách records; a recorded tab name finds that tab.
+  const findTab = tabFinder(ss, config.villages);
   const everyTab = edits.some((e) => e.tab === null);
   const names = everyTab ? config.villages.map((v) => v.name) : [...new Set(edits.map((e) => e.tab as string))];
   let left = false;
@@ -127,7 +128,7 @@ export function settlePendingEdits(ss: Spreadsheet): boolean {
     const own = mine.filter((e) => e.tab !== null);
     try {
       const found = findTab(name);
-      if (found) settleRecorded(ss, found.sheet, found.name, editConfigOf(config, found.name), mine);
+      if (found) settleRecorded(ss, found.sheet, found.name, editConfigOf(config, { sheetId: found.sheet.getSheetId(), name: found.name }), mine);
       own.forEach((e) => props.deleteProperty(e.key));
     } catch (err) {
       lastError = err;

@@ -138,7 +138,7 @@ function remind(ss: Spreadsheet, config: WorkbookConfig, now: Date): ReminderRun
   let completed = false;
   let report: ReminderRunReport | undefined;
   try {
-    const findTab = tabFinder(ss);
+    const findTab = tabFinder(ss, config.villages);
     plan = planRun(ss, config, ledger, findTab, now);
     const { digest, emails } = plan;
     const ctx = messageContext(ss, config, findTab);
@@ -253,7 +253,7 @@ function sendPreviews(ss: Spreadsheet): string {
   }
   assertCanLog(ss);
   const now = new Date();
-  const previews = previewEmails(to, vnDateOf(now), config.settings, config.villages, messageContext(ss, config, tabFinder(ss)));
+  const previews = previewEmails(to, vnDateOf(now), config.settings, config.villages, messageContext(ss, config, tabFinder(ss, config.villages)));
   const summary = withDocumentLock(() => {
     const results: Delivery[] = [];
     deliver(previews, results, now.getTime());

@@ -7,7 +7,7 @@ import { OWN_TABS } from '../core/workbook/tabNames';
 import { automationFacts } from './automation';
 import { appendLog } from './log';
 import { menuCommand } from './office';
-import { stampProtectionWhat } from '../core/workbook/villageTabSpec';
+import { inputsProtectionWhat } from '../core/workbook/villageTabSpec';
 import { rangeProtectionOf, sheetProtectionOf } from './protections';
 import { readConfig } from './settingsSheet';
 import { myTriggers, TRIGGER_KINDS } from './triggers';
@@ -61,12 +61,14 @@ function readFacts(ss: Spreadsheet, me: Probe<string>, quota: Probe<number>): Se
   const mine = probe(() => ScriptApp.getProjectTriggers());
   const email = valueOf(me, '');
   const triggers = automationFacts(email);
-  const findTab = tabFinder(ss);
+  const findTab = tabFinder(ss, config?.villages);
   const villages: VillageTabFact[] = (config?.villages ?? []).flatMap((v) => {
     const tab = findTab(v.name);
     if (!tab) return [];
-    const stamp = rangeProtectionOf(tab.sheet, stampProtectionWhat(tab.name));
-    return [{ village: v.name, tab: tab.name, headEmail: v.email, editors: editorsOf(sheetProtectionOf(tab.sheet)), stampEditors: editorsOf(stamp) }];
+    // The stamp row is under the tab's own protection, outside the head's cells.
+    // Setup describes its protections with the village's name, whatever the tab is called now.
+    const inputs = rangeProtectionOf(tab.sheet, inputsProtectionWhat(v.name));
+    return [{ village: v.name, tab: tab.name, headEmail: v.email, editors: editorsOf(inputs), stampEditors: editorsOf(sheetProtectionOf(tab.sheet)) }];
   });
   const ownTabs = OWN_TABS.flatMap((name) => {
     const sheet = ss.getSheetByName(name);

@@ -3,13 +3,16 @@ import type { Finding } from '../core/shared/findings';
 import { getPreset, PRESET_IDS, type PresetId } from '../core/config/presets';
 import type { Settings } from '../core/config/settings';
 import { describeChanges, planSettingsSave, type FieldErrors } from '../core/config/settingsForm';
-import { TAB_SETTINGS } from '../core/workbook/tabNames';
+import { TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
+import { yearChangeRefusal, type StampedTab } from '../core/assessment/reportYear';
+import { parseVillageTab } from '../core/entry/monthReports';
+import type { Grid } from '../core/shared/grid';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
-import { readConfig } from './settingsSheet';
+import { configOf, readConfig } from './settingsSheet';
 import { asOffice, menuCommand } from './office';
-import { actingUserEmail, readGrid } from './workbook';
+import { actingUserEmail, readGrid, tabFinder } from './workbook';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 import { invalidateConfigCache } from './configCache';
 
@@ -68,6 +71,8 @@ function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: un
         message: `Chưa lưu: tab "${TAB_SETTINGS}" không còn dòng ${plan.missing.map((l) => `"${l}"`).join(', ')}. Hãy chạy "${SETUP_CAPTION}" để thêm lại rồi lưu lại.`,
       };
     }
+    const yearRefusal = plan.changes.some((c) => c.key === 'year') ? yearChangeRefusal(stampedTabs(ss, grid), plan.before, plan.settings) : null;
+    if (yearRefusal) return { ok: false, errors: { year: `Các tab địa bàn đang có báo cáo năm ${plan.before.year}: xem thông báo bên dưới.` }, message: `Chưa lưu. ${yearRefusal}` };
     // Usually one or two cells, scattered between rows people may have added: one setValue each
     // touches nothing else, where a block setValues would rewrite the rows in between.
     for (const w of plan.writes) sheet.getRange(w.row, w.column).setValue(w.value);
@@ -79,6 +84,20 @@ function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: un
   });
   if (typeof outcome !== 'string') return outcome;
   return { ok: true, summary: outcome, data: settingsData(ss) };
+}
+
+/**
+ * Each village tab's stamps, for a change of `Năm`: one getValues per tab, read only when `Năm`
+ * changes (about 3 s at 500 villages by the emulator's cost model: docs/periods-and-status.md, "The year").
+ */
+function stampedTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, settingsGrid: Grid): StampedTab[] {
+  const registry = ss.getSheetByName(TAB_REGISTRY);
+  const villages = configOf(settingsGrid, registry ? readGrid(registry) : null)?.villages ?? [];
+  const findTab = tabFinder(ss, villages);
+  return villages.map((village) => {
+    const tab = findTab(village.name);
+    return { name: village.name, report: tab ? parseVillageTab(tab.name, readGrid(tab.sheet), []) : null };
+  });
 }
 
 export function showSettings(): void {

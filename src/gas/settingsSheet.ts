@@ -33,11 +33,22 @@ export function configOf(settingsGrid: Grid | null, registryGrid: Grid | null): 
   return { ...settings, villages: registry.villages, findings: [...settings.findings, ...registry.findings] };
 }
 
-/** For commands that cannot run before setup: readConfig, or a Vietnamese error saying what to do. */
+/**
+ * For commands that count the villages (Tổng hợp, Kiểm tra số liệu): readConfig, or a Vietnamese
+ * error saying what to do. Without `Danh sách` there would be no village to count, and a report of
+ * 0/0 would look like a result.
+ */
 export function requireConfig(ss: Spreadsheet): WorkbookConfig {
-  const config = readConfig(ss);
-  if (!config) throw new Error(`Bảng tính chưa được khởi tạo: chạy "${SETUP_CAPTION}" trước.`);
-  return config;
+  const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
+  if (!settingsSheet) throw new Error(missingTabMessage(TAB_SETTINGS));
+  const registrySheet = ss.getSheetByName(TAB_REGISTRY);
+  if (!registrySheet) throw new Error(missingTabMessage(TAB_REGISTRY));
+  return configOf(readGrid(settingsSheet), readGrid(registrySheet)) as WorkbookConfig;
+}
+
+function missingTabMessage(tab: string): string {
+  const what = tab === TAB_SETTINGS ? 'các cài đặt và danh mục chỉ tiêu' : 'danh sách các địa bàn';
+  return `Không tìm thấy tab "${tab}" (${what}) nên chưa làm được việc này. Nếu tab vừa bị xóa hay đổi tên: khôi phục bằng Tệp → Lịch sử phiên bản, hoặc đặt lại đúng tên "${tab}". Nếu chưa từng có: chạy "${SETUP_CAPTION}" để tạo tab rồi điền vào đó.`;
 }
 
 export function appliedIndicators(config: Pick<WorkbookConfig, 'indicators'>): IndicatorSetting[] {

@@ -1,25 +1,36 @@
 /**
  * Khởi tạo / cập nhật bảng tính, and applying a preset: read → plan (core/workbook) → apply
  * (tabWriter), one tab at a time within a time budget; a long setup carries on in a follow-up
- * execution (docs/limits.md). Never deletes or overwrites typed data.
+ * execution (docs/limits.md). Never deletes or overwrites typed data. Tabs are found as every
+ * command finds them (tabFinder: by the id `Danh sách` records, else by normalised name) and given
+ * back their exact name, so a renamed tab keeps its data instead of getting an empty twin.
  */
 import { EXPECTED_LOCALE } from '../core/automation/selfCheck';
 import { getPreset, presetIdSchema, type PresetId } from '../core/config/presets';
+import { readRegistryGrid, tabIdColumn, type Village } from '../core/config/registry';
 import { readSettingsGrid } from '../core/config/settingsGrid';
+import { describeSettingsTab } from '../core/config/settingsForm';
+import { tabYearFinding } from '../core/assessment/reportYear';
+import { parseVillageTab } from '../core/entry/monthReports';
 import type { Finding } from '../core/shared/findings';
 import type { Grid } from '../core/shared/grid';
 import { TIME_ZONE } from '../core/shared/calendar';
 import { planLogTab } from '../core/workbook/logTabSpec';
 import { ownTabProtection } from '../core/workbook/ownProtection';
-import { planRegistryTab } from '../core/workbook/registryTabSpec';
+import { planRegistryTab, planRegistryTabIds } from '../core/workbook/registryTabSpec';
 import { planSettingsTab } from '../core/workbook/settingsTabSpec';
 import {
+  nameTakenFinding,
+  recordOrphans,
+  recordRename,
   recordStep,
+  renamedByHandFinding,
   resumedProgress,
   setupLogDetail,
   setupSteps,
   setupSummary,
   stepTab,
+  titleNamesVillage,
   withinBudget,
   type SetupProgress,
   type SetupReport,
@@ -27,7 +38,7 @@ import {
   type StepOutcome,
 } from '../core/workbook/setupPlan';
 import { emptyTabSpec } from '../core/workbook/tabSpec';
-import { TAB_LOG, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
+import { OWN_TABS, TAB_LOG, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { planVillageTab } from '../core/workbook/villageTabSpec';
 import { withDocumentLock } from './lock';
 import { invalidateConfigCache } from './configCache';
@@ -37,16 +48,20 @@ import { appliedIndicators, configOf, readConfig, type WorkbookConfig } from './
 import { clearProgress, loadProgress, retireContinuation, saveProgress, scheduleContinuation } from './setupProgress';
 import { applyTabSpec } from './tabWriter';
 import { ensureEditTrigger } from './triggers';
-import { readGrid } from './workbook';
+import { orphanTabs, readGrid, tabFinder, type TabFinder } from './workbook';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** What one step did, for the progress and the findings (none unless given). */
 interface StepResult {
   outcome: StepOutcome;
   added?: string[];
   findings?: Finding[];
+  /** The tab's name before setup gave it the one `Danh sách` says. */
+  renamedFrom?: string;
+  orphans?: string[];
 }
 
 /** A step that only brings an existing tab up to its spec. */
@@ -58,23 +73,32 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
   if (ss.getSpreadsheetLocale() !== EXPECTED_LOCALE) ss.setSpreadsheetLocale(EXPECTED_LOCALE);
   // The edit trigger's copy of the configuration is read again after any setup.
   invalidateConfigCache();
-  const settingsSheet = ss.getSheetByName(TAB_SETTINGS);
-  const registrySheet = ss.getSheetByName(TAB_REGISTRY);
+  // Every command finds the own tabs by their exact names: a retyped one is given its name back first.
+  const ownTab = tabFinder(ss);
+  const ownRenamed = restoreOwnTabNames(ownTab);
+  const settingsSheet = ownTab(TAB_SETTINGS)?.sheet ?? null;
+  const registrySheet = ownTab(TAB_REGISTRY)?.sheet ?? null;
   const settingsGrid = settingsSheet ? readGrid(settingsSheet) : null;
   const registryGrid = registrySheet ? readGrid(registrySheet) : null;
   const config = configOf(settingsGrid, registryGrid);
   const office = officeEditors(ss, (config?.settings ?? getPreset('mac-dinh').settings).officeEmail);
-  const read: SetupReading = { settingsGrid, registrySheet, registryGrid, config, office };
+  const read: SetupReading = { settingsGrid, registrySheet, registryGrid, config, office, findTab: tabFinder(ss, config?.villages) };
   const steps = setupSteps(config?.villages.map((v) => v.name) ?? []);
   const progress = resumedProgress(loadProgress(), steps);
+  ownRenamed.forEach(([from, to]) => recordRename(progress, from, to));
   const findings: Finding[] = [];
   while (progress.next < steps.length) {
     if (progress.next > 1 && !withinBudget(Date.now() - startedAt)) break;
     const step = steps[progress.next];
     const result = runStep(ss, step, read);
     // A tab just created or given new rows says something new: read again what the next steps plan from.
-    if (step.kind !== 'village' && (result.outcome === 'created' || result.outcome === 'repaired')) read.config = readConfig(ss);
+    if (step.kind !== 'village' && (result.outcome === 'created' || result.outcome === 'repaired')) {
+      read.config = readConfig(ss);
+      read.findTab = tabFinder(ss, read.config?.villages);
+    }
     recordStep(progress, stepTab(step), result.outcome, result.added ?? []);
+    if (result.renamedFrom !== undefined) recordRename(progress, result.renamedFrom, stepTab(step));
+    if (result.orphans) recordOrphans(progress, result.orphans);
     findings.push(...(result.findings ?? []));
   }
   const finished = progress.next >= steps.length;
@@ -92,13 +116,24 @@ export function setupWorkbookIn(ss: Spreadsheet, startedAt = Date.now()): SetupR
     report.continuing = problem === null;
     report.continuationProblem = problem;
   }
-  // Nhật ký records changes: a rerun that finds everything in place writes nothing, however long it takes.
-  if (progress.changed) appendLog(ss, [{ action: SETUP_CAPTION, detail: setupLogDetail(report) }]);
+  // Nhật ký records changes, and reports nobody would count: a rerun that finds everything in place writes nothing, however long it takes.
+  if (progress.changed || report.orphans.length > 0) appendLog(ss, [{ action: SETUP_CAPTION, detail: setupLogDetail(report) }]);
   return report;
 }
 
+/** The own tabs found under another spelling (normalizeName), renamed back: [from, to] for each. */
+function restoreOwnTabNames(ownTab: TabFinder): [string, string][] {
+  return OWN_TABS.flatMap((name): [string, string][] => {
+    const sheet = ownTab(name)?.sheet;
+    const current = sheet?.getName();
+    if (!sheet || current === undefined || current === name) return [];
+    sheet.setName(name);
+    return [[current, name]];
+  });
+}
+
 function reportOf(config: WorkbookConfig, progress: SetupProgress, findings: Finding[]): SetupReport {
-  const { next: done, total, created, createdCount, repaired, repairedCount, unrecognised } = progress;
+  const { next: done, total, created, createdCount, repaired, repairedCount, unrecognised, renamed, renamedCount, orphans } = progress;
   return {
     unitName: config.settings.unitName,
     villages: config.villages.length,
@@ -111,6 +146,9 @@ function reportOf(config: WorkbookConfig, progress: SetupProgress, findings: Fin
     repaired,
     repairedCount,
     unrecognised,
+    renamed,
+    renamedCount,
+    orphans,
     findings: [...config.findings, ...findings],
     trigger: null,
   };
@@ -123,6 +161,19 @@ interface SetupReading {
   registryGrid: Grid | null;
   config: WorkbookConfig | null;
   office: string[];
+  /** The villages' tabs, by the ids `Danh sách` records, else by name. */
+  findTab: TabFinder;
+  /** Every tab by its name as Sheets compares names (ignoring case); read when first needed, kept current by setup. */
+  takenNames?: TakenNames;
+}
+
+type TakenNames = Map<string, { id: number; name: string }>;
+
+function takenNames(ss: Spreadsheet): TakenNames {
+  return new Map(ss.getSheets().map((s) => {
+    const name = s.getName();
+    return [name.toLowerCase(), { id: s.getSheetId(), name }];
+  }));
 }
 
 function runStep(ss: Spreadsheet, step: SetupStep, read: SetupReading): StepResult {
@@ -138,21 +189,45 @@ function runStep(ss: Spreadsheet, step: SetupStep, read: SetupReading): StepResu
       const { registryGrid: grid, registrySheet: sheet } = read;
       const plan = planRegistryTab({ grid, villageWord: (config?.settings ?? defaults.settings).villageWord, office });
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
-      return { outcome: plan.created ? 'created' : updatedIf(applied) };
+      const hid = plan.tabIdColumn !== null && hideColumn(applied.sheet, plan.tabIdColumn);
+      return { outcome: plan.created ? 'created' : hid ? 'updated' : updatedIf(applied) };
     }
     case 'village': {
       const village = config?.villages.find((v) => v.name === step.name);
       if (!config || !village) return { outcome: 'absent' };
-      const sheet = ss.getSheetByName(step.name);
+      const sheet = read.findTab(village.name)?.sheet ?? null;
       const grid = sheet ? readGrid(sheet) : null;
+      const naming = nameVillageTab(village, sheet, grid, config.settings.year, () => (read.takenNames ??= takenNames(ss)));
+      if (naming.blocked) return { outcome: 'absent', findings: [naming.blocked] };
       const log = sheet ? null : ss.getSheetByName(TAB_LOG);
       // Village tabs go before `Nhật ký`, which stays last.
       const position = log ? log.getIndex() - 1 : ss.getNumSheets();
       const plan = planVillageTab({ name: step.name, year: config.settings.year, indicators: appliedIndicators(config), grid, position, office, headEmail: village.email });
-      if (plan.outcome === 'unrecognised') return plan;
+      const named = { renamedFrom: naming.renamedFrom, findings: [...naming.findings, ...plan.findings] };
+      if (plan.outcome === 'unrecognised') return { ...plan, ...named };
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
+      if (applied.created) read.takenNames?.set(step.name.toLowerCase(), { id: applied.sheet.getSheetId(), name: step.name });
       const outcome = plan.outcome === 'unchanged' && applied.writes > 0 ? 'updated' : plan.outcome;
-      return { outcome, added: plan.added, findings: plan.findings };
+      // Stamps of another year than `Năm` (docs/periods-and-status.md, "The year"), from the grid already read.
+      const otherYear = grid ? tabYearFinding({ name: step.name, report: parseVillageTab(step.name, grid, []) }, config.settings) : null;
+      return { outcome, added: plan.added, ...named, findings: otherYear ? [...named.findings, otherYear] : named.findings };
+    }
+    case 'tabIds': {
+      // Read again: the registry step may have just added the column, and the village steps may have run in earlier executions.
+      const sheet = ss.getSheetByName(TAB_REGISTRY);
+      if (!sheet) return { outcome: 'absent' };
+      const grid = readGrid(sheet);
+      const { villages } = readRegistryGrid(grid);
+      const findTab = tabFinder(ss, villages);
+      const tabIdByRow = new Map<number, number>();
+      for (const v of villages) {
+        const tab = findTab(v.name);
+        if (tab) tabIdByRow.set(v.row, tab.sheet.getSheetId());
+      }
+      const orphans = orphanTabs(ss, new Set(tabIdByRow.values()));
+      const column = tabIdColumn(grid);
+      if (column === null) return { outcome: 'unchanged', orphans };
+      return { outcome: updatedIf(applyTabSpec(ss, planRegistryTabIds(column, tabIdByRow), { values: grid, sheet })), orphans };
     }
     case 'log': {
       const sheet = ss.getSheetByName(TAB_LOG);
@@ -168,6 +243,41 @@ function runStep(ss: Spreadsheet, step: SetupStep, read: SetupReading): StepResu
       return { outcome: updatedIf(applied) };
     }
   }
+}
+
+interface TabNaming {
+  renamedFrom?: string;
+  findings: Finding[];
+  /** Why the village's tab can neither be created nor renamed: another tab holds the name. */
+  blocked?: Finding;
+}
+
+/**
+ * Gives the village's tab (`sheet`, null when it has none) the exact name of `Danh sách`: after the
+ * office renamed the village there (logged), or after someone renamed the tab (also a finding, told
+ * apart by the tab's title: setup wrote it from the name the village had). Sheets refuses a name
+ * another tab has ignoring case (`taken`, read only when a tab is to be renamed or created); then
+ * nothing is renamed or created and the finding says which tab.
+ */
+function nameVillageTab(village: Village, sheet: Sheet | null, grid: Grid | null, year: number, taken: () => TakenNames): TabNaming {
+  const current = sheet?.getName() ?? null;
+  if (current === village.name) return { findings: [] };
+  const wanted = village.name.toLowerCase();
+  const holder = taken().get(wanted);
+  if (holder && holder.id !== sheet?.getSheetId()) return { findings: [], blocked: nameTakenFinding(village.name, holder.name, current) };
+  if (!sheet || current === null) return { findings: [] };
+  sheet.setName(village.name);
+  taken().delete(current.toLowerCase());
+  taken().set(wanted, { id: sheet.getSheetId(), name: village.name });
+  const byHand = grid !== null && titleNamesVillage(grid, village.name, year);
+  return { renamedFrom: current, findings: byHand ? [renamedByHandFinding(current, village.name)] : [] };
+}
+
+/** Whether the column had to be hidden (one read when it already is). */
+function hideColumn(sheet: Sheet, column: number): boolean {
+  if (sheet.isColumnHiddenByUser(column)) return false;
+  sheet.hideColumns(column);
+  return true;
 }
 
 /** A new spreadsheet's untouched "Sheet1" would sit among the tabs; only a blank one is removed. */
@@ -188,11 +298,12 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   const log: LogEntry[] = [];
   const office = officeEditors(ss, preset.settings.officeEmail);
   const grid = previous ? readGrid(previous) : null;
-  const before = grid ? ` Cấu hình cũ: ${JSON.stringify(readSettingsGrid(grid).settings)}` : '';
+  const before = grid ? ` ${describeSettingsTab(readSettingsGrid(grid))}` : '';
   log.push({ action: 'Áp dụng mẫu cấu hình', detail: `Mẫu "${preset.title}".${before}` });
+  // The old settings are on record before they are overwritten: a run stopped in between loses nothing.
+  appendLog(ss, log);
   applyTabSpec(ss, planSettingsTab({ grid, mode: 'replace', settings: preset.settings, indicators: preset.indicators, office }).spec, { values: grid ?? undefined });
   clearProgress();
-  appendLog(ss, log);
   return setupWorkbookIn(ss, startedAt);
 }
 

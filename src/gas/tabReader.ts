@@ -166,13 +166,14 @@ function readProtections(sheet: Sheet, handles: TabHandles): ProtectionState[] {
   return handles.protections.map((protection, i) => {
     const description = protection.getDescription();
     const block = i < sheetProtections.length ? null : blockFromA1(protection.getRange().getA1Notation());
-    if (!description.startsWith(OWN_PROTECTION_PREFIX)) return { block, description, editors: [], warningOnly: false, domainEdit: false };
+    if (!description.startsWith(OWN_PROTECTION_PREFIX)) return { block, description, editors: [], warningOnly: false, domainEdit: false, unprotected: [] };
     return {
       block,
       description,
       editors: protection.getEditors().map((user) => user.getEmail().toLowerCase()),
       warningOnly: protection.isWarningOnly(),
       domainEdit: protection.canDomainEdit(),
+      unprotected: block ? [] : protection.getUnprotectedRanges().map((range) => blockFromA1(range.getA1Notation())),
     };
   });
 }

@@ -136,10 +136,17 @@ function applyProtection(sheet: Sheet, op: ProtectionOp, handles: TabHandles, ra
     case 'create': {
       const protection = op.protection.block ? range(op.protection.block).protect() : sheet.protect();
       restrictNewProtection(protection.setDescription(op.protection.description), op.protection.editors);
+      if (op.protection.unprotected?.length) protection.setUnprotectedRanges(op.protection.unprotected.map(range));
       return;
     }
-    case 'takeOver':
-      restrictNewProtection(handles.protections[op.index].setDescription(op.protection.description), op.protection.editors);
+    case 'takeOver': {
+      const protection = handles.protections[op.index];
+      restrictNewProtection(protection.setDescription(op.protection.description), op.protection.editors);
+      protection.setUnprotectedRanges((op.protection.unprotected ?? []).map(range));
+      return;
+    }
+    case 'unprotect':
+      handles.protections[op.index].setUnprotectedRanges(op.blocks.map(range));
       return;
     case 'update': {
       const protection = handles.protections[op.index];

@@ -1,4 +1,7 @@
-/** The village tabs as every command reads them: found by name, one `getValues()` each, parsed and assessed. */
+/**
+ * The village tabs as every command reads them: found by the tab id `Danh sách` records, else by
+ * name (tabFinder), one `getValues()` each, parsed and assessed.
+ */
 import { assessVillageTab, type AssessedTab } from '../core/assessment/villageAssessment';
 import type { Grid } from '../core/shared/grid';
 import type { Village } from '../core/config/registry';
@@ -23,7 +26,7 @@ export interface ReadVillageTabsOptions {
 }
 
 export function readVillageTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, config: WorkbookConfig, now: Date, options: ReadVillageTabsOptions = {}): VillageTabRead[] {
-  const findTab = options.findTab ?? tabFinder(ss);
+  const findTab = options.findTab ?? tabFinder(ss, config.villages);
   const input = { settings: config.settings, indicators: appliedIndicators(config), now };
   return (options.villages ?? config.villages).map((village) => {
     const tab = findTab(village.name);

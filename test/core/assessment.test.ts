@@ -20,7 +20,7 @@ describe('assessVillage', () => {
       'CHUA_NOP', 'CHUA_NOP', 'CHUA_NOP', 'CHUA_NOP', 'CHUA_NOP', 'CHUA_NOP', 'CHUA_NOP',
     ]);
     expect(months.map((m) => m.findings.map((f) => `${f.level} ${f.cell}`))).toEqual([
-      [], [], ['error F14'], ['warning G13'], [], ['error I14'], [], [], [], [], [], [],
+      [], [], ['error G14'], ['warning H13'], [], ['error J14'], [], [], [], [], [], [],
     ]);
   });
 });

@@ -25,7 +25,7 @@ describe('checkVillageTabs', () => {
       ['Thôn 4', '', 1, 0, 0],
       ['Thôn 5', 'Thôn 5', 1, 0, 0],
     ]);
-    expect(result.villages[0].findings.map((f) => f.cell)).toEqual(['H14']);
+    expect(result.villages[0].findings.map((f) => f.cell)).toEqual(['I14']);
     expect(result.villages[1].findings[0]).toEqual({ level: 'error', sheet: '', cell: '', message: 'Thôn 4: chưa có tab của địa bàn này; chạy "Khởi tạo / cập nhật bảng tính".' });
     expect(result.villages[2].findings[0]).toEqual({ level: 'error', sheet: 'Thôn 5', cell: '', message: 'Thôn 5: không tìm thấy dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…" trong tab.' });
     expect([result.errors, result.warnings]).toEqual([3, 1]);

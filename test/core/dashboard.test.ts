@@ -62,7 +62,7 @@ describe('buildDashboard', () => {
       ['Thôn 2', 'NOP_MUON', false],
       ['Thôn 1', 'DUNG_HAN', false],
     ]);
-    expect(data.counts).toEqual({ total: 5, submitted: 2, DUNG_HAN: 1, NOP_MUON: 1, CHUA_NOP: 2, CHO_XU_LY: 0, CAN_SUA: 1 });
+    expect(data.counts).toEqual({ total: 5, submitted: 2, DUNG_HAN: 1, NOP_MUON: 1, CHUA_NOP: 2, CHO_XU_LY: 0, CAN_SUA: 1, DA_DUYET: 0, approvable: 2 });
     expect(data.completenessText).toBe('40%');
   });
 

@@ -27,30 +27,30 @@ describe('planEdit', () => {
     return parse(grid);
   };
   it('classifies each month of the edited block', () => {
-    // Tick row (19) across Tháng 1 (D) … Tháng 6 (I).
-    expect(planEdit(report(), { row: 19, column: 4, numRows: 1, numColumns: 6 })).toEqual([
+    // Tick row (19) across Tháng 1 (E) … Tháng 6 (J).
+    expect(planEdit(report(), { row: 19, column: 5, numRows: 1, numColumns: 6 })).toEqual([
       { kind: 'recheck', month: 1 }, { kind: 'submit', month: 2 }, { kind: 'submit', month: 3 },
       { kind: 'submit', month: 4 }, { kind: 'submit', month: 5 }, { kind: 'retract', month: 6 },
     ]);
     // A data cell of a submitted month, of an unsubmitted month, the note row, the title.
-    expect(planEdit(report(), { row: 14, column: 4, numRows: 1, numColumns: 1 })).toEqual([{ kind: 'recheck', month: 1 }]);
-    expect(planEdit(report(), { row: 14, column: 10, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(planEdit(report(), { row: 21, column: 4, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(planEdit(report(), { row: 1, column: 1, numRows: 1, numColumns: 15 })).toEqual([]);
+    expect(planEdit(report(), { row: 14, column: 5, numRows: 1, numColumns: 1 })).toEqual([{ kind: 'recheck', month: 1 }]);
+    expect(planEdit(report(), { row: 14, column: 11, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(planEdit(report(), { row: 21, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(planEdit(report(), { row: 1, column: 1, numRows: 1, numColumns: 16 })).toEqual([]);
   });
 
   it('says before the lock which months need work: any edited checkbox, and data of submitted months', () => {
     const grid = baseGrid();
     set(grid, 'DA_NOP', 7, false); // an unticked, unstamped month: its checkbox edit still needs the lock
     const r = parse(grid);
-    expect(monthsNeedingWork(r, { row: 19, column: 10, numRows: 1, numColumns: 1 })).toEqual([7]);
-    expect(monthsNeedingWork(r, { row: 14, column: 4, numRows: 1, numColumns: 1 })).toEqual([1]);
+    expect(monthsNeedingWork(r, { row: 19, column: 11, numRows: 1, numColumns: 1 })).toEqual([7]);
+    expect(monthsNeedingWork(r, { row: 14, column: 5, numRows: 1, numColumns: 1 })).toEqual([1]);
     // A number typed in an unsubmitted month, a note, the title: nothing.
-    expect(monthsNeedingWork(r, { row: 14, column: 10, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(monthsNeedingWork(r, { row: 21, column: 4, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(monthsNeedingWork(r, { row: 1, column: 1, numRows: 1, numColumns: 15 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 14, column: 11, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 21, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 1, column: 1, numRows: 1, numColumns: 16 })).toEqual([]);
     // A retry replays the edit of one checkbox.
-    expect(tickCellRect(r, 7)).toEqual({ row: 19, column: 10, numRows: 1, numColumns: 1 });
+    expect(tickCellRect(r, 7)).toEqual({ row: 19, column: 11, numRows: 1, numColumns: 1 });
     expect(planEdit(report(), tickCellRect(report(), 6))).toEqual([{ kind: 'retract', month: 6 }]);
   });
 });
@@ -65,26 +65,26 @@ describe('planMarks', () => {
 
   it('marks, keeps a person\'s note and colour, and restores only its own marks', () => {
     const grid = baseGrid();
-    set(grid, 'LUOT_DVCTT', 5, 'abc'); // H14, in a submitted month: the checkbox H19 gets the summary
+    set(grid, 'LUOT_DVCTT', 5, 'abc'); // I14, in a submitted month: the checkbox I19 gets the summary
     const report = parse(grid);
     const findings = report.months.map((m) => validateMonth(report, m.month, contextFor('Thôn 3')));
     const notes = grid.map((r) => r.map(() => ''));
     const backgrounds = grid.map((r) => r.map(() => '#ffffff'));
-    notes[13][7] = 'Số của chị Lan';
-    notes[4][3] = `${OWN_NOTE_MARKER} cũ`; // D5: an old mark whose problem is gone
-    backgrounds[4][3] = '#ffc7ce';
-    notes[5][3] = `${OWN_NOTE_MARKER} cũ`; // D6: old mark on a cell a person recoloured
-    backgrounds[5][3] = '#00ff00';
+    notes[13][8] = 'Số của chị Lan';
+    notes[4][4] = `${OWN_NOTE_MARKER} cũ`; // E5: an old mark whose problem is gone
+    backgrounds[4][4] = '#ffc7ce';
+    notes[5][4] = `${OWN_NOTE_MARKER} cũ`; // E6: old mark on a cell a person recoloured
+    backgrounds[5][4] = '#00ff00';
     const plan = planMarks(report, findings, notes, backgrounds);
-    expect(plan && [plan.row, plan.column, plan.numRows, plan.numColumns]).toEqual([4, 3, 15, 5]);
+    expect(plan && [plan.row, plan.column, plan.numRows, plan.numColumns]).toEqual([4, 4, 15, 5]);
     const newNotes = written(notes, plan?.notes, plan ?? { row: 0, column: 0 });
     const newBackgrounds = written(backgrounds, plan?.backgrounds, plan ?? { row: 0, column: 0 });
-    expect(newNotes[13][7]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
-    expect(newBackgrounds[13][7]).toBe('#ffc7ce');
-    expect(newNotes[18][7].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
-    expect(newBackgrounds[18][7]).toBe('#ffc7ce');
-    expect([newNotes[4][3], newBackgrounds[4][3]]).toEqual(['', '#ffffff']);
-    expect([newNotes[5][3], newBackgrounds[5][3]]).toEqual(['', '#00ff00']);
+    expect(newNotes[13][8]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô I14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
+    expect(newBackgrounds[13][8]).toBe('#ffc7ce');
+    expect(newNotes[18][8].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
+    expect(newBackgrounds[18][8]).toBe('#ffc7ce');
+    expect([newNotes[4][4], newBackgrounds[4][4]]).toEqual(['', '#ffffff']);
+    expect([newNotes[5][4], newBackgrounds[5][4]]).toEqual(['', '#00ff00']);
     expect(planMarks(report, findings, newNotes, newBackgrounds)).toBeNull();
   });
 
@@ -117,7 +117,7 @@ describe('renderCheckDialog', () => {
   it('escapes names and messages and links each cell', () => {
     const html = renderCheckDialog({
       checkedAt: '10/05/2026 08:00',
-      villages: [{ village: '<b>Thôn "A"</b>', sheet: '<b>Thôn "A"</b>', errors: 1, warnings: 0, statuses: [], findings: [{ level: 'error', sheet: '<b>Thôn "A"</b>', cell: 'H14', message: '=IMPORTXML("x") <script>' }] }],
+      villages: [{ village: '<b>Thôn "A"</b>', sheet: '<b>Thôn "A"</b>', errors: 1, warnings: 0, statuses: [], findings: [{ level: 'error', sheet: '<b>Thôn "A"</b>', cell: 'I14', message: '=IMPORTXML("x") <script>' }] }],
       configFindings: [],
       errors: 1,
       warnings: 0,
@@ -125,7 +125,7 @@ describe('renderCheckDialog', () => {
     expect(html).not.toContain('<b>Thôn');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;');
-    expect(html).toContain('data-sheet="&lt;b&gt;Thôn &quot;A&quot;&lt;/b&gt;" data-cell="H14"');
+    expect(html).toContain('data-sheet="&lt;b&gt;Thôn &quot;A&quot;&lt;/b&gt;" data-cell="I14"');
   });
 });
 

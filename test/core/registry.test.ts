@@ -31,7 +31,7 @@ describe('readRegistryGrid', () => {
     const { villages, findings } = readRegistryGrid(grid);
     expect(villages.map((v) => v.name)).toEqual(['Thôn 3', 'Thôn 4']);
     expect(findings.map((f) => `${f.cell} ${f.message}`)).toEqual([
-      'A6 Dòng 6: "THÔN 3" trùng tên với một dòng phía trên; bỏ qua dòng này.',
+      'A6 Dòng 6: "THÔN 3" trùng tên với dòng 5; bỏ qua dòng này.',
       'A7 Dòng 7: "Nhật ký" trùng tên một tab của tiện ích; hãy đặt tên khác.',
       'C8 Thôn 4: email "không-phải-email" không hợp lệ; sẽ không gửi nhắc và không cấp quyền sửa tab.',
       'F8 Thôn 4: Tổng số hộ "-5" không phải số nguyên không âm; coi như chưa có.',

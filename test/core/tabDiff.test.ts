@@ -64,7 +64,7 @@ function stateOf(spec: TabSpec): TabState {
       return v ? { ...v.rule, allowInvalid: v.rule.kind === 'checkbox' } : null;
     })),
     conditionalFormats: (spec.conditionalFormats?.rules ?? []).map((rule) => ({ ...rule, ranges: [...rule.ranges] })),
-    protections: spec.protections.map((p) => ({ block: p.block, description: p.description, editors: p.editors.map((e) => e.toLowerCase()), warningOnly: false, domainEdit: false })),
+    protections: spec.protections.map((p) => ({ block: p.block, description: p.description, editors: p.editors.map((e) => e.toLowerCase()), warningOnly: false, domainEdit: false, unprotected: p.unprotected ?? [] })),
     charts: [],
   };
 }
@@ -225,8 +225,8 @@ describe('diffTab', () => {
     const spec = sampleSpec();
     const state = stateOf(spec);
     const sheet = { ...state.protections[0], editors: [OFFICE, 'old.head@example.com'], domainEdit: true };
-    const stale = { block: { row: 5, col: 1, numRows: 1, numCols: 3 }, description: `${OWN_PROTECTION_PREFIX}ngày nộp`, editors: [OFFICE], warningOnly: false, domainEdit: false };
-    const officesOwn = { block: { row: 6, col: 1, numRows: 1, numCols: 3 }, description: 'by hand', editors: [], warningOnly: false, domainEdit: false };
+    const stale = { block: { row: 5, col: 1, numRows: 1, numCols: 3 }, description: `${OWN_PROTECTION_PREFIX}ngày nộp`, editors: [OFFICE], warningOnly: false, domainEdit: false, unprotected: [] };
+    const officesOwn = { block: { row: 6, col: 1, numRows: 1, numCols: 3 }, description: 'by hand', editors: [], warningOnly: false, domainEdit: false, unprotected: [] };
     expect(diffTab(spec, { ...state, protections: [sheet, stale, officesOwn] }).protections).toEqual([
       { kind: 'update', index: 0, addEditors: [HEAD], removeEditors: ['old.head@example.com'], warningOnlyOff: false, domainEditOff: true },
       { kind: 'remove', index: 1 },

@@ -36,14 +36,24 @@ describe('village tab planner', () => {
     expect(plan.outcome).toBe('created');
     const { spec } = plan;
     expect(String(spec.values[0][0])).toContain('THÔN 3');
-    expect(spec.values[3].slice(0, 4)).toEqual(['Mã', 'Chỉ tiêu', 'ĐVT', 'Tháng 1']);
+    expect(spec.values[3].slice(0, 5)).toEqual(['Mã', 'Chỉ tiêu', 'ĐVT', 'Đầu năm', 'Tháng 1']);
     const tickRow = spec.values.findIndex((r) => r[0] === STATUS_CODES.submitted);
     expect(isIfBlank(spec.values[tickRow][FIRST_MONTH_COL])).toBe(true);
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(2);
     expect(spec.merges).toEqual([{ row: 2, col: 1, numRows: 1, numCols: 2 }]);
-    expect(spec.protections.map((p) => p.description.startsWith(OWN_PROTECTION_PREFIX))).toEqual([true, true, true, true]);
-    expect(spec.protections[0].editors).toEqual([...OFFICE, 'thon3@example.com']);
+    expect(spec.protections.every((p) => p.description.startsWith(OWN_PROTECTION_PREFIX))).toBe(true);
+    // Locked down: the tab is the office's but for the month cells, which the head shares.
+    const [whole, inputs] = spec.protections;
+    expect([whole.block, whole.editors]).toEqual([null, [...OFFICE]]);
+    // The head's cells: indicators to DA_NOP, then GHI_CHU; NGAY_NOP and DA_DUYET stay the office's.
+    const tick = tickRow + 1;
+    expect(whole.unprotected).toEqual([
+      { row: 5, col: FIRST_MONTH_COL + 1, numRows: tick - 4, numCols: 12 },
+      { row: tick + 2, col: FIRST_MONTH_COL + 1, numRows: 1, numCols: 12 },
+    ]);
+    expect(inputs.block).toEqual({ row: 5, col: FIRST_MONTH_COL + 1, numRows: spec.values.length - 4, numCols: 12 });
+    expect(inputs.editors).toEqual([...OFFICE, 'thon3@example.com']);
   });
 
   it('never claims a head figure, tick or note in an existing tab', () => {
@@ -72,13 +82,15 @@ describe('village tab planner', () => {
     expect(plan.spec.values[statusRow].slice(FIRST_MONTH_COL).every((v) => v === undefined)).toBe(true);
   });
 
-  it('rebuilds a deleted tick row at the end with checkboxes', () => {
+  it('rebuilds a deleted tick row at the end with checkboxes, ticked where a stamp survives', () => {
     const grid = filledTab().filter((r) => r[0] !== STATUS_CODES.submitted);
+    grid.find((r) => r[0] === STATUS_CODES.submittedAt)?.splice(FIRST_MONTH_COL + 1, 1, new Date('2026-02-15T02:00:00Z'));
     const plan = planVillageTab(input(grid));
     if (plan.outcome === 'unrecognised') throw new Error('unexpected');
     expect(plan.added).toEqual([STATUS_CODES.submitted]);
     expect(plan.spec.values[grid.length][0]).toBe(STATUS_CODES.submitted);
     expect(plan.spec.values[grid.length][FIRST_MONTH_COL]).toEqual({ ifBlank: false });
+    expect(plan.spec.values[grid.length][FIRST_MONTH_COL + 1]).toEqual({ ifBlank: true });
   });
 
   it('leaves a tab it does not recognise alone, with a finding', () => {
@@ -115,7 +127,10 @@ describe('settings, registry and log planners', () => {
     grid.push(...sampleVillages('bach-ngoc').map(registryRow));
     const again = planRegistryTab({ grid, villageWord: 'Thôn', office: OFFICE });
     expect(again.created).toBe(false);
-    expect(again.spec.values.flat().every((v) => v === undefined)).toBe(true);
+    // Of the values, only the hidden tab-id column's code and label are claimed.
+    const claimed = again.spec.values.flatMap((r, i) => r.flatMap((v, j) => (v === undefined ? [] : [[i + 1, j + 1, v]])));
+    expect(claimed).toEqual([[3, again.tabIdColumn, 'MA_TAB'], [4, again.tabIdColumn, grid[3][10]]]);
+    expect(again.tabIdColumn).toBe(11);
     expect(again.spec.hiddenRows).toEqual(fresh.spec.hiddenRows);
     // The number rules reach 200 rows past the last village, whatever the office has added.
     const rows = (spec: typeof fresh.spec) => spec.validations[0].block.numRows;
@@ -146,7 +161,7 @@ describe('setup progress', () => {
   it('the dashboard says how far a setup under way got', () => {
     const progress = newProgress(steps);
     recordStep(progress, 'Cấu hình', 'unchanged', []);
-    expect(setupUnderWayText(progress)).toContain('đã xong 1/7 tab');
+    expect(setupUnderWayText(progress)).toContain('đã xong 1/8 tab');
     expect(setupUnderWayText(null)).toBeNull();
   });
 

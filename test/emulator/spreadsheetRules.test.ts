@@ -186,3 +186,25 @@ describe('changing a protection needs edit rights on it', () => {
     expect(sheetProtection.getDescription()).toBe('cảnh báo');
   });
 });
+
+describe('overlapping protections', () => {
+  test('a cell is editable only if every protection over it allows the person; a sheet protection\'s exempt cells are outside it', () => {
+    // Protection reference: setUnprotectedRanges "Unprotects the given array of ranges within a
+    // protected sheet"; the class sample protects a sheet except B2:C5. Cells left out that way are
+    // open to every editor, which is why a range protection then narrows them.
+    const { emu, g } = setup();
+    const tab = g.SpreadsheetApp.getActive().insertSheet('Thôn 1');
+    const whole = tab.protect();
+    whole.removeEditors(whole.getEditors());
+    whole.setUnprotectedRanges([tab.getRange('E5:F10')]);
+    const inputs = tab.getRange('E5:G10').protect();
+    inputs.removeEditors(inputs.getEditors());
+    inputs.addEditor(HEAD1);
+    const context = {};
+    emu.userEdit(context, { user: HEAD1, sheet: 'Thôn 1', a1: 'E5', value: 1 }); // exempt, and allowed by the range
+    expect(() => emu.userEdit(context, { user: HEAD2, sheet: 'Thôn 1', a1: 'E5', value: 1 })).toThrow(/protected cell/); // the range refuses
+    expect(() => emu.userEdit(context, { user: HEAD1, sheet: 'Thôn 1', a1: 'G5', value: 1 })).toThrow(/protected cell/); // the sheet refuses
+    expect(() => emu.userEdit(context, { user: HEAD1, sheet: 'Thôn 1', a1: 'A1', value: 1 })).toThrow(/protected cell/);
+    emu.userEdit(context, { user: OWNER, sheet: 'Thôn 1', a1: 'G5', value: 1 });
+  });
+});

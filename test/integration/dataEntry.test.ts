@@ -2,7 +2,7 @@
  * Data entry through the built bundle: the installed edit trigger fired the way Sheets fires it
  * (emu.userEdit), and Kiểm tra số liệu. Workbook: preset bach-ngoc, today 10/05/2026 (Tháng 5 is
  * the current month). Tab rows: indicators 5–18 (TV_TO 13, LUOT_DVCTT 14), DA_NOP 19, NGAY_NOP 20;
- * Tháng 4 is column G, Tháng 5 H, Tháng 6 I.
+ * Tháng 4 is column H, Tháng 5 I, Tháng 6 J (column D is `Đầu năm`).
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import { readRegistryGrid } from '../../src/core/config/registry';
@@ -38,21 +38,21 @@ describe('handleEdit (installable edit trigger)', () => {
   it('a clean tick stamps NGAY_NOP and logs, reading only the edited tab and touching no other tab', () => {
     const { emu, ctx } = bachNgoc();
     // The first tick after setup stores the configuration for the edits after it.
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true });
-    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'G5:G18', value: column() });
-    expect(emu.rawGet('Thôn 1', 'G20')).toBe(''); // a paste into an unticked month changes nothing
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I19', value: true });
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H5:H18', value: column() });
+    expect(emu.rawGet('Thôn 1', 'H20')).toBe(''); // a paste into an unticked month changes nothing
     const others = emu.sheetNames().filter((n) => n !== 'Thôn 1' && n !== 'Nhật ký').map((n) => sheetSnapshot(emu, n));
     const logBefore = logRows(emu).length;
     emu.calls.reset();
 
-    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'G19', value: true });
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H19', value: true });
 
     expect(emu.executions.at(-1)?.error).toBeUndefined();
-    const stamp = emu.rawGet('Thôn 1', 'G20') as Date;
+    const stamp = emu.rawGet('Thôn 1', 'H20') as Date;
     expect(Object.prototype.toString.call(stamp)).toBe('[object Date]');
     expect(stamp.getTime()).toBe(NOW.getTime());
-    expect(sheetSnapshot(emu, 'Thôn 1')?.cells.find((c) => c.a1 === 'G20')?.displayValue).toBe('10/05/2026');
-    expect(emu.rawGet('Thôn 1', 'G19')).toBe(true);
+    expect(sheetSnapshot(emu, 'Thôn 1')?.cells.find((c) => c.a1 === 'H20')?.displayValue).toBe('10/05/2026');
+    expect(emu.rawGet('Thôn 1', 'H19')).toBe(true);
     expect(logRows(emu).slice(logBefore)).toEqual([
       ['Nộp báo cáo', 'Thôn 1', 'Tháng 4/2026', `Nộp muộn (hạn 20/04/2026).`],
     ]);
@@ -66,57 +66,57 @@ describe('handleEdit (installable edit trigger)', () => {
 
   it('a tick with errors is undone and explained in a note, keeping the note a person wrote', () => {
     const { emu, ctx } = bachNgoc();
-    personNote(emu, 'Thôn 2', 'H19', 'Nhớ hỏi anh Sơn số hộ');
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H5:H18', value: column([...Array(13).fill(4), ''] ) });
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true });
+    personNote(emu, 'Thôn 2', 'I19', 'Nhớ hỏi anh Sơn số hộ');
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I5:I18', value: column([...Array(13).fill(4), ''] ) });
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I19', value: true });
 
-    expect(emu.rawGet('Thôn 2', 'H19')).toBe(false);
-    expect(emu.rawGet('Thôn 2', 'H20')).toBe('');
-    const note = noteOf(emu, 'Thôn 2', 'H19');
+    expect(emu.rawGet('Thôn 2', 'I19')).toBe(false);
+    expect(emu.rawGet('Thôn 2', 'I20')).toBe('');
+    const note = noteOf(emu, 'Thôn 2', 'I19');
     expect(note.startsWith('Nhớ hỏi anh Sơn số hộ\n\n⚠ Tổ CNSCĐ: Chưa nộp được báo cáo, cần sửa:')).toBe(true);
-    expect(note).toContain('• Thôn 2, Tháng 5, ô H18: Buổi tập huấn kỹ năng số còn trống; tháng đã nộp cần đủ số liệu (không có thì ghi 0).');
+    expect(note).toContain('• Thôn 2, Tháng 5, ô I18: Buổi tập huấn kỹ năng số còn trống; tháng đã nộp cần đủ số liệu (không có thì ghi 0).');
     expect(logRows(emu).at(-1)?.slice(0, 3)).toEqual(['Nộp báo cáo không thành công', 'Thôn 2', 'Tháng 5/2026']);
 
     // Fixed and ticked again: stamped, the add-on's note gone, the person's note still there.
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H18', value: 0 });
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true });
-    expect(emu.rawGet('Thôn 2', 'H19')).toBe(true);
-    expect((emu.rawGet('Thôn 2', 'H20') as Date).getTime()).toBe(NOW.getTime());
-    expect(noteOf(emu, 'Thôn 2', 'H19')).toBe('Nhớ hỏi anh Sơn số hộ');
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I18', value: 0 });
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I19', value: true });
+    expect(emu.rawGet('Thôn 2', 'I19')).toBe(true);
+    expect((emu.rawGet('Thôn 2', 'I20') as Date).getTime()).toBe(NOW.getTime());
+    expect(noteOf(emu, 'Thôn 2', 'I19')).toBe('Nhớ hỏi anh Sơn số hộ');
     expect(logRows(emu).at(-1)?.slice(0, 4)).toEqual(['Nộp báo cáo', 'Thôn 2', 'Tháng 5/2026', `Đúng hạn (hạn 20/05/2026).`]);
     expect(lastActor(emu)).toBe(headOf(emu, 'Thôn 2'));
   });
 
   it('a future month cannot be submitted', () => {
     const { emu, ctx } = bachNgoc();
-    emu.userEdit(ctx, { user: head(3), sheet: 'Thôn 3', a1: 'I5:I18', value: column() });
-    emu.userEdit(ctx, { user: head(3), sheet: 'Thôn 3', a1: 'I19', value: true });
-    expect(emu.rawGet('Thôn 3', 'I19')).toBe(false);
-    expect(noteOf(emu, 'Thôn 3', 'I19')).toContain('Thôn 3, Tháng 6, ô I19: chưa đến tháng 6/2026 nên chưa nộp được báo cáo tháng này');
+    emu.userEdit(ctx, { user: head(3), sheet: 'Thôn 3', a1: 'J5:J18', value: column() });
+    emu.userEdit(ctx, { user: head(3), sheet: 'Thôn 3', a1: 'J19', value: true });
+    expect(emu.rawGet('Thôn 3', 'J19')).toBe(false);
+    expect(noteOf(emu, 'Thôn 3', 'J19')).toContain('Thôn 3, Tháng 6, ô J19: chưa đến tháng 6/2026 nên chưa nộp được báo cáo tháng này');
   });
 
   it('editing a submitted month re-validates it: Cần sửa, then fixed; unticking retracts and keeps the history in the log', () => {
     const { emu, ctx } = bachNgoc();
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H5:H18', value: column() });
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H19', value: true });
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I5:I18', value: column() });
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I19', value: true });
     emu.clock.set(new Date('2026-05-12T03:00:00Z'));
 
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H14', value: '' });
-    expect(emu.rawGet('Thôn 4', 'H19')).toBe(true); // still ticked: status Cần sửa
-    expect(noteOf(emu, 'Thôn 4', 'H19')).toBe('⚠ Tổ CNSCĐ: Cần sửa: số liệu đã nộp có lỗi.\n• Thôn 4, Tháng 5, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến còn trống; tháng đã nộp cần đủ số liệu (không có thì ghi 0).');
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I14', value: '' });
+    expect(emu.rawGet('Thôn 4', 'I19')).toBe(true); // still ticked: status Cần sửa
+    expect(noteOf(emu, 'Thôn 4', 'I19')).toBe('⚠ Tổ CNSCĐ: Cần sửa: số liệu đã nộp có lỗi.\n• Thôn 4, Tháng 5, ô I14: Lượt hỗ trợ dịch vụ công trực tuyến còn trống; tháng đã nộp cần đủ số liệu (không có thì ghi 0).');
     expect(logRows(emu).at(-1)?.slice(0, 3)).toEqual(['Cần sửa', 'Thôn 4', 'Tháng 5/2026']);
     const logged = logRows(emu).length;
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H15', value: 7 }); // another edit, still broken: no new log row
-    expect(logRows(emu).length).toBe(logged);
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I15', value: 7 }); // another edit, still broken: the change, no new "Cần sửa"
+    expect(logRows(emu).slice(logged).map((r) => r[0])).toEqual(['Sửa số liệu đã nộp']);
 
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H14', value: 3 });
-    expect(noteOf(emu, 'Thôn 4', 'H19')).toBe('');
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I14', value: 3 });
+    expect(noteOf(emu, 'Thôn 4', 'I19')).toBe('');
     expect(logRows(emu).at(-1)?.slice(0, 4)).toEqual(['Đã sửa xong', 'Thôn 4', 'Tháng 5/2026', `Số liệu đã nộp hết lỗi.`]);
     expect(lastActor(emu)).toBe(headOf(emu, 'Thôn 4'));
-    expect((emu.rawGet('Thôn 4', 'H20') as Date).getTime()).toBe(NOW.getTime()); // the first submission time stays
+    expect((emu.rawGet('Thôn 4', 'I20') as Date).getTime()).toBe(NOW.getTime()); // the first submission time stays
 
-    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'H19', value: false });
-    expect(emu.rawGet('Thôn 4', 'H20')).toBe('');
+    emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I19', value: false });
+    expect(emu.rawGet('Thôn 4', 'I20')).toBe('');
     expect(logRows(emu).at(-1)?.slice(0, 4)).toEqual([
       'Rút lại báo cáo', 'Thôn 4', 'Tháng 5/2026',
       `Bỏ tích "Đã nộp"; lần nộp trước lúc 10/05/2026 08:00. Ngày nộp đã xóa; tích lại để nộp lại.`,
@@ -126,16 +126,16 @@ describe('handleEdit (installable edit trigger)', () => {
 
   it('a paste over several months handles each month', () => {
     const { emu, ctx } = bachNgoc();
-    emu.userEdit(ctx, { user: head(5), sheet: 'Thôn 5', a1: 'F5:G18', value: Array(14).fill([4, 4]) });
-    emu.userEdit(ctx, { user: head(5), sheet: 'Thôn 5', a1: 'F19:H19', value: [[true, true, true]] });
-    expect([emu.rawGet('Thôn 5', 'F19'), emu.rawGet('Thôn 5', 'G19'), emu.rawGet('Thôn 5', 'H19')]).toEqual([true, true, false]);
+    emu.userEdit(ctx, { user: head(5), sheet: 'Thôn 5', a1: 'G5:H18', value: Array(14).fill([4, 4]) });
+    emu.userEdit(ctx, { user: head(5), sheet: 'Thôn 5', a1: 'G19:I19', value: [[true, true, true]] });
+    expect([emu.rawGet('Thôn 5', 'G19'), emu.rawGet('Thôn 5', 'H19'), emu.rawGet('Thôn 5', 'I19')]).toEqual([true, true, false]);
     expect(logRows(emu).slice(-3).map((r) => `${r[0]} ${r[2]}`)).toEqual(['Nộp báo cáo Tháng 3/2026', 'Nộp báo cáo Tháng 4/2026', 'Nộp báo cáo không thành công Tháng 5/2026']);
   });
 
   it('a number typed in a month not submitted reads the edited tab once and takes no lock', () => {
     const { emu, ctx } = bachNgoc();
     emu.calls.reset();
-    emu.userEdit(ctx, { user: head(7), sheet: 'Thôn 7', a1: 'H14', value: 5 });
+    emu.userEdit(ctx, { user: head(7), sheet: 'Thôn 7', a1: 'I14', value: 5 });
     expect(emu.calls.get('Range.getValues')).toBe(1);
     expect(emu.calls.get('LockService.getDocumentLock')).toBe(0);
     expect(emu.calls.total((name) => name.startsWith('Properties'))).toBe(0);
@@ -155,12 +155,12 @@ describe('handleEdit (installable edit trigger)', () => {
 
   it('an edit of Cấu hình or Danh sách makes the next tick read the configuration again', () => {
     const { emu, ctx } = bachNgoc();
-    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'H19', value: true }); // stores the configuration
+    emu.userEdit(ctx, { user: head(2), sheet: 'Thôn 2', a1: 'I19', value: true }); // stores the configuration
     const row = emu.rawGrid('Danh sách').findIndex((r) => r[0] === 'Thôn 1') + 1;
     emu.userEdit(ctx, { user: OFFICE, sheet: 'Danh sách', a1: `B${row}`, value: 'Nguyễn Văn Mới' });
-    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H5:H18', value: column() });
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'I5:I18', value: column() });
     emu.calls.reset();
-    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'H19', value: true });
+    emu.userEdit(ctx, { user: head(1), sheet: 'Thôn 1', a1: 'I19', value: true });
     expect(emu.calls.get('Range.getValues')).toBe(4); // Cấu hình, Danh sách and the tab twice
     expect(lastActor(emu)).toBe(headOf(emu, 'Thôn 1'));
   });
@@ -170,10 +170,10 @@ describe('checkReports (Kiểm tra số liệu)', () => {
   it('marks offending cells, keeps a person\'s note, clears its marks when fixed, and lists findings with links', () => {
     const wb = bachNgoc();
     const { emu } = wb;
-    emu.rawSet('Thôn 2', 'G5:G18', column());
-    emu.rawSet('Thôn 2', 'G14', 'mười');
-    emu.rawSet('Thôn 2', 'G13', 9);
-    personNote(emu, 'Thôn 2', 'G14', 'Số của chị Lan');
+    emu.rawSet('Thôn 2', 'H5:H18', column());
+    emu.rawSet('Thôn 2', 'H14', 'mười');
+    emu.rawSet('Thôn 2', 'H13', 9);
+    personNote(emu, 'Thôn 2', 'H14', 'Số của chị Lan');
     emu.calls.reset();
 
     const result = wb.call<{ errors: number; warnings: number; villages: { village: string; findings: { cell: string }[] }[] }>('checkReports');
@@ -183,22 +183,22 @@ describe('checkReports (Kiểm tra số liệu)', () => {
     expect(emu.calls.get('Range.setNotes')).toBe(1);
     expect(emu.calls.get('Range.setBackgrounds')).toBe(1);
     expect(result.errors).toBe(1);
-    expect(result.villages.find((v) => v.village === 'Thôn 2')?.findings.map((f) => f.cell)).toEqual(['G13', 'G14']);
-    expect(noteOf(emu, 'Thôn 2', 'G14')).toBe('Số của chị Lan\n\n⚠ Tổ CNSCĐ: • Thôn 2, Tháng 4, ô G14: Lượt hỗ trợ dịch vụ công trực tuyến: "mười" không phải số; hãy nhập số nguyên ≥ 0.');
-    expect(noteOf(emu, 'Thôn 2', 'G13')).toBe('⚠ Tổ CNSCĐ: • Thôn 2, Tháng 4, ô G13: Số thành viên Tổ (9) ngoài khoảng 3–5 người theo kế hoạch.');
-    expect(backgroundOf(emu, 'Thôn 2', 'G14')).toBe('#ffc7ce');
-    expect(backgroundOf(emu, 'Thôn 2', 'G13')).toBe('#ffeb9c');
+    expect(result.villages.find((v) => v.village === 'Thôn 2')?.findings.map((f) => f.cell)).toEqual(['H13', 'H14']);
+    expect(noteOf(emu, 'Thôn 2', 'H14')).toBe('Số của chị Lan\n\n⚠ Tổ CNSCĐ: • Thôn 2, Tháng 4, ô H14: Lượt hỗ trợ dịch vụ công trực tuyến: "mười" không phải số; hãy nhập số nguyên ≥ 0.');
+    expect(noteOf(emu, 'Thôn 2', 'H13')).toBe('⚠ Tổ CNSCĐ: • Thôn 2, Tháng 4, ô H13: Số thành viên Tổ (9) ngoài khoảng 3–5 người theo kế hoạch.');
+    expect(backgroundOf(emu, 'Thôn 2', 'H14')).toBe('#ffc7ce');
+    expect(backgroundOf(emu, 'Thôn 2', 'H13')).toBe('#ffeb9c');
     const dialog = emu.ui.dialogs.at(-1);
     expect(dialog?.title).toBe('Kiểm tra số liệu');
-    expect(dialog?.content).toContain('data-sheet="Thôn 2" data-cell="G14"');
+    expect(dialog?.content).toContain('data-sheet="Thôn 2" data-cell="H14"');
     expect(dialog?.content).toContain('&quot;mười&quot; không phải số');
 
-    emu.rawSet('Thôn 2', 'G14', 12);
-    emu.rawSet('Thôn 2', 'G13', 4);
+    emu.rawSet('Thôn 2', 'H14', 12);
+    emu.rawSet('Thôn 2', 'H13', 4);
     wb.call('checkReports');
-    expect(noteOf(emu, 'Thôn 2', 'G14')).toBe('Số của chị Lan');
-    expect(noteOf(emu, 'Thôn 2', 'G13')).toBe('');
-    expect(backgroundOf(emu, 'Thôn 2', 'G14')).toBe('#ffffff');
+    expect(noteOf(emu, 'Thôn 2', 'H14')).toBe('Số của chị Lan');
+    expect(noteOf(emu, 'Thôn 2', 'H13')).toBe('');
+    expect(backgroundOf(emu, 'Thôn 2', 'H14')).toBe('#ffffff');
 
     emu.calls.reset();
     wb.call('checkReports');
@@ -208,9 +208,9 @@ describe('checkReports (Kiểm tra số liệu)', () => {
   it('selectCell brings the tab forward and selects the cell', () => {
     const wb = bachNgoc();
     const { emu } = wb;
-    wb.call('selectCell', ['thôn 7', 'G14']);
+    wb.call('selectCell', ['thôn 7', 'H14']);
     const where = emu.run({ activeUser: OFFICE }, () => `${emu.spreadsheet.getActiveSheet().getName()}!${emu.spreadsheet.getActiveRange()?.getA1Notation()}`);
-    expect(where).toBe('Thôn 7!G14');
+    expect(where).toBe('Thôn 7!H14');
     expect(() => wb.call('selectCell', ['Không có', 'A1'])).toThrow('Không tìm thấy tab "Không có".');
   });
 });

@@ -6,8 +6,9 @@ import { OFFICE, newWorkbook, sampleVillages, sheetSnapshot, workbookWithPreset 
 const ENTRY_POINTS = [
   'onOpen', 'onInstall', 'setupWorkbook', 'aggregateReports', 'checkReports', 'sendRemindersNow',
   'showDashboard', 'showSettings', 'handleEdit', 'runScheduledReminders', 'applyPreset', 'aggregateMonth', 'aggregateQuarter',
+  'approveMonth', 'approveVillageMonth', 'unlockVillageMonth',
 ];
-const MENU_FUNCTIONS = ['setupWorkbook', 'aggregateReports', 'checkReports', 'sendRemindersNow', 'sendTestEmails', 'showDashboard', 'showSettings', 'selfCheck'];
+const MENU_FUNCTIONS = ['setupWorkbook', 'aggregateReports', 'checkReports', 'approveReports', 'sendRemindersNow', 'sendTestEmails', 'showDashboard', 'showSettings', 'selfCheck', 'startNewYear'];
 const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 
 describe('the built bundle', () => {
@@ -56,8 +57,8 @@ describe('applyPreset', () => {
     const tab = wb.emu.rawGrid(first);
     const codes = tab.map((r) => r[0]);
     expect(codes.includes('HO_SMART_HP')).toBe(id === 'an-hai');
-    expect(codes.slice(-3)).toEqual(['DA_NOP', 'NGAY_NOP', 'GHI_CHU']);
-    expect(tab.find((r) => r[0] === 'Mã')?.slice(3)).toEqual(Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`));
+    expect(codes.slice(-4)).toEqual(['DA_NOP', 'NGAY_NOP', 'GHI_CHU', 'DA_DUYET']);
+    expect(tab.find((r) => r[0] === 'Mã')?.slice(3)).toEqual(['Đầu năm', ...Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`)]);
     const settings = wb.emu.rawGrid('Cấu hình');
     const value = (label: string) => settings.find((r) => String(r[0]).startsWith(label))?.[1];
     expect(settings.find((r) => r[0] === 'NTT_KNS')?.[5]).toBe(nttTarget);
@@ -71,12 +72,12 @@ describe('applyPreset', () => {
     expect(() => wb.call('applyPreset', ['ha-noi'])).toThrow('Mẫu cấu hình "ha-noi" không có');
   });
 
-  it('protects village tabs for their head, the NGAY_NOP row for the office only', () => {
+  it('protects village tabs for the office, but for the month cells their head shares; the NGAY_NOP row for the office only', () => {
     const wb = workbookWithPreset('bach-ngoc');
     const head = sampleVillages('bach-ngoc')[2];
     const sheet = sheetSnapshot(wb.emu, head.name);
-    const sheetProtection = sheet?.protections.find((p) => p.type === 'SHEET');
-    expect(sheetProtection?.editors.sort()).toEqual([OFFICE, head.email].sort());
+    expect(sheet?.protections.find((p) => p.type === 'SHEET')?.editors).toEqual([OFFICE]);
+    expect(sheet?.protections.find((p) => p.type === 'RANGE')?.editors.sort()).toEqual([OFFICE, head.email].sort());
     const grid = wb.emu.rawGrid(head.name);
     const stampRow = grid.findIndex((r) => r[0] === 'NGAY_NOP') + 1;
     const inputRow = grid.findIndex((r) => r[0] === 'NTT_KNS') + 1;
@@ -96,13 +97,13 @@ describe('applyPreset', () => {
     const sheet = sheetSnapshot(wb.emu, 'Thôn 1');
     const grid = wb.emu.rawGrid('Thôn 1');
     const row = grid.findIndex((r) => r[0] === 'HS_KNS') + 1;
-    const cell = sheet?.cells.find((c) => c.a1 === `D${row}`);
+    const cell = sheet?.cells.find((c) => c.a1 === `E${row}`);
     expect(cell?.validation?.criteria).toBe('CUSTOM_FORMULA');
     expect(cell?.validation?.helpText).toContain('Số nguyên ≥ 0');
     expect(cell?.validation?.allowInvalid).toBe(false);
     const tickRow = grid.findIndex((r) => r[0] === 'DA_NOP') + 1;
-    expect(sheet?.cells.find((c) => c.a1 === `D${tickRow}`)?.validation?.criteria).toBe('CHECKBOX');
-    expect(grid[tickRow - 1].slice(3)).toEqual(Array(12).fill(false));
+    expect(sheet?.cells.find((c) => c.a1 === `E${tickRow}`)?.validation?.criteria).toBe('CHECKBOX');
+    expect(grid[tickRow - 1].slice(4)).toEqual(Array(12).fill(false));
     expect(sheet?.frozenRows).toBe(grid.findIndex((r) => r[0] === 'Mã') + 1);
     expect(sheet?.conditionalFormats.length).toBeGreaterThanOrEqual(2);
   });
@@ -113,11 +114,11 @@ describe('setup twice', () => {
     const wb = workbookWithPreset('bach-ngoc');
     const grid = wb.emu.rawGrid('Thôn 2');
     const row = grid.findIndex((r) => r[0] === 'NTT_KNS') + 1;
-    wb.emu.userEdit(wb.ctx, { user: 'thon2@example.com', sheet: 'Thôn 2', a1: `D${row}`, value: '1.234' });
+    wb.emu.userEdit(wb.ctx, { user: 'thon2@example.com', sheet: 'Thôn 2', a1: `E${row}`, value: '1.234' });
     // Validation refuses text typed here; text can still arrive (pasted before validation existed).
-    wb.emu.rawSet('Thôn 2', `D${row + 1}`, 'chưa rõ');
+    wb.emu.rawSet('Thôn 2', `E${row + 1}`, 'chưa rõ');
     const tickRow = grid.findIndex((r) => r[0] === 'DA_NOP') + 1;
-    wb.emu.rawSet('Thôn 2', `E${tickRow}`, true);
+    wb.emu.rawSet('Thôn 2', `F${tickRow}`, true);
     // A person inserts a row above the table and writes a remark.
     wb.emu.run({ activeUser: OFFICE }, () => wb.emu.spreadsheet.getSheetByName('Thôn 2')?.insertRowsBefore(1, 1));
     wb.emu.rawSet('Thôn 2', 'A1', 'Ghi chú riêng của thôn');
@@ -128,8 +129,8 @@ describe('setup twice', () => {
     wb.call('setupWorkbook');
 
     expect(wb.emu.rawGrid('Thôn 2')).toEqual(before);
-    expect(wb.emu.rawGet('Thôn 2', `E${tickRow + 1}`)).toBe(true);
-    expect(wb.emu.rawGet('Thôn 2', `D${row + 1}`)).toBe(1234);
+    expect(wb.emu.rawGet('Thôn 2', `F${tickRow + 1}`)).toBe(true);
+    expect(wb.emu.rawGet('Thôn 2', `E${row + 1}`)).toBe(1234);
     expect(wb.emu.sheetNames()).toContain('Thôn 17 (mới)');
     expect(wb.emu.triggers.filter((t) => t.handler === 'handleEdit')).toHaveLength(1);
     expect(wb.emu.ui.alerts.at(-1)?.prompt).toContain('Đã tạo: Thôn 17 (mới).');

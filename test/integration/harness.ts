@@ -76,12 +76,17 @@ export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month
   if (fill.submittedAt) emu.rawSet(village, cell(STATUS_CODES.submittedAt), fill.submittedAt);
 }
 
-/** The office takes `email` off a tab's sheet protection by hand (Data › Protected sheets). */
+/**
+ * The office takes `email` off a tab's protection by hand (Data › Protected sheets and ranges): a
+ * village tab's month cells, or another tab's own protection.
+ */
 export function removeFromTabProtection(emu: AppsScriptEmulator, tab: string, email: string): void {
   emu.run({ activeUser: OFFICE }, () => {
     const sheet = emu.spreadsheet.getSheetByName(tab);
     if (!sheet) throw new Error(`no tab ${tab}`);
-    sheet.getProtections(ProtectionType.SHEET as unknown as GoogleAppsScript.Spreadsheet.ProtectionType)[0].removeEditor(email);
+    const type = (t: unknown) => t as GoogleAppsScript.Spreadsheet.ProtectionType;
+    const inputs = sheet.getProtections(type(ProtectionType.RANGE)).find((p) => p.getDescription().includes('ô nhập số liệu'));
+    (inputs ?? sheet.getProtections(type(ProtectionType.SHEET))[0]).removeEditor(email);
   });
 }
 

@@ -110,6 +110,67 @@ describe('Bảng điều khiển', () => {
     await page.close();
   });
 
+  it('approves one village, unlocks it with a reason asked in place, then approves the whole month', async () => {
+    const wb = communeWorkbook();
+    const sidebar = await openSidebar(browser(), 'dashboard', wb);
+    const { page } = sidebar;
+    const status = page.locator('section[aria-label="Thao tác"] .status');
+    const village = (name: string) => page.locator('li.village').filter({ has: page.locator('.village-name', { hasText: new RegExp(`^${name}$`) }) });
+    // Each repaint folds the groups of villages that need no call; open them to reach their buttons.
+    const openGroups = () => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.locator('.headline').waitFor();
+    await openGroups();
+    // Submitted and valid: Duyệt; not submitted or wrong: nothing to approve.
+    await expect(village('Thôn 12').getByRole('button').count()).resolves.toBe(0);
+    await expect(village('Thôn 11').getByRole('button').count()).resolves.toBe(0);
+
+    await village('Thôn 1').getByRole('button', { name: 'Duyệt' }).click();
+    await status.filter({ hasText: 'Đã duyệt báo cáo' }).waitFor();
+    await expect(status.textContent()).resolves.toBe('Đã duyệt báo cáo Tháng 5/2026 của Thôn 1.');
+    await expect(page.locator('.tile-DA_DUYET').textContent()).resolves.toBe('1Đã duyệt');
+    await expect(page.locator('details.group-DA_DUYET summary').textContent()).resolves.toBe('Đã duyệt (chỉ phòng VH-XH sửa được) (1)');
+    await openGroups();
+    await expect(village('Thôn 1').locator('.muted').textContent()).resolves.toBe('Nộp lúc 15/05/2026 09:00 · duyệt ngày 25/05/2026');
+
+    // Mở khóa asks for the reason in the panel itself; an empty one goes nowhere.
+    await village('Thôn 1').getByRole('button', { name: 'Mở khóa' }).click();
+    const reason = page.getByRole('textbox', { name: 'Lý do mở khóa Thôn 1' });
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe('unlock-reason');
+    await village('Thôn 1').getByRole('button', { name: 'Xác nhận mở khóa' }).click();
+    await expect(status.textContent()).resolves.toBe('Mở khóa Thôn 1: hãy ghi lý do mở khóa.');
+    await expect(status.getAttribute('role')).resolves.toBe('alert');
+    await reason.fill('Trưởng thôn ghi nhầm số buổi tập huấn');
+    await sidebar.shot('dashboard-unlock.png');
+    await reason.press('Enter');
+    await status.filter({ hasText: 'Đã mở khóa' }).waitFor();
+    await expect(status.textContent()).resolves.toBe('Đã mở khóa báo cáo Tháng 5/2026 của Thôn 1: số liệu tháng này lại sửa được.');
+    await expect(page.locator('.tile-DA_DUYET').count()).resolves.toBe(0);
+    await openGroups();
+    await expect(village('Thôn 1').getByRole('button').textContent()).resolves.toBe('Duyệt');
+
+    await page.getByRole('button', { name: 'Duyệt cả tháng 5' }).click();
+    await status.filter({ hasText: 'Đã duyệt 10' }).waitFor();
+    await expect(status.textContent()).resolves.toMatch(/^Đã duyệt 10 báo cáo Tháng 5\/2026\. Chưa duyệt được 7: .*Thôn 11 \(cần sửa: /);
+    await expect(page.locator('.tile-DA_DUYET').textContent()).resolves.toBe('10Đã duyệt');
+    await expect(page.getByRole('button', { name: 'Duyệt cả tháng 5' }).count()).resolves.toBe(0);
+    await openGroups();
+    await expect(page.locator('details.group-DA_DUYET li.village').count()).resolves.toBe(10);
+    await sidebar.shot('dashboard-approved.png');
+
+    const calls = sidebar.bridge.calls.filter((c) => c.name !== 'getDashboardData');
+    expect(calls).toEqual([
+      { name: 'approveVillageMonth', args: ['Thôn 1', 5] },
+      { name: 'unlockVillageMonth', args: ['Thôn 1', 5, 'Trưởng thôn ghi nhầm số buổi tập huấn'] },
+      { name: 'approveMonth', args: [5] },
+    ]);
+    const actions = wb.emu.rawGrid('Nhật ký').map((r) => String(r[2]));
+    expect(actions.filter((a) => a === 'Duyệt báo cáo')).toHaveLength(11);
+    expect(actions.filter((a) => a === 'Mở khóa báo cáo')).toHaveLength(1);
+    expect(sidebar.dialogs).toEqual([]);
+    expect(sidebar.bridge.refused).toEqual([]);
+    await page.close();
+  });
+
   it('a failed load shows the error and Thử lại; Làm mới works from the keyboard', async () => {
     const wb = communeWorkbook();
     const sidebar = await openSidebar(browser(), 'dashboard', wb);

@@ -2,15 +2,16 @@
  * Tổng hợp (docs/periods-and-status.md, "How a period is counted"): villages' parsed tabs and month statuses → one plain, serialisable summary
  * of a period, used by the `Tổng hợp` and `Báo cáo` tabs, the dashboard and the demo printer.
  *
- * Only submitted months count (Đúng hạn, Nộp muộn; not Cần sửa). TY_LE and TRANG_THAI take each
- * village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A commune
- * rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
+ * Only submitted months count (Đúng hạn, Nộp muộn, Đã duyệt; not Cần sửa). TY_LE and TRANG_THAI take
+ * each village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A
+ * commune rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
+ * Once the office approves months, the ranking counts approved months only.
  */
 import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from '../config/catalogue';
 import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
 import type { Village } from '../config/registry';
 import type { IndicatorSetting, Settings } from '../config/settings';
-import { isSubmittedStatus, type MonthStatus } from './status';
+import { isSubmittedStatus, wasOnTime, type MonthStatus } from './status';
 import { countedMonths, periodLabel, periodMonths, type Period } from './period';
 import { countOf, type VillageReport } from '../entry/monthReports';
 
@@ -50,9 +51,12 @@ export interface VillageMonth {
 /** Counts are reports (village × month), so a quarter expects villages × 3. */
 export interface Completeness {
   expected: number;
+  /** On time + late; approved reports are among them. */
   submitted: number;
   onTime: number;
   late: number;
+  /** Submitted reports the office has approved (Đã duyệt). */
+  approved: number;
   needsFix: number;
   /** Ticked, waiting for the add-on to stamp them (Chờ xử lý): not submitted yet, not missing either. */
   pending: number;
@@ -112,9 +116,12 @@ export interface VillageSummary {
   latestMonth: number | null;
   /** TY_LE indicators, by code; null when the village has no submitted value. */
   rates: Record<string, VillageRate | null>;
-  /** Mean over TY_LE indicators with a target (and a denominator) of min(rate ÷ target, 1), × 100. */
+  /**
+   * For the ranking: mean over TY_LE indicators with a target (and a denominator) of min(rate ÷
+   * target, 1), × 100, from the latest month the ranking counts (approved only, with `approvalInUse`).
+   */
   achievementPercent: number | null;
-  /** Year so far: months submitted on time ÷ months whose report was due (or already submitted). */
+  /** Year so far: months submitted on time (and approved, with `approvalInUse`) ÷ months whose report was due (or already submitted). */
   onTimeMonths: number;
   dueMonths: number;
   onTimePercent: number | null;
@@ -155,6 +162,8 @@ export interface AggregationSummary {
   updatedAt: string;
   villageCount: number;
   completeness: Completeness;
+  /** Some month up to the period's end is approved: the ranking then counts approved months only. */
+  approvalInUse: boolean;
   /** TY_LE first, then TRANG_THAI, then SO_LUONG; settings order within a kind. */
   indicators: IndicatorSummary[];
   villages: VillageSummary[];
@@ -182,12 +191,13 @@ export function aggregate(input: AggregationInput): AggregationSummary {
   const endMonth = counted[counted.length - 1];
   const due = dueDateOf(endMonth, settings);
   const latestCodes = input.indicators.filter((i) => i.kind !== 'SO_LUONG').map((i) => i.code);
-  const facts = input.villages.map((v) => villageFacts(v, endMonth, latestCodes));
+  const facts = input.villages.map((v) => villageFacts(v, endMonth, latestCodes, settings));
   const indicators = KIND_ORDER.flatMap((kind) => input.indicators.filter((i) => i.kind === kind)).map((ind) =>
     summariseIndicator(ind, facts, counted, endMonth, settings),
   );
   const duePassed = Array.from({ length: endMonth }, (_, i) => compareDates(today, dueDateOf(i + 1, settings)) > 0);
-  const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, duePassed));
+  const approvalInUse = facts.some((f) => f.statuses.slice(0, endMonth).includes('DA_DUYET'));
+  const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, duePassed, approvalInUse));
   return {
     unitName: settings.unitName,
     level: settings.level,
@@ -210,6 +220,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     updatedAt: formatVnDateTime(now),
     villageCount: facts.length,
     completeness: completenessOf(facts, counted),
+    approvalInUse,
     indicators,
     villages,
     ranking: rank(villages),
@@ -223,26 +234,39 @@ interface VillageFacts {
   report: VillageReport | null;
   /** statuses[m - 1]. */
   statuses: MonthStatus[];
+  /** onTime[m - 1]: submitted on time, approved or not. */
+  onTime: boolean[];
+  endMonth: number;
   latestMonth: number | null;
   /** Each indicator's value in the latest submitted month (up to endMonth) that has one. */
-  latest: Map<string, { value: number; month: number }>;
+  latest: LatestValues;
 }
 
-function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly string[]): VillageFacts {
+type LatestValues = Map<string, { value: number; month: number }>;
+
+function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly string[], settings: Settings): VillageFacts {
   const statuses = new Array<MonthStatus>(12).fill('CHUA_NOP');
   if (v.report) for (const a of v.assessments) if (a.month >= 1 && a.month <= 12) statuses[a.month - 1] = a.status;
+  const report = v.report;
+  const onTime = statuses.map((status, i) => report !== null && wasOnTime(status, report.months[i], settings));
+  const { latestMonth, latest } = latestValues(report, endMonth, codes, (m) => isSubmittedStatus(statuses[m - 1]));
+  return { name: v.village.name, village: v.village, report, statuses, onTime, endMonth, latestMonth, latest };
+}
+
+/** Each code's value in the latest month up to `endMonth` that `counts` and has one. */
+function latestValues(report: VillageReport | null, endMonth: number, codes: readonly string[], counts: (month: number) => boolean): { latestMonth: number | null; latest: LatestValues } {
   let latestMonth: number | null = null;
-  const latest = new Map<string, { value: number; month: number }>();
-  for (let m = endMonth; m >= 1 && v.report && (latestMonth === null || latest.size < codes.length); m--) {
-    if (!isSubmittedStatus(statuses[m - 1])) continue;
+  const latest: LatestValues = new Map();
+  for (let m = endMonth; m >= 1 && report && (latestMonth === null || latest.size < codes.length); m--) {
+    if (!counts(m)) continue;
     latestMonth ??= m;
     for (const code of codes) {
       if (latest.has(code)) continue;
-      const value = countOf(v.report.months[m - 1], code);
+      const value = countOf(report.months[m - 1], code);
       if (value !== null) latest.set(code, { value, month: m });
     }
   }
-  return { name: v.village.name, village: v.village, report: v.report, statuses, latestMonth, latest };
+  return { latestMonth, latest };
 }
 
 const submitted = (f: VillageFacts, month: number) => f.report !== null && isSubmittedStatus(f.statuses[month - 1]);
@@ -349,26 +373,32 @@ export function trafficLight(ratePercent: number, targetPercent: number): Traffi
   return ratePercent >= targetPercent * 0.8 ? 'near' : 'bad';
 }
 
-/** `duePassed[m - 1]`: whether the report of month m was due before today, for months 1 to the period's end. */
-function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting[], counted: readonly number[], duePassed: readonly boolean[]): VillageSummary {
+/**
+ * `duePassed[m - 1]`: whether the report of month m was due before today, for months 1 to the period's end.
+ * With `approvalInUse` the ranking's figures count approved months only (docs/periods-and-status.md, "Approval").
+ */
+function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting[], counted: readonly number[], duePassed: readonly boolean[], approvalInUse: boolean): VillageSummary {
+  const rated = indicators.filter((i) => i.kind === 'TY_LE');
+  const ranked = approvalInUse ? latestValues(f.report, f.endMonth, rated.map((i) => i.code), (m) => f.statuses[m - 1] === 'DA_DUYET').latest : f.latest;
   const rates: Record<string, VillageRate | null> = {};
   const achievements: number[] = [];
-  for (const ind of indicators) {
-    if (ind.kind !== 'TY_LE') continue;
+  for (const ind of rated) {
     const latest = f.latest.get(ind.code);
     const den = denominatorOf(f, ind);
-    const ratePercent = latest && den !== null && den > 0 ? (latest.value / den) * 100 : null;
+    const rateOf = (value: number) => (den !== null && den > 0 ? (value / den) * 100 : null);
+    const ratePercent = latest ? rateOf(latest.value) : null;
     rates[ind.code] = latest ? { value: latest.value, month: latest.month, denominator: den, ratePercent } : null;
+    const rankedValue = ranked.get(ind.code);
+    const rankedRate = rankedValue ? rateOf(rankedValue.value) : null;
     // A missing denominator is the office's to fill, so it does not count against the team.
-    if (ind.targetPercent && den !== null) achievements.push(ratePercent === null ? 0 : Math.min(ratePercent / ind.targetPercent, 1));
+    if (ind.targetPercent && den !== null) achievements.push(rankedRate === null ? 0 : Math.min(rankedRate / ind.targetPercent, 1));
   }
   let onTimeMonths = 0;
   let dueMonths = 0;
   for (let m = 1; m <= duePassed.length; m++) {
-    const status = f.statuses[m - 1];
     if (!duePassed[m - 1] && !submitted(f, m)) continue;
     dueMonths++;
-    if (status === 'DUNG_HAN') onTimeMonths++;
+    if (f.onTime[m - 1] && (!approvalInUse || f.statuses[m - 1] === 'DA_DUYET')) onTimeMonths++;
   }
   return {
     name: f.name,
@@ -385,7 +415,7 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
 
 function completenessOf(facts: readonly VillageFacts[], counted: readonly number[]): Completeness {
   const result: Completeness = {
-    expected: facts.length * counted.length, submitted: 0, onTime: 0, late: 0, needsFix: 0, pending: 0, missing: 0,
+    expected: facts.length * counted.length, submitted: 0, onTime: 0, late: 0, approved: 0, needsFix: 0, pending: 0, missing: 0,
     lateVillages: [], needsFixVillages: [], pendingVillages: [], missingVillages: [],
   };
   for (const f of facts) {
@@ -395,9 +425,11 @@ function completenessOf(facts: readonly VillageFacts[], counted: readonly number
     const missing: number[] = [];
     for (const m of counted) {
       const status = f.statuses[m - 1];
-      if (status === 'DUNG_HAN') result.onTime++;
-      else if (status === 'NOP_MUON') late.push(m);
-      else if (status === 'CAN_SUA') needsFix.push(m);
+      if (status === 'DA_DUYET') result.approved++;
+      if (submitted(f, m)) {
+        if (f.onTime[m - 1]) result.onTime++;
+        else late.push(m);
+      } else if (status === 'CAN_SUA') needsFix.push(m);
       else if (status === 'CHO_XU_LY') pending.push(m);
       else missing.push(m);
     }

@@ -3,11 +3,13 @@
  * reads no tab but its own (docs/limits.md, "Edits"). The settings and applied indicators are one
  * value; each village is its own small value, so no value nears the 9 KB limit at 1,000 villages.
  * Every value carries the version it was written with: a mixture of two writes is a miss, and a
- * miss is answered by reading both tabs again.
+ * miss is answered by reading both tabs again. A village is stored under its tab's id, so a tab
+ * renamed by hand is still its village's (villageOfTab); under its name only until setup has
+ * recorded that id.
  */
 import { normalizeName, utf8Length } from '../shared/text';
 import { DENOMINATOR_CODES } from './catalogue';
-import { findVillage, type Village } from './registry';
+import { villageOfTab, type TabIdentity, type Village } from './registry';
 import type { IndicatorSetting, Settings } from './settings';
 
 export const CONFIG_CACHE_KEY = 'config.cache';
@@ -24,8 +26,18 @@ export interface EditConfig {
   village: CachedVillage | null;
 }
 
-export function villageCacheKey(tab: string): string {
-  return VILLAGE_CACHE_PREFIX + normalizeName(tab);
+/** The key of a village whose tab id is recorded, by that id. */
+export function tabCacheKey(sheetId: number): string {
+  return `${VILLAGE_CACHE_PREFIX}id:${sheetId}`;
+}
+
+/** The key of a village whose tab id is not recorded yet, by its name. */
+export function nameCacheKey(name: string): string {
+  return `${VILLAGE_CACHE_PREFIX}name:${normalizeName(name)}`;
+}
+
+function villageCacheKey(v: Pick<Village, 'name' | 'tabId'>): string {
+  return v.tabId === undefined ? nameCacheKey(v.name) : tabCacheKey(v.tabId);
 }
 
 /** Apps Script refuses a property value over 9 KB; long texts typed into `Cấu hình` could get there. */
@@ -40,11 +52,15 @@ export function configCacheValues(config: { settings: Settings; indicators: read
     [CONFIG_CACHE_KEY]: JSON.stringify({ v: version, s: config.settings, i: config.indicators.filter((i) => i.applied) }),
   };
   // Denominators by position (null when missing): a thousand villages share the store with the reminders.
-  for (const v of config.villages) values[villageCacheKey(v.name)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: DENOMINATOR_CODES.map((c) => v.denominators[c] ?? null) });
+  for (const v of config.villages) values[villageCacheKey(v)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: DENOMINATOR_CODES.map((c) => v.denominators[c] ?? null) });
   return Object.values(values).every((value) => utf8Length(value) <= MAX_VALUE_BYTES) ? values : null;
 }
 
-/** The cached configuration for `tab`, or null when it is missing, damaged or from two different writes. */
+/**
+ * The cached configuration from the stored values, `village` being the tab's (by tabCacheKey, else
+ * by nameCacheKey; null when neither is stored: the tab is no village's); null when a value is
+ * missing, damaged or from two different writes.
+ */
 export function editConfigFrom(core: string | null, village: string | null): EditConfig | null {
   const c = parse(core);
   if (!c || typeof c.v !== 'string' || typeof c.s !== 'object' || c.s === null || !Array.isArray(c.i)) return null;
@@ -61,8 +77,8 @@ export function editConfigFrom(core: string | null, village: string | null): Edi
 }
 
 /** The configuration an edit of `tab` needs, from a freshly read one. */
-export function editConfigOf(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, tab: string): EditConfig {
-  const found = findVillage(config.villages, tab);
+export function editConfigOf(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, tab: TabIdentity): EditConfig {
+  const found = villageOfTab(config.villages, tab);
   const village = found ? { name: found.name, head: found.head, denominators: found.denominators } : null;
   return { settings: config.settings, indicators: config.indicators.filter((i) => i.applied), village };
 }

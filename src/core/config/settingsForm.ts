@@ -6,7 +6,7 @@ import { a1 } from '../shared/a1';
 import type { Grid } from '../shared/grid';
 import { readCount } from '../shared/cellValues';
 import { SETTING_FIELDS, isValidSetting, type SettingField, type SettingKey, type Settings } from './settings';
-import { locateSettingCells, readSettingsGrid } from './settingsGrid';
+import { locateSettingCells, readSettingsGrid, type SettingsReading } from './settingsGrid';
 import { asCellText, isPlausibleEmail, normalizeName, tidyText } from '../shared/text';
 
 export type FieldErrors = Partial<Record<SettingKey, string>>;
@@ -69,7 +69,7 @@ export interface SettingWrite {
 
 export type SettingsSavePlan =
   | { ok: false; errors: FieldErrors }
-  | { ok: true; settings: Settings; changes: SettingChange[]; writes: SettingWrite[]; missing: string[] };
+  | { ok: true; settings: Settings; before: Settings; changes: SettingChange[]; writes: SettingWrite[]; missing: string[] };
 
 /**
  * What saving the form means for the tab as it is now. `baseline` is what the form was loaded
@@ -108,15 +108,30 @@ export function planSettingsSave(grid: Grid, form: unknown, baseline?: unknown):
     const value = typeof to === 'number' || field.type === 'choice' ? to : asCellText(to);
     writes.push({ key: field.key, row: cell.row + 1, column: cell.col + 1, value });
   }
-  return { ok: true, settings: parsed.settings, changes, writes, missing };
+  return { ok: true, settings: parsed.settings, before: reading.settings, changes, writes, missing };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
+const shown = (v: unknown) => (v === '' || v === null ? '(trống)' : String(v));
+
 /** One log line: `Năm: 2026 → 2027; Email phòng VH-XH: (trống) → vhxh@…`. */
 export function describeChanges(changes: readonly SettingChange[]): string {
-  const shown = (v: unknown) => (v === '' ? '(trống)' : String(v));
   return changes.map((c) => `${c.label}: ${shown(c.from)} → ${shown(c.to)}`).join('; ');
+}
+
+/**
+ * Everything of `Cấu hình` the office may have changed, as one `Nhật ký` line to type back from:
+ * each setting by its label, then each indicator's label, denominator, yearly target and whether it
+ * is applied, in the columns' words. Written before a preset replaces the tab (docs/indicators.md, "Presets").
+ */
+export function describeSettingsTab(reading: Pick<SettingsReading, 'settings' | 'indicators'>): string {
+  const settings = SETTING_FIELDS.map((f) => `${f.label}: ${shown(reading.settings[f.key])}`).join('; ');
+  const indicators = reading.indicators.map((i) => {
+    const target = i.targetPercent === null ? '(trống)' : `${i.targetPercent}%`;
+    return `${i.code} "${i.label}" — Mẫu số: ${shown(i.denominator)}, Chỉ tiêu năm: ${target}, Áp dụng: ${i.applied ? 'có' : 'không'}`;
+  });
+  return `Cài đặt cũ: ${settings}. Danh mục chỉ tiêu cũ: ${indicators.join('; ')}.`;
 }

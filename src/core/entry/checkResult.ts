@@ -3,7 +3,8 @@ import { validationContextOf, type AssessedTab, type AssessmentInput } from '../
 import { formatVnDateTime } from '../shared/calendar';
 import { errorsOf, warningsOf, type Finding } from '../shared/findings';
 import type { MonthStatus } from '../assessment/status';
-import { escapeHtml } from '../shared/text';
+import { escapeHtml, revealInvisible } from '../shared/text';
+import { TAB_REGISTRY } from '../workbook/tabNames';
 import { HEADER_ROW_TEXT } from '../workbook/villageTabLayout';
 import { validateTabLayout } from './validation';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
@@ -23,7 +24,7 @@ export interface CheckResult {
   /** dd/MM/yyyy HH:mm, Vietnam time. */
   checkedAt: string;
   villages: VillageCheck[];
-  /** Problems in `Cấu hình` and `Danh sách`. */
+  /** Problems in `Cấu hình` and `Danh sách`, and tabs with data no village of `Danh sách` owns. */
   configFindings: Finding[];
   errors: number;
   warnings: number;
@@ -40,7 +41,15 @@ export function checkVillageTabs(tabs: readonly AssessedTab[], configFindings: r
       return summarise({ ...empty, findings: [{ level: 'error', sheet: empty.sheet, cell: '', message: `${village.name}: không tìm thấy ${HEADER_ROW_TEXT} trong tab.` }] });
     }
     const layoutFindings = validateTabLayout(report, validationContextOf(village, input));
-    return summarise({ ...empty, findings: [...layoutFindings, ...assessments.flatMap((m) => m.findings)], statuses: assessments.map((m) => m.status) });
+    // Found by the id `Danh sách` records, or by a name typed differently: counted, but named otherwise.
+    const renamed: Finding[] = tabName === village.name ? [] : [{
+      level: 'warning',
+      sheet: tabName,
+      cell: '',
+      message: `${village.name}: tab của địa bàn này đang mang tên "${revealInvisible(tabName)}", khác tên trong "${TAB_REGISTRY}". Chạy "${SETUP_CAPTION}" để đặt lại tên tab theo "${TAB_REGISTRY}".`,
+    }];
+    const findings = [...renamed, ...layoutFindings, ...assessments.flatMap((m) => m.findings)];
+    return summarise({ ...empty, findings, statuses: assessments.map((m) => m.status) });
   });
   const all = [...configFindings, ...villages.flatMap((v) => v.findings)];
   return { checkedAt: formatVnDateTime(input.now), villages, configFindings: [...configFindings], errors: errorsOf(all).length, warnings: warningsOf(all).length };

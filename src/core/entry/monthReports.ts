@@ -24,12 +24,17 @@ export interface MonthReport {
   submittedAt: Date | null;
   submittedAtCell: string;
   note: string;
+  /** When the office approved the month (`DA_DUYET`, docs/periods-and-status.md, "Approval"); null: not approved. */
+  approvedAt: Date | null;
+  approvedAtCell: string;
 }
 
 export interface VillageReport {
   sheet: string;
   map: VillageTabMap;
   months: MonthReport[]; // index month - 1
+  /** The `Đầu năm` column by indicator code; empty in a tab made before that column existed. */
+  startValues: ReadonlyMap<string, CellReading>;
   /** Applied indicators with no row in the tab. */
   missingRows: string[];
 }
@@ -49,13 +54,15 @@ export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly 
   const submittedRow = map.rows.get(STATUS_CODES.submitted);
   const stampRow = map.rows.get(STATUS_CODES.submittedAt);
   const noteRow = map.rows.get(STATUS_CODES.note);
+  const approvalRow = map.rows.get(STATUS_CODES.approvedAt);
   const cellAt = (r: number | undefined, c: number) => (r === undefined || c < 0 ? '' : grid[r]?.[c] ?? '');
+  const readingsOf = (col: number) => col < 0 ? NO_READINGS : new MonthReadings(positions, rows.map((row) => {
+    const raw = cellAt(row, col);
+    return { cell: cellName(row, col), raw, reading: readCount(raw) };
+  }));
   const months = MONTHS.map((month): MonthReport => {
     const col = map.monthCols[month - 1];
-    const values = col < 0 ? NO_READINGS : new MonthReadings(positions, rows.map((row) => {
-      const raw = cellAt(row, col);
-      return { cell: cellName(row, col), raw, reading: readCount(raw) };
-    }));
+    const values = readingsOf(col);
     const stamp = cellAt(stampRow, col);
     return {
       month,
@@ -66,9 +73,16 @@ export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly 
       submittedAt: isDate(stamp) ? stamp : null,
       submittedAtCell: stampRow === undefined || col < 0 ? '' : a1(stampRow + 1, col + 1),
       note: tidyText(cellAt(noteRow, col)),
+      approvedAt: approvalOf(cellAt(approvalRow, col)),
+      approvedAtCell: approvalRow === undefined || col < 0 ? '' : a1(approvalRow + 1, col + 1),
     };
   });
-  return { sheet, map, months, missingRows: indicators.filter((i) => !map.rows.has(i.code)).map((i) => i.code) };
+  return { sheet, map, months, startValues: readingsOf(map.startCol), missingRows: indicators.filter((i) => !map.rows.has(i.code)).map((i) => i.code) };
+}
+
+/** Only a date approves: the office writes one, and anything else in the cell proves nothing. */
+function approvalOf(cell: unknown): Date | null {
+  return isDate(cell) ? cell : null;
 }
 
 /** A1 names of grid cells, shared by every tab: 500 tabs × 12 months ask for the same few hundred. */

@@ -46,6 +46,27 @@ export function needsFixNote(errors: readonly Finding[]): string {
 }
 
 
+export const SUBMITTED_VALUES_HEADING = 'Số liệu lúc nộp (tiện ích ghi để đối chiếu khi có sửa):';
+
+/**
+ * On the NGAY_NOP cell of a submitted month, which only the office may edit: the values as they
+ * were submitted, one `code: value` a line, so a later change (a paste included) is logged old → new.
+ */
+export function submittedValuesNote(values: ReadonlyMap<string, string>): string {
+  return [SUBMITTED_VALUES_HEADING, ...[...values].map(([code, value]) => `${code}: ${value}`)].join('\n');
+}
+
+/** The values a submittedValuesNote holds, or null when the note is not one. */
+export function readSubmittedValues(own: string | null): Map<string, string> | null {
+  if (own === null || !own.startsWith(SUBMITTED_VALUES_HEADING)) return null;
+  const values = new Map<string, string>();
+  for (const line of own.slice(SUBMITTED_VALUES_HEADING.length).split('\n')) {
+    const at = line.indexOf(': ');
+    if (at > 0) values.set(line.slice(0, at), line.slice(at + 2));
+  }
+  return values;
+}
+
 export function isNeedsFixNote(own: string | null): boolean {
   return own !== null && own.startsWith(NEEDS_FIX_HEADING);
 }

@@ -9,8 +9,8 @@ import { periodLabel } from '../assessment/period';
 import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../shared/calendar';
 import { errorsOf, warningsOf, type Finding } from '../shared/findings';
 import type { EditAction } from './editPlan';
-import type { VillageReport } from './monthReports';
-import { isNeedsFixNote, needsFixNote, rejectedNote, splitNote, withOwnNote } from './ownNotes';
+import type { MonthReport, VillageReport } from './monthReports';
+import { isNeedsFixNote, needsFixNote, readSubmittedValues, rejectedNote, splitNote, submittedValuesNote, withOwnNote } from './ownNotes';
 import { validateMonth, type ValidationContext } from './validation';
 
 /** One cell of the edited tab to write; a field left out is left as it is. */
@@ -41,10 +41,14 @@ const STAMP_FORMAT = 'dd/MM/yyyy';
 
 /**
  * The cells whose current notes planSubmissions needs: each month's checkbox, whose note says
- * whether the month was already "Cần sửa" and holds a person's part to keep.
+ * whether the month was already "Cần sửa" and holds a person's part to keep, and its NGAY_NOP cell,
+ * whose note keeps the values as submitted.
  */
-export function checkboxCells(report: VillageReport, actions: readonly EditAction[]): string[] {
-  return actions.map((action) => report.months[action.month - 1].submittedCell);
+export function noteCells(report: VillageReport, actions: readonly EditAction[]): string[] {
+  return actions.flatMap((action) => {
+    const month = report.months[action.month - 1];
+    return month.submittedAtCell ? [month.submittedCell, month.submittedAtCell] : [month.submittedCell];
+  });
 }
 
 /** `notes` holds the current note of every cell of checkboxCells(report, actions). */
@@ -56,6 +60,16 @@ export function planSubmissions(report: VillageReport, actions: readonly EditAct
 function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap<string, string>, ctx: ValidationContext, now: Date): SubmissionPlan {
   const month = report.months[action.month - 1];
   const note = notes.get(month.submittedCell) ?? '';
+  const stampNote = notes.get(month.submittedAtCell) ?? '';
+  /** The NGAY_NOP cell's note keeping `values` as submitted (`null`: keeping none), when it changes. */
+  const keptNote = (values: ReadonlyMap<string, string> | null): { note?: string } => {
+    const next = withOwnNote(stampNote, values && submittedValuesNote(values));
+    return next !== stampNote ? { note: next } : {};
+  };
+  const keptValues = (values: ReadonlyMap<string, string> | null): CellWrite[] => {
+    const write = keptNote(values);
+    return month.submittedAtCell && write.note !== undefined ? [{ cell: month.submittedAtCell, ...write }] : [];
+  };
   const logged = (entryAction: string, detail: string): SubmissionLogEntry[] => [
     { action: entryAction, village: ctx.villageName, period: periodLabel({ kind: 'month', month: action.month }, ctx.settings.year), detail },
   ];
@@ -69,7 +83,7 @@ function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap
   if (action.kind === 'retract') {
     const stampedAt = month.submittedAt as Date;
     return {
-      writes: [{ cell: month.submittedAtCell, value: '' }, ...checkbox(null)],
+      writes: [{ cell: month.submittedAtCell, value: '' }, ...keptValues(null), ...checkbox(null)],
       log: logged('Rút lại báo cáo', `Bỏ tích "Đã nộp"; lần nộp trước lúc ${formatVnDateTime(stampedAt)}. Ngày nộp đã xóa; tích lại để nộp lại.`),
     };
   }
@@ -82,24 +96,46 @@ function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap
     if (errors.length > 0) {
       return { writes: checkbox(rejectedNote(errors), false), log: logged('Nộp báo cáo không thành công', `Đã bỏ tích vì có ${errors.length} lỗi: ${listed(errors)}`) };
     }
-    const stamp: CellWrite[] = month.submittedAtCell ? [{ cell: month.submittedAtCell, value: now, numberFormat: STAMP_FORMAT }] : [];
+    const stamp: CellWrite[] = month.submittedAtCell ? [{ cell: month.submittedAtCell, value: now, numberFormat: STAMP_FORMAT, ...keptNote(valuesOf(month)) }] : [];
     const due = formatLocalDate(dueDateOf(action.month, ctx.settings));
     const timing = STATUS_LABELS[isOnTime(now, action.month, ctx.settings) ? 'DUNG_HAN' : 'NOP_MUON'];
     const remarks = warnings.length > 0 ? ` Lưu ý: ${listed(warnings)}` : '';
     return { writes: [...stamp, ...checkbox(null)], log: logged('Nộp báo cáo', `${timing} (hạn ${due}).${remarks}`) };
   }
 
-  // A recheck logs only when the month enters or leaves "Cần sửa", not at every edit in between.
+  // Every change to submitted figures is logged old → new, against the values kept at submission
+  // (or at the last logged change); a month submitted before they were kept starts keeping them now.
+  const kept = readSubmittedValues(splitNote(stampNote).own);
+  const current = valuesOf(month);
+  const changes = kept ? changedValues(month, kept, current) : [];
+  const changeLog = changes.length > 0 ? logged('Sửa số liệu đã nộp', changes.join('; ')) : [];
+  const keep = kept === null || changes.length > 0 ? keptValues(current) : [];
+  // Status changes log only when the month enters or leaves "Cần sửa", not at every edit in between.
   const wasNeedsFix = isNeedsFixNote(splitNote(note).own);
   if (errors.length > 0) {
     return {
-      writes: checkbox(needsFixNote(errors)),
-      log: wasNeedsFix ? [] : logged(STATUS_LABELS.CAN_SUA, `Số liệu đã nộp được sửa và nay có ${errors.length} lỗi: ${listed(errors)}`),
+      writes: [...checkbox(needsFixNote(errors)), ...keep],
+      log: [...changeLog, ...(wasNeedsFix ? [] : logged(STATUS_LABELS.CAN_SUA, `Số liệu đã nộp được sửa và nay có ${errors.length} lỗi: ${listed(errors)}`))],
     };
   }
   // A "being handled" note left while the workbook was busy goes once the month is handled.
-  if (!wasNeedsFix) return { writes: checkbox(null), log: [] };
-  return { writes: checkbox(null), log: logged('Đã sửa xong', 'Số liệu đã nộp hết lỗi.') };
+  return { writes: [...checkbox(null), ...keep], log: [...changeLog, ...(wasNeedsFix ? logged('Đã sửa xong', 'Số liệu đã nộp hết lỗi.') : [])] };
+}
+
+/** A month's figures as text, by indicator code ('' for a blank): what a kept-values note holds. */
+function valuesOf(month: MonthReport): Map<string, string> {
+  const values = new Map<string, string>();
+  month.values.forEach(({ raw }, code) => values.set(code, raw instanceof Date ? formatVnDateTime(raw) : String(raw).replace(/\s+/g, ' ').trim()));
+  return values;
+}
+
+/** `ô I14 (LUOT_DVCTT): 4 → 5` for each figure that differs from the kept one. */
+function changedValues(month: MonthReport, kept: ReadonlyMap<string, string>, current: ReadonlyMap<string, string>): string[] {
+  const shown = (v: string) => (v === '' ? '(trống)' : v);
+  return [...current].flatMap(([code, value]) => {
+    const before = kept.get(code) ?? '';
+    return before === value ? [] : [`ô ${month.values.get(code)?.cell ?? code} (${code}): ${shown(before)} → ${shown(value)}`];
+  });
 }
 
 const listed = (findings: readonly Finding[]) => findings.map((f) => f.message).join(' | ');

@@ -30,6 +30,9 @@ export interface ValidationContext {
 
 /** A rise is suspicious when it is both more than half again and more than this many units. */
 const JUMP_RATIO = 0.5;
+/** Far above any village's count: a larger figure is a typing slip (docs/validation.md). */
+export const MAX_COUNT = 1_000_000;
+const whenOf = (month: number) => (month === 0 ? 'đầu năm' : `Tháng ${month}`);
 const JUMP_UNITS = 20;
 
 interface EarlierCount {
@@ -49,7 +52,11 @@ export function validateMonth(report: VillageReport, month: number, ctx: Validat
  */
 export function validateMonths(report: VillageReport, ctx: ValidationContext): Finding[][] {
   const labels = ctx.indicators.map(shortLabel);
-  const earlier: (EarlierCount | null)[] = ctx.indicators.map(() => null);
+  // A cumulative count starts the year where `Đầu năm` says (month 0 of the comparisons).
+  const earlier: (EarlierCount | null)[] = ctx.indicators.map((ind) => {
+    const start = ind.kind === 'TY_LE' ? report.startValues.get(ind.code)?.reading : undefined;
+    return start?.kind === 'count' ? { month: 0, value: start.value } : null;
+  });
   return report.months.map((current) => (current.present ? checkMonth(report, current.month, ctx, labels, earlier) : []));
 }
 
@@ -101,6 +108,10 @@ function checkMonth(report: VillageReport, month: number, ctx: ValidationContext
       continue;
     }
     const value = reading.value;
+    if (value > MAX_COUNT) {
+      findings.add('error', cell, `${label} (${formatInt(value)}) quá lớn: không số liệu nào của một địa bàn vượt ${formatInt(MAX_COUNT)}; hãy kiểm tra lại.`);
+      continue;
+    }
     if (ind.kind === 'TY_LE' && ind.denominator) {
       if (!ctx.village) {
         if (!registryWarned) findings.add('warning', '', `"${ctx.villageName}" không có trong tab "Danh sách" nên chưa có mẫu số để tính tỷ lệ.`);
@@ -117,12 +128,12 @@ function checkMonth(report: VillageReport, month: number, ctx: ValidationContext
     const previous = earlier[i];
     if (previous) {
       if (ind.kind === 'TY_LE' && value < previous.value) {
-        findings.add('warning', cell, `${label} (${formatInt(value)}) thấp hơn Tháng ${previous.month} (${formatInt(previous.value)}); số lũy kế không giảm theo thời gian.`);
+        findings.add('warning', cell, `${label} (${formatInt(value)}) thấp hơn ${whenOf(previous.month)} (${formatInt(previous.value)}); số lũy kế không giảm theo thời gian.`);
       }
       const rise = value - previous.value;
       if (rise > JUMP_UNITS && rise > previous.value * JUMP_RATIO) {
         const ratio = previous.value > 0 ? ` (+${formatPercent(rise / previous.value)})` : '';
-        findings.add('warning', cell, `${label} tăng từ ${formatInt(previous.value)} (Tháng ${previous.month}) lên ${formatInt(value)}${ratio}; hãy kiểm tra lại.`);
+        findings.add('warning', cell, `${label} tăng từ ${formatInt(previous.value)} (${whenOf(previous.month)}) lên ${formatInt(value)}${ratio}; hãy kiểm tra lại.`);
       }
       previous.month = month;
       previous.value = value;

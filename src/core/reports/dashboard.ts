@@ -5,7 +5,8 @@
 import { automationLines, type AutomationFact, type AutomationLine } from '../automation/automation';
 import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from '../assessment/aggregation';
 import type { AssessedTab } from '../assessment/villageAssessment';
-import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
+import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
+import { approvalRefusal } from '../entry/approval';
 import { errorsOf, type Finding } from '../shared/findings';
 import { shortLabel } from '../config/indicatorNames';
 import { periodLabel } from '../assessment/period';
@@ -26,6 +27,12 @@ export interface DashboardVillage {
   /** `tel:` link for the phone, '' when the registry has no usable number. */
   tel: string;
   submittedAt: string;
+  /** dd/MM/yyyy when the office approved the month, else ''. */
+  approvedAt: string;
+  /** Submitted and valid, not yet approved (the "Duyệt" button). */
+  canApprove: boolean;
+  /** Approved (the "Mở khóa" button). */
+  canUnlock: boolean;
   /** Why the village needs attention: its first error, or a problem with its tab. */
   problem: string;
 }
@@ -52,6 +59,9 @@ export interface DashboardCounts {
   CHUA_NOP: number;
   CHO_XU_LY: number;
   CAN_SUA: number;
+  DA_DUYET: number;
+  /** Villages the office may approve now ("Duyệt cả tháng"). */
+  approvable: number;
 }
 
 export interface DashboardData {
@@ -90,8 +100,8 @@ export interface DashboardInput {
 }
 
 /** Order of the village list: who needs a call first. */
-const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'CHO_XU_LY', 'NOP_MUON', 'DUNG_HAN'];
-const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CHO_XU_LY: 0, CAN_SUA: 0 };
+const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'CHO_XU_LY', 'NOP_MUON', 'DUNG_HAN', 'DA_DUYET'];
+const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CHO_XU_LY: 0, CAN_SUA: 0, DA_DUYET: 0, approvable: 0 };
 const SHOWN_CONFIG_MESSAGES = 5;
 const PENDING_PROBLEM = 'Đã tích "Đã nộp" nhưng tiện ích chưa ghi ngày nộp (bảng tính đang bận hoặc gặp lỗi); sẽ tự xử lý lại trong vài phút, với giờ tích ban đầu.';
 
@@ -106,6 +116,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
   for (const v of villages) {
     counts[v.status]++;
     if (isSubmittedStatus(v.status)) counts.submitted++;
+    if (v.canApprove) counts.approvable++;
   }
   const configMessages = input.configFindings.map((f) => (f.cell ? `${f.sheet}!${f.cell}: ${f.message}` : `${f.sheet}: ${f.message}`));
   return {
@@ -166,7 +177,8 @@ function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput):
   const contact = { name: village.name, head: village.head, phone: village.phone, tel: telLink(village.phone) };
   if (!report) {
     const problem = a.tabName !== null ? `Tab "${village.name}" không đúng mẫu (thiếu ${HEADER_ROW_TEXT}).` : `Chưa có tab "${village.name}": chạy "${SETUP_CAPTION}".`;
-    return { ...contact, status: 'CHUA_NOP', statusLabel: STATUS_LABELS.CHUA_NOP, overdue: isOverdue('CHUA_NOP', month, input.settings, input.now), submittedAt: '', problem };
+    const none = { submittedAt: '', approvedAt: '', canApprove: false, canUnlock: false };
+    return { ...contact, ...none, status: 'CHUA_NOP', statusLabel: STATUS_LABELS.CHUA_NOP, overdue: isOverdue('CHUA_NOP', month, input.settings, input.now), problem };
   }
   const { status, findings } = a.assessments[month - 1];
   const monthReport = report.months[month - 1];
@@ -177,6 +189,9 @@ function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput):
     statusLabel: STATUS_LABELS[status],
     overdue: isOverdue(status, month, input.settings, input.now),
     submittedAt: monthReport.submitted && monthReport.submittedAt ? formatVnDateTime(monthReport.submittedAt) : '',
+    approvedAt: monthReport.approvedAt ? formatVnDate(monthReport.approvedAt) : '',
+    canApprove: approvalRefusal(a, month) === null,
+    canUnlock: monthReport.approvedAt !== null,
     problem: status === 'CHO_XU_LY' ? PENDING_PROBLEM : errors.length > 0 ? errors[0].message + (errors.length > 1 ? ` (và ${errors.length - 1} lỗi khác)` : '') : '',
   };
 }

@@ -3,7 +3,7 @@
  * completeness, commune table + chart, village matrix, ranking.
  */
 import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from '../assessment/aggregation';
-import { completenessNames, completenessRows, evaluationLabel, listNames, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
+import { completenessNames, completenessRows, evaluationLabel, listNames, namesWithMonths, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
 import { denominatorDef } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
 import { PALETTE } from '../shared/palette';
@@ -54,7 +54,7 @@ export function summaryLayout(summary: AggregationSummary, office: readonly stri
   const c = summary.completeness;
   b.addRow([`1. TÌNH HÌNH NỘP BÁO CÁO (${summary.villageCount} ${word} × ${summary.countedMonths.length} tháng = ${c.expected} báo cáo)`], SECTION);
   const completenessHeader = b.addRow(['Tình hình', `Tên ${word}`, 'Số báo cáo', 'Tỷ lệ (%)'], HEADER);
-  const completeness = completenessRows(summary, completenessNames(summary));
+  const completeness = withApproved(completenessRows(summary, completenessNames(summary)), summary);
   for (const [label, count, villages] of completeness) {
     const share = percentOf(count, c.expected);
     b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
@@ -95,7 +95,8 @@ export function summaryLayout(summary: AggregationSummary, office: readonly stri
   const matrixHeader = b.addRow(['STT', `Tên ${word}`, several ? 'Đã nộp (tháng)' : 'Tình trạng', 'Số liệu đến', ...rateIndicators.map(shortLabel)], HEADER);
   summary.villages.forEach((v, i) => {
     const submittedMonths = v.statuses.filter(isSubmittedStatus).length;
-    const status = several ? `${submittedMonths}/${v.statuses.length}` : STATUS_LABELS[v.statuses[0]];
+    const approvedMonths = summary.approvalInUse ? ` (duyệt ${v.statuses.filter((s) => s === 'DA_DUYET').length})` : '';
+    const status = several ? `${submittedMonths}/${v.statuses.length}${approvedMonths}` : STATUS_LABELS[v.statuses[0]];
     const stale = v.latestMonth !== summary.endMonth;
     b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rateIndicators.map((ind) => matrixValue(v.rates[ind.code]))], {}, [
       { align: 'center' },
@@ -110,7 +111,8 @@ export function summaryLayout(summary: AggregationSummary, office: readonly stri
 
   // 4. Ranking
   b.addRow([`4. XẾP HẠNG ${word.toLocaleUpperCase('vi')} (tham khảo bình chọn "Tổ Công nghệ số cộng đồng tiêu biểu")`], SECTION);
-  b.addRow(['', 'Mức đạt chỉ tiêu = trung bình các chỉ tiêu tỷ lệ của min(tỷ lệ ÷ chỉ tiêu, 100%); nộp đúng hạn tính từ tháng 1 đến kỳ này.'], HINT);
+  const approvedOnly = summary.approvalInUse ? ' Chỉ tính các tháng đã được phòng VH-XH duyệt.' : '';
+  b.addRow(['', `Mức đạt chỉ tiêu = trung bình các chỉ tiêu tỷ lệ của min(tỷ lệ ÷ chỉ tiêu, 100%); nộp đúng hạn tính từ tháng 1 đến kỳ này.${approvedOnly}`], HINT);
   const rankingHeader = b.addRow([RANKING_HEADERS[0], `Tên ${word}`, ...RANKING_HEADERS.slice(1)], HEADER);
   for (const r of summary.ranking) {
     const top = r.rank <= 3;
@@ -127,6 +129,20 @@ export function summaryLayout(summary: AggregationSummary, office: readonly stri
   const widths = [FIRST_WIDTH, LABEL_WIDTH, ...Array(width - 2).fill(CELL_WIDTH)];
   const tab = { name: TAB_SUMMARY, position: POSITION, protections: [ownTabProtection(TAB_SUMMARY, office)] };
   return { spec: b.build(tab, widths), rows: { completenessHeader, communeHeader, matrixHeader, rankingHeader } };
+}
+
+/**
+ * Once the office approves months, which reports are approved (a part of those submitted) goes right
+ * under `Đã nộp`, naming the submitted reports still waiting for approval.
+ */
+function withApproved(rows: [string, number, string][], summary: AggregationSummary): [string, number, string][] {
+  if (!summary.approvalInUse) return rows;
+  const waiting = summary.villages.flatMap((v) => {
+    const months = summary.countedMonths.filter((_, i) => isSubmittedStatus(v.statuses[i]) && v.statuses[i] !== 'DA_DUYET');
+    return months.length > 0 ? [{ name: v.name, months }] : [];
+  });
+  const names = waiting.length > 0 ? `Chưa duyệt: ${namesWithMonths(waiting, summary.countedMonths.length > 1)}` : '';
+  return [rows[0], [STATUS_LABELS.DA_DUYET, summary.completeness.approved, names], ...rows.slice(1)];
 }
 
 function communeRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
@@ -189,6 +205,7 @@ function matrixFormat(ind: IndicatorSummary, rate: VillageRateOrNone, endMonth: 
 function statusColour(status: MonthStatus): string | null {
   switch (status) {
     case 'DUNG_HAN':
+    case 'DA_DUYET':
       return PALETTE.good;
     case 'NOP_MUON':
       return PALETTE.near;

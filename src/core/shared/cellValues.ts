@@ -1,12 +1,10 @@
-import { normalizeName } from './text';
-
 /**
  * Reading what people really type into count cells. `getValues()` gives Number, Boolean, Date or
  * String (pasted or text-formatted cells), so every shape is handled here, once.
  */
 
 import { formatVnDate } from './calendar';
-import { formatInt } from './text';
+import { formatInt, normalizeName, revealInvisible, withoutInvisible } from './text';
 
 export type CountReading =
   | { kind: 'blank' }
@@ -43,14 +41,19 @@ export function readCount(raw: unknown): CountReading {
   if (typeof raw === 'number') return fromNumber(raw, null);
   if (typeof raw === 'boolean') return { kind: 'invalid', reason: 'boolean', shown: raw ? 'TRUE' : 'FALSE' };
   if (isDate(raw)) return { kind: 'invalid', reason: 'date', shown: Number.isNaN(raw.getTime()) ? 'ngày tháng' : formatVnDate(raw) };
-  const text = String(raw).normalize('NFC').trim();
+  const typed = String(raw).normalize('NFC').trim();
+  // What a person sees as 12 is read as 12: fullwidth digits (a Chinese or Japanese keyboard) are
+  // folded by NFKC, and characters that show as nothing are dropped (docs/validation.md).
+  const text = withoutInvisible(typed.normalize('NFKC')).trim();
+  // A message quotes what was typed, hidden characters written out, so the head sees what is wrong.
+  const shown = revealInvisible(typed);
   if (text === '') return BLANK;
-  if (SHEETS_ERROR.test(text)) return { kind: 'invalid', reason: 'error', shown: text };
+  if (SHEETS_ERROR.test(text)) return { kind: 'invalid', reason: 'error', shown };
   const compact = text.replace(LEADING_PLUS, '');
-  if (PLAIN.test(compact)) return fromNumber(Number(compact), text);
-  if (GROUPED.test(compact)) return fromNumber(Number(compact.replace(GROUP_SEPARATORS, '')), text);
-  if (DECIMAL.test(compact)) return fromNumber(Number(compact.replace(',', '.')), text);
-  return { kind: 'invalid', reason: 'text', shown: text };
+  if (PLAIN.test(compact)) return fromNumber(Number(compact), shown);
+  if (GROUPED.test(compact)) return fromNumber(Number(compact.replace(GROUP_SEPARATORS, '')), shown);
+  if (DECIMAL.test(compact)) return fromNumber(Number(compact.replace(',', '.')), shown);
+  return { kind: 'invalid', reason: 'text', shown };
 }
 
 /** `typed`: the text the number was read from, shown as typed; null for a number cell. */

@@ -29,7 +29,7 @@ export interface HeaderRow {
 }
 
 /** First row holding every one of `labels` (compared by labelKey); maps each label to its column. */
-export function findHeaderRow(grid: Grid, labels: readonly string[]): HeaderRow | null {
+export function findHeaderRow(grid: Grid, labels: readonly string[], accept: (header: HeaderRow) => boolean = () => true): HeaderRow | null {
   const wanted = labels.map(labelKey);
   for (let r = 0; r < grid.length; r++) {
     const keys = grid[r].map(labelKey);
@@ -38,7 +38,8 @@ export function findHeaderRow(grid: Grid, labels: readonly string[]): HeaderRow 
     keys.forEach((key, c) => {
       if (wanted.includes(key) && !columns.has(key)) columns.set(key, c);
     });
-    return { row: r, columns, keys };
+    const header = { row: r, columns, keys };
+    if (accept(header)) return header;
   }
   return null;
 }

@@ -1,15 +1,38 @@
 /** Vietnamese text and number formatting shared by every tab, message and email. */
 
-/** Canonical form for comparing names people type: NFC, trimmed, inner spaces collapsed, case-folded. */
+/**
+ * Canonical form for comparing names people type: compatibility forms folded (NFKC: fullwidth
+ * letters and digits, ligatures), invisible characters removed, trimmed, inner spaces collapsed,
+ * case-folded. So "Thôn 1\u200b" and "ＴＨÔＮ  1" are the same name as "Thôn 1" (docs/tabs.md).
+ */
 export function normalizeName(text: unknown): string {
+  if (text === '' || text === null || text === undefined) return '';
   // Unicode has no Vietnamese-specific case mappings (only Lithuanian, Turkish and Azeri have), so
   // toLowerCase() gives what toLocaleLowerCase('vi') would, several times faster: names are
   // compared on every cell of every header row of every tab.
-  return tidyText(text).toLowerCase();
+  return collapseSpaces(withoutInvisible(String(text).normalize('NFKC'))).toLowerCase();
 }
 
 export function sameName(a: unknown, b: unknown): boolean {
   return normalizeName(a) === normalizeName(b);
+}
+
+/**
+ * Characters that show as nothing yet make two texts differ: zero-width space, non-joiner and
+ * joiner, word joiner, byte order mark, soft hyphen. One pattern to test (cheap, and most text has
+ * none), one to remove them all.
+ */
+const HAS_INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** `text` without its invisible characters. */
+export function withoutInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
+}
+
+/** `text` with each invisible character written out, so a message can show why two names differ: `Thôn 1⟨ký tự ẩn U+200B⟩`. */
+export function revealInvisible(text: string): string {
+  return HAS_INVISIBLE.test(text) ? text.replace(INVISIBLE, (ch) => `⟨ký tự ẩn U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}⟩`) : text;
 }
 
 /** Whitespace other than a lone space (`\s` includes no-break spaces). */
@@ -19,9 +42,12 @@ const SPACE_RUNS = /\s+/g;
 /** Clean display form of something a person typed: NFC, trimmed, inner spaces collapsed. */
 export function tidyText(text: unknown): string {
   if (text === '' || text === null || text === undefined) return '';
-  const nfc = String(text).normalize('NFC');
+  return collapseSpaces(String(text).normalize('NFC'));
+}
+
+function collapseSpaces(text: string): string {
   // Testing is much cheaper than replacing, and most text has nothing to collapse.
-  return (UNTIDY_SPACE.test(nfc) ? nfc.replace(SPACE_RUNS, ' ') : nfc).trim();
+  return (UNTIDY_SPACE.test(text) ? text.replace(SPACE_RUNS, ' ') : text).trim();
 }
 
 /** `1234567` → `1.234.567` (Vietnamese grouping). */

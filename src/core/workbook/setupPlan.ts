@@ -4,13 +4,18 @@
  * Every step compares and writes only differences, so redoing one is harmless.
  */
 import type { Finding } from '../shared/findings';
+import type { Grid } from '../shared/grid';
+import { normalizeName, revealInvisible } from '../shared/text';
 import { TAB_LOG, TAB_REGISTRY, TAB_REPORT, TAB_SETTINGS, TAB_SUMMARY } from './tabNames';
+import { villageTabTitle } from './villageTabLayout';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export type SetupStep =
   | { kind: 'settings' }
   | { kind: 'registry' }
   | { kind: 'village'; name: string }
+  /** Records each village's tab id in `Danh sách` and looks for tabs with data no village owns. */
+  | { kind: 'tabIds' }
   | { kind: 'log' }
   /** Tổng hợp and Báo cáo are written by Tổng hợp; setup only keeps their protection current. */
   | { kind: 'output'; name: string };
@@ -20,6 +25,7 @@ export function setupSteps(villages: readonly string[]): SetupStep[] {
     { kind: 'settings' },
     { kind: 'registry' },
     ...villages.map((name) => ({ kind: 'village' as const, name })),
+    { kind: 'tabIds' },
     { kind: 'log' },
     { kind: 'output', name: TAB_SUMMARY },
     { kind: 'output', name: TAB_REPORT },
@@ -29,7 +35,8 @@ export function setupSteps(villages: readonly string[]): SetupStep[] {
 export function stepTab(step: SetupStep): string {
   switch (step.kind) {
     case 'settings': return TAB_SETTINGS;
-    case 'registry': return TAB_REGISTRY;
+    case 'registry':
+    case 'tabIds': return TAB_REGISTRY;
     case 'log': return TAB_LOG;
     default: return step.name;
   }
@@ -56,11 +63,19 @@ export interface SetupProgress {
   repaired: string[];
   repairedCount: number;
   unrecognised: string[];
+  /** Tabs given their name from `Danh sách` again: `"old" → "new"`. */
+  renamed: string[];
+  renamedCount: number;
+  /** Tabs with a village's report that no row of `Danh sách` owns. */
+  orphans: string[];
   changed: boolean;
 }
 
 export function newProgress(steps: readonly SetupStep[]): SetupProgress {
-  return { fingerprint: fingerprintOf(steps), next: 0, total: steps.length, created: [], createdCount: 0, repaired: [], repairedCount: 0, unrecognised: [], changed: false };
+  return {
+    fingerprint: fingerprintOf(steps), next: 0, total: steps.length, created: [], createdCount: 0, repaired: [], repairedCount: 0, unrecognised: [],
+    renamed: [], renamedCount: 0, orphans: [], changed: false,
+  };
 }
 
 /** Progress as saved, or null when there is none or it is unreadable. */
@@ -103,6 +118,37 @@ export function recordStep(progress: SetupProgress, tab: string, outcome: StepOu
   if (outcome === 'created' || outcome === 'repaired' || outcome === 'updated') progress.changed = true;
 }
 
+export function recordRename(progress: SetupProgress, from: string, to: string): void {
+  progress.renamedCount++;
+  if (progress.renamed.length < NAMES_KEPT) progress.renamed.push(`"${revealInvisible(from)}" → "${to}"`);
+  progress.changed = true;
+}
+
+export function recordOrphans(progress: SetupProgress, tabs: readonly string[]): void {
+  progress.orphans = tabs.slice(0, NAMES_KEPT).map(revealInvisible);
+}
+
+/**
+ * Whether a village tab's title (written by setup from `Danh sách`) still names the village as
+ * `Danh sách` does: then, when the tab's name differs, it is the tab that someone renamed since
+ * setup last ran, not the row of `Danh sách`.
+ */
+export function titleNamesVillage(grid: Grid, village: string, year: number): boolean {
+  // Compared as the cell shows: without the apostrophe that keeps a written title text.
+  const shown = (title: unknown) => normalizeName(String(title ?? '').replace(/^'/, ''));
+  return shown(grid[0]?.[0]) === shown(villageTabTitle(village, year));
+}
+
+export function renamedByHandFinding(tab: string, village: string): Finding {
+  return { level: 'warning', sheet: village, cell: '', message: `Tab của ${village} đã bị đổi tên thành "${revealInvisible(tab)}"; đã đặt lại tên "${village}" theo "${TAB_REGISTRY}". Muốn đổi tên địa bàn, hãy sửa tên trong "${TAB_REGISTRY}" rồi chạy "${SETUP_CAPTION}".` };
+}
+
+/** Sheets refuses two tabs whose names differ only in case: `holder` has the name the village needs. */
+export function nameTakenFinding(village: string, holder: string, tab: string | null): Finding {
+  const what = tab === null ? `Không tạo được tab "${village}"` : `Không đổi được tên tab "${revealInvisible(tab)}" thành "${village}"`;
+  return { level: 'error', sheet: holder, cell: '', message: `${what}: tab "${revealInvisible(holder)}" đã mang tên này. Hãy đổi tên tab "${revealInvisible(holder)}" rồi chạy lại "${SETUP_CAPTION}".` };
+}
+
 /** For the dashboard: a setup still under way, from its saved progress (null when none). */
 export function setupUnderWayText(progress: SetupProgress | null): string | null {
   return progress && `Khởi tạo bảng tính đang làm dở: đã xong ${progress.next}/${progress.total} tab. Phần còn lại tự chạy tiếp sau ít phút; nếu lâu không thấy xong, bấm lại "${SETUP_CAPTION}".`;
@@ -126,6 +172,9 @@ export interface SetupReport {
   repaired: string[];
   repairedCount: number;
   unrecognised: string[];
+  renamed: string[];
+  renamedCount: number;
+  orphans: string[];
   findings: Finding[];
   trigger: { state: 'installed' | 'present' | 'owned-by-other'; owner: string } | null;
 }
@@ -140,6 +189,8 @@ export function setupLogDetail(report: SetupReport): string {
   if (report.createdCount) parts.push(`tạo mới: ${report.created.join(', ')}${more(report.created, report.createdCount)}`);
   if (report.repairedCount) parts.push(`bổ sung: ${report.repaired.join('; ')}${more(report.repaired, report.repairedCount)}`);
   if (report.unrecognised.length) parts.push(`không nhận ra mẫu: ${report.unrecognised.join(', ')}`);
+  if (report.renamedCount) parts.push(`đổi tên tab theo Danh sách: ${report.renamed.join(', ')}${more(report.renamed, report.renamedCount)}`);
+  if (report.orphans.length) parts.push(`tab có số liệu nhưng không thuộc địa bàn nào trong Danh sách: ${report.orphans.join(', ')}`);
   if (report.trigger) parts.push(`xử lý "Đã nộp": ${TRIGGER_STATE_WORDS[report.trigger.state]} (${report.trigger.owner})`);
   return parts.join('; ');
 }
@@ -152,6 +203,10 @@ export function setupSummary(report: SetupReport): string {
   }
   lines.push(report.createdCount ? `Đã tạo: ${report.created.join(', ')}${more(report.created, report.createdCount)}.` : 'Không phải tạo tab mới.');
   if (report.repairedCount) lines.push(`Đã bổ sung: ${report.repaired.join('; ')}${more(report.repaired, report.repairedCount)}.`);
+  if (report.renamedCount) lines.push(`Đã đổi tên tab theo "${TAB_REGISTRY}": ${report.renamed.join(', ')}${more(report.renamed, report.renamedCount)}.`);
+  if (report.orphans.length) {
+    lines.push(`Tab có số liệu nhưng không thuộc địa bàn nào trong "${TAB_REGISTRY}" (số liệu không được tính): ${report.orphans.join(', ')}. Nếu là tab cũ của một địa bàn đã đổi tên, hãy chép số liệu sang tab của địa bàn đó; nếu địa bàn bị xoá nhầm, hãy ghi lại tên vào "${TAB_REGISTRY}" rồi chạy lại mục này.`);
+  }
   if (report.villages === 0) lines.push('Hãy điền danh sách địa bàn vào tab "Danh sách" rồi chạy lại mục này.');
   if (report.trigger?.state === 'owned-by-other') {
     lines.push(`Trình xử lý "Đã nộp" đang chạy dưới tài khoản ${report.trigger.owner}; tài khoản đó cần giữ quyền sửa bảng tính.`);

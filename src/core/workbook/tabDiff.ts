@@ -44,6 +44,7 @@ export type ProtectionOp =
   /** The tab's sheet protection under another description: renamed, emptied, given the editors. */
   | { kind: 'takeOver'; index: number; protection: ProtectionSpec }
   | { kind: 'update'; index: number; addEditors: string[]; removeEditors: string[]; warningOnlyOff: boolean; domainEditOff: boolean }
+  | { kind: 'unprotect'; index: number; blocks: Block[] }
   | { kind: 'remove'; index: number };
 
 /** Writes, in the order the writer runs them. */
@@ -310,6 +311,9 @@ function planProtections(wanted: readonly ProtectionSpec[], read: readonly Prote
     else {
       const update = editorsUpdate(index, current, protection.editors);
       if (update) ops.push(update);
+      const unprotected = protection.unprotected ?? [];
+      const same = unprotected.length === current.unprotected.length && unprotected.every((b, i) => sameBlock(b, current.unprotected[i]));
+      if (!same) ops.push({ kind: 'unprotect', index, blocks: unprotected });
     }
   }
   read.forEach((p, index) => {

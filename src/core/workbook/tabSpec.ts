@@ -6,6 +6,8 @@
  */
 import type { Block, ChartModel, HorizontalAlign, VerticalAlign } from './sheetModel';
 
+export type { Block } from './sheetModel';
+
 /** A value written only into a blank cell: a fresh checkbox row gets `false`, a typed tick stays. */
 export interface IfBlank {
   ifBlank: unknown;
@@ -66,6 +68,8 @@ export interface ProtectionSpec {
   /** Shown in Data > Protected ranges; the add-on finds its own protections by it. */
   description: string;
   editors: string[];
+  /** Of a sheet protection: cells left out of it (Sheets' "except certain cells"). */
+  unprotected?: Block[];
 }
 
 export interface StructureChange {

@@ -29,6 +29,8 @@ export interface ProtectionState {
   editors: string[];
   warningOnly: boolean;
   domainEdit: boolean;
+  /** Of the add-on's own sheet protection ([] otherwise). */
+  unprotected: Block[];
 }
 
 export interface ChartState {
@@ -153,7 +155,7 @@ export function stateAfterRowInsert(state: TabState, { insertRowsBefore: at, cou
     hiddenRows: state.hiddenRows.map(shiftRow),
     validations: state.validations && insertInto<ValidationState | null | undefined>(state.validations, undefined),
     conditionalFormats: state.conditionalFormats.map((rule) => ({ ...rule, ranges: rule.ranges.map(shiftBlock) })),
-    protections: state.protections.map((p) => ({ ...p, block: p.block && shiftBlock(p.block) })),
+    protections: state.protections.map((p) => ({ ...p, block: p.block && shiftBlock(p.block), unprotected: p.unprotected.map(shiftBlock) })),
     charts: state.charts.map((chart) => ({ ...chart, ranges: chart.ranges.map((a1) => a1OfBlock(shiftBlock(blockFromA1(a1)))) })),
   };
 }

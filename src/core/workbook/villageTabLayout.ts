@@ -1,15 +1,17 @@
 /** A village's tab: its layout for setup, and finding its parts by header labels and codes. */
 import { a1 } from '../shared/a1';
-import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
+import { findHeaderRow, labelKey, type Grid, type HeaderRow } from '../shared/grid';
 import { KINDS } from '../config/catalogue';
 import type { IndicatorSetting } from '../config/settings';
 import { asCellText } from '../shared/text';
 
-export const STATUS_CODES = { submitted: 'DA_NOP', submittedAt: 'NGAY_NOP', note: 'GHI_CHU' } as const;
+export const STATUS_CODES = { submitted: 'DA_NOP', submittedAt: 'NGAY_NOP', note: 'GHI_CHU', approvedAt: 'DA_DUYET' } as const;
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 export const monthLabel = (month: number) => `Tháng ${month}`;
 
 const HEADER = ['Mã', 'Chỉ tiêu', 'ĐVT'] as const;
+/** Each cumulative indicator's value at the start of the year (docs/tabs.md, "Village tabs"). */
+export const START_LABEL = 'Đầu năm';
 /** How messages name the row a village tab is recognised by. */
 export const HEADER_ROW_TEXT = 'dòng tiêu đề "Mã | Chỉ tiêu | Tháng 1…"';
 
@@ -17,12 +19,15 @@ const STATUS_ROWS: readonly { code: string; label: string }[] = [
   { code: STATUS_CODES.submitted, label: 'Đã nộp báo cáo (tích khi xong)' },
   { code: STATUS_CODES.submittedAt, label: 'Ngày nộp (tự động ghi)' },
   { code: STATUS_CODES.note, label: 'Ghi chú' },
+  { code: STATUS_CODES.approvedAt, label: 'Đã duyệt (phòng VH-XH ghi)' },
 ];
 
 /** Where things are in a village tab grid (0-based indexes into the grid). */
 export interface VillageTabMap {
   headerRow: number;
   codeCol: number;
+  /** Column of `Đầu năm`, or -1 in a tab made before it existed. */
+  startCol: number;
   /** monthCols[m - 1] is the column of Tháng m, or -1 when that column is missing. */
   monthCols: number[];
   /** Row of each code found in the code column (first occurrence wins). */
@@ -30,12 +35,16 @@ export interface VillageTabMap {
 }
 
 const MONTH_HEADER = /^tháng\s*(\d{1,2})$/;
+const CODE_KEY = labelKey('Mã');
 const CANONICAL_CODE = /^[A-Z0-9_]+$/;
 
 export function locateVillageTab(grid: Grid): VillageTabMap | null {
-  const header = findHeaderRow(grid, ['Mã', 'Chỉ tiêu']);
+  // Only the table the add-on wrote counts: its `Mã` starts its row. A look-alike header typed to
+  // the right of other text (say beside the title) is not the table, whatever it claims.
+  const startsRow = (h: HeaderRow) => h.keys.slice(0, h.columns.get(CODE_KEY)).every((key) => key === '');
+  const header = findHeaderRow(grid, ['Mã', 'Chỉ tiêu'], startsRow);
   if (!header) return null;
-  const codeCol = header.columns.get(labelKey('Mã')) as number;
+  const codeCol = header.columns.get(CODE_KEY) as number;
   const monthCols: number[] = MONTHS.map(() => -1);
   header.keys.forEach((key, c) => {
     const m = MONTH_HEADER.exec(key);
@@ -48,7 +57,7 @@ export function locateVillageTab(grid: Grid): VillageTabMap | null {
     const code = typeof cell === 'string' && CANONICAL_CODE.test(cell) ? cell : String(cell ?? '').trim().toUpperCase();
     if (code !== '' && !rows.has(code)) rows.set(code, r);
   }
-  return { headerRow: header.row, codeCol, monthCols, rows };
+  return { headerRow: header.row, codeCol, startCol: header.keys.indexOf(labelKey(START_LABEL)), monthCols, rows };
 }
 
 /** A1 address of an indicator's (or status row's) cell for a month, or null when either is missing. */
@@ -65,8 +74,9 @@ export function villageTabTitle(villageName: string, year: number): string {
 export const VILLAGE_TAB_HELP =
   'Ghi số liệu vào cột của tháng. Chỉ tiêu "lũy kế": tổng số tính đến cuối tháng; "trong tháng": số phát sinh trong tháng. Để trống nếu chưa có số (0 là một số liệu). Xong tháng nào, tích ô "Đã nộp báo cáo" của tháng đó.';
 
-export const FIRST_MONTH_COL = HEADER.length; // 0-based column of Tháng 1 in a fresh tab
-export const WIDTH = HEADER.length + MONTHS.length;
+export const START_COL = HEADER.length; // 0-based column of Đầu năm in a fresh tab
+export const FIRST_MONTH_COL = START_COL + 1; // 0-based column of Tháng 1 in a fresh tab
+export const WIDTH = FIRST_MONTH_COL + MONTHS.length;
 /** `Mã` and `Chỉ tiêu` stay in view while the months scroll. */
 export const FROZEN_COLUMNS = 2;
 
@@ -91,10 +101,10 @@ export interface VillageTabLayout {
 export function villageTabLayout(villageName: string, year: number, indicators: readonly IndicatorSetting[]): VillageTabLayout {
   const pad = (cells: unknown[]) => [...cells, ...Array(WIDTH - cells.length).fill('')];
   const rows: unknown[][] = [pad([villageTabTitle(villageName, year)]), pad([VILLAGE_TAB_HELP]), pad([])];
-  rows.push([...HEADER, ...MONTHS.map(monthLabel)]);
+  rows.push([...HEADER, START_LABEL, ...MONTHS.map(monthLabel)]);
   const headerRow = rows.length;
   for (const ind of indicators) rows.push(pad(indicatorRowLabels(ind)));
-  const statusRow = { submitted: 0, submittedAt: 0, note: 0 };
+  const statusRow = { submitted: 0, submittedAt: 0, note: 0, approvedAt: 0 };
   for (const key of Object.keys(STATUS_CODES) as (keyof typeof STATUS_CODES)[]) {
     rows.push(pad(statusRowLabels(STATUS_CODES[key])));
     statusRow[key] = rows.length;

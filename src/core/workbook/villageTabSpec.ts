@@ -11,7 +11,7 @@ import type { IndicatorSetting } from '../config/settings';
 import { isPlausibleEmail } from '../shared/text';
 import { block, ownFormat, ownRow, ownValue } from './specCells';
 import { HEADER_STYLE, claimTitleBlock } from './tabStyles';
-import { emptyTabSpec, type ProtectionSpec, type TabSpec, type ValidationRule } from './tabSpec';
+import { emptyTabSpec, type Block, type ProtectionSpec, type TabSpec, type ValidationRule } from './tabSpec';
 import {
   FIRST_MONTH_COL,
   FROZEN_COLUMNS,
@@ -22,6 +22,7 @@ import {
   WIDTH,
   indicatorRowLabels,
   locateVillageTab,
+  START_LABEL,
   monthLabel,
   planVillageTabRepair,
   statusRowLabels,
@@ -30,6 +31,7 @@ import {
   type VillageTabMap,
 } from './villageTabLayout';
 import { ownProtection } from './ownProtection';
+import { approvedMonthsIn } from '../entry/approval';
 
 export interface VillageTabInput {
   name: string;
@@ -48,10 +50,11 @@ export type VillageTabPlan =
   | { outcome: 'unrecognised'; findings: Finding[] }
   | { outcome: 'created' | 'repaired' | 'unchanged'; spec: TabSpec; added: string[]; findings: Finding[] };
 
-/** Standard widths of a tab laid out by setup: code, label, unit, then the months. */
-const COLUMN_WIDTHS = [90, 300, 60, ...MONTHS.map(() => 78)];
+/** Standard widths of a tab laid out by setup: code, label, unit, Đầu năm, then the months. */
+const COLUMN_WIDTHS = [90, 300, 60, 70, ...MONTHS.map(() => 78)];
 const HELP_ROW_HEIGHT = 84;
 
+const START_HELP = 'Do phòng VH-XH ghi: số lũy kế đến hết năm trước (lệnh "Năm mới" tự điền).';
 const HELP_BY_KIND: Record<IndicatorSetting['kind'], string> = {
   TY_LE: 'Số nguyên ≥ 0: tổng số LŨY KẾ tính đến cuối tháng (không giảm so với tháng trước). Để trống nếu chưa có số.',
   SO_LUONG: 'Số nguyên ≥ 0: số phát sinh TRONG THÁNG. Không có thì ghi 0.',
@@ -116,8 +119,10 @@ function applyRepair(spec: TabSpec, map: VillageTabMap, repair: ReturnType<typeo
     rows.push(placed(labels, map.codeCol, rows[0]?.length ?? WIDTH));
     ownRow(spec, rows.length, map.codeCol + 1, labels);
     if (code === STATUS_CODES.submitted) {
-      // A rebuilt tick row shows checkboxes; ticks a person makes later are theirs.
-      for (const c of map.monthCols) if (c >= 0) ownValue(spec, rows.length, c + 1, { ifBlank: false });
+      // A rebuilt tick row shows checkboxes, ticked where a surviving stamp proves the submission;
+      // ticks a person makes later are theirs.
+      const stamps = rows.find((row) => row[map.codeCol] === STATUS_CODES.submittedAt);
+      for (const c of map.monthCols) if (c >= 0) ownValue(spec, rows.length, c + 1, { ifBlank: stamps?.[c] instanceof Date });
     }
   }
   return locateVillageTab(rows) as VillageTabMap;
@@ -149,6 +154,7 @@ function claimLayout(spec: TabSpec, map: VillageTabMap, input: VillageTabInput):
     if (indicator || isStatus) ownRow(spec, (map.rows.get(code) as number) + 1, codeCol, indicator ? indicatorRowLabels(indicator) : statusRowLabels(code));
   }
   ownRow(spec, headerRow, codeCol, ['Mã', 'Chỉ tiêu', 'ĐVT']);
+  if (map.startCol >= 0) ownValue(spec, headerRow, map.startCol + 1, START_LABEL);
   MONTHS.forEach((m) => {
     if (map.monthCols[m - 1] >= 0) ownValue(spec, headerRow, map.monthCols[m - 1] + 1, monthLabel(m));
   });
@@ -166,17 +172,26 @@ function claimLayout(spec: TabSpec, map: VillageTabMap, input: VillageTabInput):
     const rows = block(run.first + 1, firstCol, run.count, numCols);
     ownFormat(spec, rows, { numberFormat: '#,##0', align: 'right' });
     spec.validations.push({ block: rows, rule: countRule(cell, HELP_BY_KIND[run.kind]) });
+    if (map.startCol >= 0 && run.kind === 'TY_LE') {
+      const start = block(run.first + 1, map.startCol + 1, run.count, 1);
+      ownFormat(spec, start, { numberFormat: '#,##0', align: 'right' });
+      spec.validations.push({ block: start, rule: countRule(`${columnLetter(map.startCol + 1)}${run.first + 1}`, START_HELP) });
+    }
   }
+  // Office-only (the tab's protection leaves it out of the head's cells), and it looks it.
+  if (map.startCol >= 0) ownFormat(spec, block(headerRow + 1, map.startCol + 1, Math.max(1, ...map.rows.values()) - headerRow + 1, 1), { background: PALETTE.autoRowBg });
   const submittedRow = map.rows.get(STATUS_CODES.submitted);
   if (submittedRow !== undefined) {
     // requireCheckbox, not insertCheckboxes: the latter resets every tick to false.
     spec.validations.push({ block: block(submittedRow + 1, firstCol, 1, numCols), rule: { kind: 'checkbox' } });
     ownFormat(spec, block(submittedRow + 1, 1, 1, lastCol), { background: PALETTE.submittedRowBg, bold: true });
   }
-  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
-  if (stampRow !== undefined) {
-    ownFormat(spec, block(stampRow + 1, 1, 1, lastCol), { background: PALETTE.autoRowBg, fontColor: PALETTE.hint });
-    ownFormat(spec, block(stampRow + 1, firstCol, 1, numCols), { numberFormat: 'dd/MM/yyyy', align: 'center' });
+  // NGAY_NOP (stamped by the add-on) and DA_DUYET (the office's approval date): grey, shown as dates.
+  for (const code of [STATUS_CODES.submittedAt, STATUS_CODES.approvedAt]) {
+    const dateRow = map.rows.get(code);
+    if (dateRow === undefined) continue;
+    ownFormat(spec, block(dateRow + 1, 1, 1, lastCol), { background: PALETTE.autoRowBg, fontColor: PALETTE.hint });
+    ownFormat(spec, block(dateRow + 1, firstCol, 1, numCols), { numberFormat: 'dd/MM/yyyy', align: 'center' });
   }
   const noteRow = map.rows.get(STATUS_CODES.note);
   if (noteRow !== undefined) ownFormat(spec, block(noteRow + 1, firstCol, 1, numCols), { wrap: true, numberFormat: '@' });
@@ -185,7 +200,7 @@ function claimLayout(spec: TabSpec, map: VillageTabMap, input: VillageTabInput):
   ownFormat(spec, block(headerRow + 1, codeCol, bodyRows, 1), { fontColor: PALETTE.codeFg, fontSize: 8 });
   ownFormat(spec, block(headerRow + 1, codeCol + 1, bodyRows, 1), { wrap: true });
   spec.conditionalFormats = { marker: SHADING_MARKER, rules: monthShading(headerRow, firstCol, numCols, bodyRows, input.year) };
-  spec.protections = villageProtections(input, map, headerRow, lastRow, Math.max(WIDTH, lastCol));
+  spec.protections = villageProtections(input, map);
 }
 
 function countRule(cell: string, helpText: string): ValidationRule {
@@ -237,21 +252,60 @@ function monthShading(headerRow: number, firstCol: number, numCols: number, body
   ];
 }
 
-/** The NGAY_NOP row of a village tab: the office and the edit trigger's owner alone write it. */
-export function stampProtectionWhat(tab: string): string {
-  return `ngày nộp tab ${tab} (tiện ích tự ghi)`;
+/** The month cells of a village tab: its head's to fill, with the office. */
+export function inputsProtectionWhat(tab: string): string {
+  return `ô nhập số liệu tab ${tab}: trưởng địa bàn và phòng VH-XH`;
 }
 
-/** The head edits their own tab; its structure and the NGAY_NOP stamp are the office's alone. */
-function villageProtections(input: VillageTabInput, map: VillageTabMap, headerRow: number, lastRow: number, lastCol: number): ProtectionSpec[] {
+/**
+ * Locked down (docs/tabs.md, "Who may edit what"): the whole tab is the office's but for the cells
+ * its head fills, so nobody else can add rows, columns or a second table. Sheets exempts those
+ * cells from the tab's protection (exempt cells are open to every editor of the file), and a range
+ * protection over the month columns then narrows them to the head and the office.
+ */
+function villageProtections(input: VillageTabInput, map: VillageTabMap): ProtectionSpec[] {
   const name = input.name;
   const withHead = isPlausibleEmail(input.headEmail) ? [...input.office, input.headEmail] : [...input.office];
-  const stampRow = map.rows.get(STATUS_CODES.submittedAt);
+  const unprotected = openInputBlocks(map, approvedMonthsIn(input.grid));
+  const months = monthColumnsBlock(map);
   return [
-    ownProtection(null, `tab ${name}: chỉ trưởng ${name} và phòng VH-XH sửa`, withHead),
-    ownProtection(block(1, 1, headerRow, lastCol), `tiêu đề tab ${name}`, input.office),
-    ownProtection(block(headerRow + 1, map.codeCol + 1, lastRow - headerRow, 3), `cột mã, chỉ tiêu tab ${name}`, input.office),
-    ...(stampRow === undefined ? [] : [ownProtection(block(stampRow + 1, 1, 1, lastCol), stampProtectionWhat(name), input.office)]),
+    { ...ownProtection(null, `tab ${name}: chỉ phòng VH-XH sửa, trừ các ô nhập số liệu`, input.office), unprotected },
+    ...(months ? [ownProtection(months, inputsProtectionWhat(name), withHead)] : []),
   ];
+}
+
+/** Every month column, from the first row under the header to the last row of the table; null without months. */
+function monthColumnsBlock(map: VillageTabMap): Block | null {
+  const cols = map.monthCols.filter((c) => c >= 0);
+  if (cols.length === 0) return null;
+  const first = Math.min(...cols);
+  return block(map.headerRow + 2, first + 1, Math.max(...map.rows.values()) - map.headerRow, Math.max(...cols) - first + 1);
+}
+
+/** Rows the add-on alone writes: the stamp and the approval date. */
+const OFFICE_ROWS: readonly string[] = [STATUS_CODES.submittedAt, STATUS_CODES.approvedAt];
+
+/**
+ * The cells a head fills, as blocks: the month columns not approved (in runs of adjacent columns)
+ * across the table's rows but NGAY_NOP and DA_DUYET (in runs of adjacent rows). An approved month,
+ * left out, falls back under the tab's protection: office-only (docs/periods-and-status.md, "Approval").
+ */
+export function openInputBlocks(map: VillageTabMap, approvedMonths: readonly number[]): Block[] {
+  const officeRows = OFFICE_ROWS.map((code) => map.rows.get(code));
+  const tableRows = Array.from({ length: Math.max(...map.rows.values()) - map.headerRow }, (_, i) => map.headerRow + 1 + i);
+  const rows = runsOf(tableRows.filter((r) => !officeRows.includes(r)));
+  const cols = runsOf(MONTHS.filter((m) => !approvedMonths.includes(m)).map((m) => map.monthCols[m - 1]).filter((c) => c >= 0).sort((a, b) => a - b));
+  return cols.flatMap((c) => rows.map((r) => block(r.first + 1, c.first + 1, r.count, c.count)));
+}
+
+/** Sorted positions as runs of consecutive ones. */
+function runsOf(positions: readonly number[]): { first: number; count: number }[] {
+  const runs: { first: number; count: number }[] = [];
+  for (const p of positions) {
+    const last = runs[runs.length - 1];
+    if (last && last.first + last.count === p) last.count++;
+    else runs.push({ first: p, count: 1 });
+  }
+  return runs;
 }
 

@@ -3,6 +3,7 @@ import type { AggregationSummary } from '../../core/assessment/aggregation';
 import type { CheckResult } from '../../core/entry/checkResult';
 import type { AutomationLine } from '../../core/automation/automation';
 import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/reports/dashboard';
+import type { ApprovalResult } from '../../core/entry/approval';
 import type { ReminderRunReport } from '../../core/reminders/outcome';
 import { headTitle } from '../../core/config/registry';
 import type { MonthStatus } from '../../core/assessment/status';
@@ -20,6 +21,7 @@ const GROUPS: readonly { status: MonthStatus; title: string; open: boolean }[] =
   { status: 'CHO_XU_LY', title: 'Chờ xử lý (đã tích, đang chờ ghi ngày nộp)', open: false },
   { status: 'NOP_MUON', title: 'Nộp muộn', open: false },
   { status: 'DUNG_HAN', title: 'Đúng hạn', open: false },
+  { status: 'DA_DUYET', title: 'Đã duyệt (chỉ phòng VH-XH sửa được)', open: false },
 ];
 
 async function load(notice?: { text: string; tone: Tone }): Promise<void> {
@@ -53,7 +55,7 @@ function render(data: DashboardData, notice?: { text: string; tone: Tone }): voi
     data.setupUnderWay ? h('p', { className: 'notice', attrs: { role: 'status' } }, data.setupUnderWay) : null,
     completeness(data),
     h('section', { attrs: { 'aria-label': 'Thao tác' } }, actions(data, status), status),
-    villageList(data),
+    villageList(data, status),
     rateList(data.rates),
     configProblems(data),
     automation(data.automation, status),
@@ -72,7 +74,7 @@ function completeness(data: DashboardData): HTMLElement {
     h('h2', { id: 'h-completeness' }, 'Tình hình nộp báo cáo'),
     h('p', { className: 'headline' }, h('strong', null, `${counts.submitted}/${counts.total}`), ` đã nộp (${data.completenessText})`),
     progressBar(percent, null, `Đã nộp ${data.completenessText}`),
-    h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa'), counts.CHO_XU_LY > 0 ? tile('CHO_XU_LY', 'Chờ xử lý') : null),
+    h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa'), counts.CHO_XU_LY > 0 ? tile('CHO_XU_LY', 'Chờ xử lý') : null, counts.DA_DUYET > 0 ? tile('DA_DUYET', 'Đã duyệt') : null),
   );
 }
 
@@ -97,6 +99,7 @@ function actions(data: DashboardData, status: HTMLElement): HTMLElement {
     button('Tổng hợp', run<AggregationSummary>('Tổng hợp', 'aggregateMonth', [data.month], (s) => `Đã tổng hợp ${s?.periodLabel ?? data.period} vào tab "Tổng hợp"${s?.completeness ? `: ${s.completeness.submitted}/${s.completeness.expected} báo cáo đã nộp` : ''}.`), 'btn-primary'),
     button('Kiểm tra số liệu', run<CheckResult>('Kiểm tra số liệu', 'checkReports', [], (r) => `Đã kiểm tra ${r.villages.length} địa bàn: ${r.errors} lỗi, ${r.warnings} cảnh báo. Chi tiết trong hộp thoại "Kiểm tra số liệu"; ô có lỗi được tô màu.`)),
     button('Gửi nhắc ngay', run<ReminderRunReport | null>('Gửi nhắc ngay', 'sendRemindersNow', [], reminderText)),
+    data.counts.approvable > 0 ? button(`Duyệt cả tháng ${data.month}`, run<ApprovalResult>('Duyệt cả tháng', 'approveMonth', [data.month], (r) => r.message)) : null,
   );
 }
 
@@ -108,27 +111,57 @@ function reminderText(report: ReminderRunReport | null): string {
   return `Gửi nhắc: ${parts.join(', ')}. Chi tiết trong tab "Nhật ký".`;
 }
 
-function villageList(data: DashboardData): HTMLElement {
+function villageList(data: DashboardData, status: HTMLElement): HTMLElement {
   const section = h('section', { attrs: { 'aria-labelledby': 'h-villages' } }, h('h2', { id: 'h-villages' }, `Các ${data.villageWord.toLocaleLowerCase('vi')}`));
   for (const group of GROUPS) {
     const members = data.villages.filter((v) => v.status === group.status);
     if (members.length === 0) continue;
-    const details = h('details', { className: `group group-${group.status}` }, h('summary', null, `${group.title} (${members.length})`), h('ul', { className: 'villages' }, ...members.map(villageItem)));
+    const items = members.map((v) => villageItem(v, approvalControls(v, data.month, status)));
+    const details = h('details', { className: `group group-${group.status}` }, h('summary', null, `${group.title} (${members.length})`), h('ul', { className: 'villages' }, ...items));
     details.open = group.open;
     section.append(details);
   }
   return section;
 }
 
-function villageItem(v: DashboardVillage): HTMLElement {
+/** "Duyệt" for a submitted, valid month; "Mở khóa" for an approved one, which asks for the reason in place. */
+function approvalControls(v: DashboardVillage, month: number, status: HTMLElement): HTMLElement | null {
+  if (v.canApprove) {
+    return h('div', { className: 'village-actions' }, button('Duyệt', serverAction<string>(status, `Duyệt ${v.name}`, 'approveVillageMonth', [v.name, month], (text) => text)));
+  }
+  if (!v.canUnlock) return null;
+  const controls = h('div', { className: 'village-actions' });
+  const reason = h('input', { className: 'unlock-reason', attrs: { type: 'text', 'aria-label': `Lý do mở khóa ${v.name}`, placeholder: 'Lý do mở khóa (ghi vào Nhật ký)' } });
+  const confirm = () => {
+    if (reason.value.trim() === '') {
+      setStatus(status, `Mở khóa ${v.name}: hãy ghi lý do mở khóa.`, 'error');
+      reason.focus();
+      return;
+    }
+    void serverAction<string>(status, `Mở khóa ${v.name}`, 'unlockVillageMonth', [v.name, month, reason.value], (text) => text)();
+  };
+  const form = h('div', { className: 'unlock-form' }, reason, button('Xác nhận mở khóa', confirm, 'btn-danger'), button('Hủy', () => replaceChildren(controls, open)));
+  reason.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') confirm();
+  });
+  const open = button('Mở khóa', () => {
+    replaceChildren(controls, form);
+    reason.focus();
+  });
+  controls.append(open);
+  return controls;
+}
+
+function villageItem(v: DashboardVillage, controls: HTMLElement | null): HTMLElement {
   const phone = v.tel ? h('a', { attrs: { href: v.tel }, title: `Gọi ${v.head || v.name}` }, v.phone) : v.phone ? h('span', null, v.phone) : h('span', { className: 'muted' }, 'chưa có số điện thoại');
   return h(
     'li',
     { className: 'village' },
     h('div', { className: 'village-head' }, h('span', { className: 'village-name' }, v.name), v.overdue ? h('span', { className: 'badge badge-overdue' }, 'Quá hạn') : null),
     h('div', { className: 'village-contact' }, v.head ? `${v.head} · ` : '', phone),
-    v.submittedAt ? h('div', { className: 'muted' }, `Nộp lúc ${v.submittedAt}`) : null,
+    v.submittedAt ? h('div', { className: 'muted' }, `Nộp lúc ${v.submittedAt}${v.approvedAt ? ` · duyệt ngày ${v.approvedAt}` : ''}`) : null,
     v.problem ? h('div', { className: 'village-problem' }, v.problem) : null,
+    controls,
   );
 }
 

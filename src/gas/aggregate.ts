@@ -10,7 +10,7 @@ import { AGGREGATION_FAILED, aggregationFailureMessage, aggregationFailureState,
 import { reportLayout } from '../core/reports/reportLayout';
 import { summaryLayout } from '../core/reports/summaryLayout';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
-import { parsePeriodAnswer, periodLabel, periodPhrase, type Period } from '../core/assessment/period';
+import { monthArgument, parsePeriodAnswer, periodLabel, periodPhrase, wholeNumberIn, type Period } from '../core/assessment/period';
 import { isEmpty } from '../core/workbook/tabDiff';
 import { TAB_REGISTRY, TAB_SUMMARY } from '../core/workbook/tabNames';
 import { BusyError, withDocumentLock } from './lock';
@@ -25,16 +25,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TOAST_TITLE = 'Tổng hợp';
-/** A whole number from `min` to `max`, also when it arrives as text ("5") from a prompt or a sidebar; else null. */
-function wholeNumberIn(value: unknown, min: number, max: number): number | null {
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
-}
-
 /** Tổng hợp for month 1–12 of the configured year. */
 export function aggregateMonth(month: unknown): AggregationSummary {
-  const parsed = wholeNumberIn(month, 1, 12);
-  if (parsed === null) throw new Error(`Tháng "${String(month)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
+  const parsed = monthArgument(month);
   return asOffice((ss) => runAggregation(ss, { kind: 'month', month: parsed }));
 }
 

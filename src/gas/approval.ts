@@ -12,14 +12,13 @@ import {
   approvalResult,
   approvedMonthsIn,
   monthApprovalLogEntry,
-  monthArgument,
   planMonthApproval,
   unlockLogEntry,
   unlockReason,
   unlockRefusal,
   type ApprovalResult,
 } from '../core/entry/approval';
-import { parsePeriodAnswer, periodLabel } from '../core/assessment/period';
+import { parsePeriodAnswer, periodLabel, monthArgument } from '../core/assessment/period';
 import { findVillage } from '../core/config/registry';
 import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
 import { tidyText } from '../core/shared/text';

@@ -1,4 +1,5 @@
 /** Approval's pure core: the Đã duyệt status, the head's cells, who may be approved, and what approvals do to Tổng hợp and the dashboard. */
+import { monthArgument } from '../../src/core/assessment/period';
 import { aggregate } from '../../src/core/assessment/aggregation';
 import { monthStatus, wasOnTime } from '../../src/core/assessment/status';
 import { assessVillageTab, type AssessedTab } from '../../src/core/assessment/villageAssessment';
@@ -6,7 +7,6 @@ import {
   approvalRefusal,
   approvalResult,
   approvedMonthsIn,
-  monthArgument,
   planMonthApproval,
   unlockReason,
   unlockRefusal,

@@ -94,3 +94,16 @@ function checkYear(typed: string | undefined, year: number, text: string): Perio
   if (typed === undefined || Number(typed) === year) return null;
   return { ok: false, message: `"${text.trim()}": bảng tính này theo dõi năm ${year} (xem tab Cấu hình).` };
 }
+
+/** A whole number from `min` to `max`, also when it arrives as text ("5") from a prompt or a sidebar; else null. */
+export function wholeNumberIn(value: unknown, min: number, max: number): number | null {
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
+/** A month 1–12 as a caller gives it (a number, or text from a prompt or a sidebar), or a Vietnamese error. */
+export function monthArgument(value: unknown): number {
+  const month = wholeNumberIn(value, 1, 12);
+  if (month === null) throw new Error(`Tháng "${String(value)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
+  return month;
+}

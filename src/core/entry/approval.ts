@@ -21,13 +21,6 @@ export const APPROVE_MONTH_ACTION = 'Duyệt báo cáo tháng';
 const UNLOCK_ACTION = 'Mở khóa báo cáo';
 export const APPROVAL_DATE_FORMAT = 'dd/MM/yyyy';
 
-/** A month 1–12 as a caller gives it (a number, or text from a prompt or a sidebar), or a Vietnamese error. */
-export function monthArgument(value: unknown): number {
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 12) return n;
-  throw new Error(`Tháng "${String(value)}" không hợp lệ: nhập một số nguyên từ 1 đến 12.`);
-}
-
 /** The months whose `DA_DUYET` cell holds a date in a tab as read (none for a new or unrecognised tab). */
 export function approvedMonthsIn(grid: Grid | null): number[] {
   const map = grid && locateVillageTab(grid);

@@ -73,7 +73,7 @@ function deadlineDay(villages: number): string[] {
   let reads = 0;
   const before = emu.executions.length;
   for (let n = 1; n <= villages; n++) {
-    const edits = Array.from({ length: CELLS_TYPED }, (_, i) => ({ a1: `H${5 + (i % 14)}`, value: 4 + Math.floor(i / 14) }));
+    const edits = Array.from({ length: CELLS_TYPED }, (_, i) => ({ a1: `I${5 + (i % 14)}`, value: 4 + Math.floor(i / 14) }));
     for (const edit of [...edits, { a1: 'I19', value: true }]) {
       const m = measure(emu, () => emu.userEdit(ctx, { user: headOf(n), sheet: `Thôn ${n}`, ...edit }));
       estimatedMs += m.estimatedSeconds * 1000;

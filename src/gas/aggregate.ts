@@ -13,10 +13,12 @@ import { currentReportMonth, vnDateOf } from '../core/shared/calendar';
 import { monthArgument, parsePeriodAnswer, periodLabel, periodPhrase, wholeNumberIn, type Period } from '../core/assessment/period';
 import { isEmpty } from '../core/workbook/tabDiff';
 import { TAB_REGISTRY, TAB_SUMMARY } from '../core/workbook/tabNames';
+import { bestEffort, messageOf } from './failures';
 import { BusyError, withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
-import { appliedIndicators, requireConfig, type WorkbookConfig } from './settingsSheet';
+import { appliedIndicators } from '../core/config/settings';
+import { requireConfig, type WorkbookConfig } from './settingsSheet';
 import { applyUnderNotice, createTab, planTab, writeFirstCell } from './tabWriter';
 import { readVillageTabs } from './villageTabs';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
@@ -103,22 +105,6 @@ function lockedAggregation(ss: Spreadsheet, period: Period, now: Date, config: W
     if (run.locked || error instanceof BusyError) throw error;
     throw new Error(aggregationFailureMessage(periodPhrase(period, config.settings.year), { noticed: [], logged: false, error: messageOf(error) }));
   }
-}
-
-/**
- * What must not decide how a run ends: a courtesy (a toast, opening the tab), whose failure would
- * misreport a finished run, or a step of reporting a failure already caught.
- */
-function bestEffort(step: () => unknown): void {
-  try {
-    step();
-  } catch {
-    // Nothing depends on it.
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A run that decided, before its first write, not to compute: its reason is the whole message. */

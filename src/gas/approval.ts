@@ -26,6 +26,7 @@ import type { VillageReport } from '../core/entry/monthReports';
 import type { Grid } from '../core/shared/grid';
 import { openInputBlocks } from '../core/workbook/villageTabSpec';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+import { messageOf } from './failures';
 import { withDocumentLock } from './lock';
 import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand } from './office';
@@ -142,7 +143,7 @@ function approveMonthIn(ss: Spreadsheet, month: number, startedAt: number): Appr
       entries.push(approvalLogEntry(tab, month, year));
     }
   } catch (error) {
-    const message = `Duyệt báo cáo ${periodLabel({ kind: 'month', month }, year)} dừng giữa chừng vì Google báo lỗi. Đã duyệt ${approved.length} báo cáo (đã ghi Nhật ký); chạy lại để duyệt tiếp. (Lỗi: ${error instanceof Error ? error.message : String(error)})`;
+    const message = `Duyệt báo cáo ${periodLabel({ kind: 'month', month }, year)} dừng giữa chừng vì Google báo lỗi. Đã duyệt ${approved.length} báo cáo (đã ghi Nhật ký); chạy lại để duyệt tiếp. (Lỗi: ${messageOf(error)})`;
     appendLog(ss, [...entries, { action: `${APPROVE_MONTH_ACTION} không thành công`, period: periodLabel({ kind: 'month', month }, year), detail: message }], now);
     throw new Error(message);
   }

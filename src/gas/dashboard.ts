@@ -1,6 +1,7 @@
 /** Server side of the Bảng điều khiển sidebar: one call reads the workbook and returns plain data. */
 import { buildDashboard, notSetUpDashboard, type DashboardData } from '../core/reports/dashboard';
-import { appliedIndicators, readConfig } from './settingsSheet';
+import { appliedIndicators } from '../core/config/settings';
+import { readConfig } from './settingsSheet';
 import { readVillageTabs } from './villageTabs';
 import { automationFacts } from './automation';
 import { asOffice, menuCommand } from './office';

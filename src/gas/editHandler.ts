@@ -6,7 +6,7 @@
  */
 import { monthsNeedingWork, planEdit, type EditedRect } from '../core/entry/editPlan';
 import { parseVillageTab, type VillageReport } from '../core/entry/monthReports';
-import { OWN_TABS, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
+import { isOwnTab, TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { sameName } from '../core/shared/text';
 import { editConfig, invalidateConfigCache } from './configCache';
 import { withDocumentLock } from './lock';
@@ -23,7 +23,6 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e?.range;
   if (!range) return;
   const now = new Date();
-  const email = editorEmail(e);
   let sheet: Sheet | null = null;
   let tab: string | null = null;
   let report: VillageReport | null = null;
@@ -33,7 +32,7 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   try {
     sheet = range.getSheet();
     const name = sheet.getName();
-    if (OWN_TABS.some((own) => sameName(own, name))) {
+    if (isOwnTab(name)) {
       ownTab = true;
       if (sameName(name, TAB_SETTINGS) || sameName(name, TAB_REGISTRY)) invalidateConfigCache();
       return;
@@ -44,7 +43,7 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     report = parseVillageTab(tab, readGrid(sheet), []);
     months = report ? monthsNeedingWork(report, rect) : [];
     if (months.length === 0) return;
-    recordPendingEdits(tab, months, now);
+    const momentOf = recordPendingEdits(tab, months, now);
     const [edited, editedSheet] = [tab, sheet];
     withDocumentLock(() => {
       if (retireIfReplaced('edit', e.triggerUid)) return;
@@ -52,7 +51,7 @@ export function handleEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
       // The village is the one whose tab this is by id: a head who renamed the tab still submits as their village.
       const config = editConfig(ss, { sheetId: editedSheet.getSheetId(), name: edited });
       // Read again under the lock: the tick may have been undone, or handled, while this run waited.
-      if (config) settleTab(ss, editedSheet, edited, config, (fresh) => planEdit(fresh, rect), now, email);
+      if (config) settleTab(ss, editedSheet, edited, config, (fresh) => planEdit(fresh, rect), momentOf, editorEmail(e));
       logged = true;
       forgetPendingEdits(edited, months);
       recordSuccessfulRun('edit', now);

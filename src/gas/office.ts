@@ -8,6 +8,7 @@ import { isPlausibleEmail } from '../core/shared/text';
 import { sheetProtectionOf } from './protections';
 import { currentUserEmail, sameAccount, triggerOwners } from './triggers';
 import { activeSpreadsheet } from './workbook';
+import { messageOf } from './failures';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -67,7 +68,7 @@ export function menuCommand<T>(title: string, command: (ss: Spreadsheet) => T): 
     return asOffice(command);
   } catch (error) {
     const ui = SpreadsheetApp.getUi();
-    ui.alert(title, error instanceof Error ? error.message : String(error), ui.ButtonSet.OK);
+    ui.alert(title, messageOf(error), ui.ButtonSet.OK);
     return null;
   }
 }

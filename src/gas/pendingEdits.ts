@@ -11,10 +11,11 @@ import { planEdit, tickCellRect, type EditAction } from '../core/entry/editPlan'
 import { parseVillageTab, type VillageReport } from '../core/entry/monthReports';
 import { withOwnNote } from '../core/entry/ownNotes';
 import {
-  abandonedLog, editsOfTab, MAX_ATTEMPTS, monthsToSettle, PENDING_NOTE, pendingEditRecords, readPendingEdits, replayedLog, RETRY_AFTER_MS, type PendingEdit,
+  abandonedLog, editsOfTab, MAX_ATTEMPTS, monthsToSettle, PENDING_NOTE, mergedPendingRecords, pendingEditKeys, pendingEditRecords, readPendingEdits, replayedLog, RETRY_AFTER_MS, type PendingEdit,
 } from '../core/entry/pendingEdits';
 import { noteCells, planSubmissions, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
 import { editConfigOf } from '../core/config/configCache';
+import { bestEffort, messageOf } from './failures';
 import { appendLog } from './log';
 import { retireOnce, scheduleOnce } from './oneOffTrigger';
 import { readConfig } from './settingsSheet';
@@ -32,13 +33,18 @@ const RETRY_LOCK_WAIT_MS = 60_000;
 
 const properties = () => PropertiesService.getDocumentProperties();
 
-export function recordPendingEdits(tab: string, months: readonly number[], at: Date): void {
-  properties().setProperties(pendingEditRecords(tab, months, at));
+/** Records the edit of `months` before anything can fail; returns the moment to stamp each with. */
+export function recordPendingEdits(tab: string | null, months: readonly number[], at: Date, error = ''): (month: number) => Date {
+  const props = properties();
+  const stored = new Map(pendingEditKeys(tab, months).map((key) => [key, props.getProperty(key)]));
+  const { records, moments } = mergedPendingRecords(tab, months, at, error, stored);
+  props.setProperties(records);
+  return (month) => moments.get(month) ?? at;
 }
 
 export function forgetPendingEdits(tab: string, months: readonly number[]): void {
   const props = properties();
-  Object.keys(pendingEditRecords(tab, months, new Date(0))).forEach((key) => props.deleteProperty(key));
+  pendingEditKeys(tab, months).forEach((key) => props.deleteProperty(key));
 }
 
 /**
@@ -47,15 +53,14 @@ export function forgetPendingEdits(tab: string, months: readonly number[]): void
  * one failing still lets the others happen. `tab` is null when even the tab was not known.
  */
 export function leaveForRetry(sheet: Sheet | null, tab: string | null, report: VillageReport | null, months: readonly number[], at: Date, err: unknown): void {
-  const error = err instanceof Error ? err.message : String(err);
-  attempt(() => properties().setProperties(pendingEditRecords(tab, months, at, error)));
+  bestEffort(() => recordPendingEdits(tab, months, at, messageOf(err)));
   if (sheet && report) {
     for (const month of months) {
       const m = report.months[month - 1];
-      if (m.submitted && m.submittedAt === null) attempt(() => markPending(sheet.getRange(m.submittedCell)));
+      if (m.submitted && m.submittedAt === null) bestEffort(() => markPending(sheet.getRange(m.submittedCell)));
     }
   }
-  attempt(() => scheduleOnce(RETRY_KEY, RETRY_HANDLER, RETRY_AFTER_MS));
+  bestEffort(() => scheduleOnce(RETRY_KEY, RETRY_HANDLER, RETRY_AFTER_MS));
 }
 
 function markPending(checkbox: Range): void {
@@ -64,21 +69,13 @@ function markPending(checkbox: Range): void {
   if (next !== note) checkbox.setNote(next);
 }
 
-function attempt(step: () => unknown): void {
-  try {
-    step();
-  } catch {
-    // The next steps, and the records already kept, still give the edit its retry.
-  }
-}
-
 /**
- * Reads `tab` under the lock, plans with `plan`, writes what the plan says and logs it. `at` is the
- * moment of the edit: the stamp of a submission. Nothing is written after the log, so a caller
- * knows a settled edit is logged once this returns.
+ * Reads `tab` under the lock, plans with `plan`, writes what the plan says and logs it.
+ * `momentOf(month)` is when that month's edit happened: the stamp of a submission. Nothing is
+ * written after the log, so a caller knows a settled edit is logged once this returns.
  */
 export function settleTab(
-  ss: Spreadsheet, sheet: Sheet, tab: string, config: EditConfig, plan: (report: VillageReport) => EditAction[], at: Date, email: string,
+  ss: Spreadsheet, sheet: Sheet, tab: string, config: EditConfig, plan: (report: VillageReport) => EditAction[], momentOf: (month: number) => Date, email: string,
   describe: (log: SubmissionLogEntry[]) => SubmissionLogEntry[] = (log) => log,
 ): void {
   const { village, settings, indicators } = config;
@@ -92,7 +89,7 @@ export function settleTab(
   // The ranges are kept: the plan mostly writes to them again.
   const ranges = new Map<string, Range>(noteCells(report, actions).map((cell) => [cell, sheet.getRange(cell)]));
   const notes = new Map([...ranges].map(([cell, r]) => [cell, r.getNote()]));
-  const planned = planSubmissions(report, actions, notes, ctx, at);
+  const planned = planSubmissions(report, actions, notes, ctx, momentOf);
   planned.writes.forEach((write) => applyWrite(ranges.get(write.cell) ?? sheet.getRange(write.cell), write));
   appendLog(ss, describe(planned.log), now, editorLabel(email, tab, village, settings.villageWord));
 }
@@ -148,13 +145,13 @@ function settleRecorded(ss: Spreadsheet, sheet: Sheet, tab: string, config: Edit
   for (const { month, at, edits: own, resubmit } of monthsToSettle(first, edits)) {
     const error = own.find((e) => e.error)?.error ?? '';
     const plan = (report: VillageReport): EditAction[] => (resubmit ? [{ kind: 'submit', month }] : planEdit(report, tickCellRect(report, month)));
-    settleTab(ss, sheet, tab, config, plan, at, '', (log) => replayedLog(log, at, error));
+    settleTab(ss, sheet, tab, config, plan, () => at, '', (log) => replayedLog(log, at, error));
   }
 }
 
 /** True when the edits are kept for another attempt; after MAX_ATTEMPTS they are dropped and logged. */
 function giveUpOrKeep(ss: Spreadsheet, edits: readonly PendingEdit[], err: unknown, year: number): boolean {
-  const error = err instanceof Error ? err.message : String(err);
+  const error = messageOf(err);
   const props = properties();
   const abandoned: SubmissionLogEntry[] = [];
   for (const e of edits) {
@@ -174,7 +171,7 @@ function giveUpOrKeep(ss: Spreadsheet, edits: readonly PendingEdit[], err: unkno
 export function retryPendingEdits(): void {
   const ss = activeSpreadsheet();
   // The fired trigger stays listed until deleted: gone first, so a new one can be scheduled.
-  attempt(() => retireOnce(RETRY_KEY));
+  bestEffort(() => retireOnce(RETRY_KEY));
   let left = true;
   try {
     left = withDocumentLock(() => settlePendingEdits(ss), RETRY_LOCK_WAIT_MS);

@@ -10,6 +10,7 @@ import { backlogRows, describeRun, runSummaryText, type Delivery, type ReminderR
 import { planReminders, villagesToRead, type ReminderPlan } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/workbook/tabNames';
+import { messageOf } from './failures';
 import { withDocumentLock } from './lock';
 import { settlePendingEdits } from './pendingEdits';
 import { appendLog } from './log';
@@ -57,7 +58,7 @@ function deliver(messages: readonly EmailMessage[], deliveries: Delivery[], star
     try {
       send(message);
     } catch (err) {
-      const error = err instanceof Error ? err.message : String(err);
+      const error = messageOf(err);
       // The quota figure is an estimate; when Google refuses for quota, the rest waits for the next run.
       if (/too many times|quota/i.test(error)) quota = 0;
       deliveries.push(quota < 1 ? { result: 'deferred' } : { result: 'failed', error });

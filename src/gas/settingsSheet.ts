@@ -50,7 +50,3 @@ function missingTabMessage(tab: string): string {
   const what = tab === TAB_SETTINGS ? 'các cài đặt và danh mục chỉ tiêu' : 'danh sách các địa bàn';
   return `Không tìm thấy tab "${tab}" (${what}) nên chưa làm được việc này. Nếu tab vừa bị xóa hay đổi tên: khôi phục bằng Tệp → Lịch sử phiên bản, hoặc đặt lại đúng tên "${tab}". Nếu chưa từng có: chạy "${SETUP_CAPTION}" để tạo tab rồi điền vào đó.`;
 }
-
-export function appliedIndicators(config: Pick<WorkbookConfig, 'indicators'>): IndicatorSetting[] {
-  return config.indicators.filter((i) => i.applied);
-}

@@ -75,7 +75,7 @@ export function applyUnderNotice(sheet: Sheet, plan: TabPlan, notice: string): u
   const shown = read && { ...read, values: [[notice, ...(read.values[0] ?? []).slice(1)], ...read.values.slice(1)] };
   const ops = diffTab(plan.spec, shown);
   const first = ops.values.find((write) => write.row === 1 && write.col === 1);
-  if (!first) throw new Error(`${plan.spec.name}: A1 is not ours`);
+  if (!first) throw new Error(`Ô A1 của tab "${plan.spec.name}" không do tiện ích ghi nên không đặt được dòng báo đang cập nhật.`);
   const planned = first.values[0][0];
   first.values[0][0] = notice;
   execute(sheet, ops, plan.reading?.handles ?? NO_HANDLES);

@@ -5,7 +5,8 @@
 import { assessVillageTab, type AssessedTab } from '../core/assessment/villageAssessment';
 import type { Grid } from '../core/shared/grid';
 import type { Village } from '../core/config/registry';
-import { appliedIndicators, type WorkbookConfig } from './settingsSheet';
+import { appliedIndicators } from '../core/config/settings';
+import { type WorkbookConfig } from './settingsSheet';
 import { tabFinder, type TabFinder } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

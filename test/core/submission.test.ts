@@ -14,7 +14,7 @@ const BLANK_H14 = 'Thôn 3, Tháng 5, ô I14: Lượt hỗ trợ dịch vụ cô
 const NEEDS_FIX_H14 = `${OWN_NOTE_MARKER} Cần sửa: số liệu đã nộp có lỗi.\n• ${BLANK_H14}`;
 
 function plan(grid: unknown[][], actions: EditAction[], notes: Record<string, string> = {}) {
-  return planSubmissions(parse(grid), actions, new Map(Object.entries(notes)), ctx, NOW);
+  return planSubmissions(parse(grid), actions, new Map(Object.entries(notes)), ctx, () => NOW);
 }
 
 /** The NGAY_NOP note keeping a month's values as submitted: the fixture's values but those given. */
@@ -72,7 +72,7 @@ describe('planSubmissions', () => {
     set(grid, 'DA_NOP', 5, false);
     set(grid, 'NGAY_NOP', 5, new Date('2026-05-10T01:00:00Z'));
     expect(plan(grid, [{ kind: 'retract', month: 5 }], { I19: NEEDS_FIX_H14, I20: kept(5) })).toEqual({
-      writes: [{ cell: 'I20', value: '' }, { cell: 'I20', note: '' }, { cell: 'I19', note: '' }],
+      writes: [{ cell: 'I20', value: '', note: '' }, { cell: 'I19', note: '' }],
       log: [{
         action: 'Rút lại báo cáo', village: 'Thôn 3', period: 'Tháng 5/2026',
         detail: 'Bỏ tích "Đã nộp"; lần nộp trước lúc 10/05/2026 08:00. Ngày nộp đã xóa; tích lại để nộp lại.',

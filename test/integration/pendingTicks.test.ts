@@ -85,6 +85,26 @@ describe('a tick the trigger cannot finish at once', () => {
   });
 });
 
+describe('a tick left waiting meets the next edit of its month', () => {
+  it('the edit submits it, stamped with the moment of the tick, not of the edit', () => {
+    const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
+    const { emu, ctx } = wb;
+    const head = sampleVillages('bach-ngoc')[4];
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I18', value: column() });
+    emu.locks.holdDocumentLock(true);
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I19', value: true });
+    emu.locks.holdDocumentLock(false);
+    emu.clock.advance(60_000); // 23:59, before the retry: the head corrects a figure
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I6', value: 5 });
+    expect(stampOf(emu, head.name)).toBe(TICKED_AT.getTime());
+    expect(submissions(emu, head.name)).toHaveLength(1);
+    expect([pendingKeys(emu), noteOf(emu, head.name, 'I19')]).toEqual([[], '']);
+    later(wb, 3); // the retry finds nothing left to do
+    expect(submissions(emu, head.name)).toHaveLength(1);
+    expect(retryTriggers(emu)).toEqual([]);
+  });
+});
+
 describe('fault injection: every service call of a tick failing in turn', () => {
   it('leaves no tick silently ticked and unstamped; each is stamped with its own moment and logged once', () => {
     const villages = sampleVillages('bach-ngoc').slice(0, 3);

@@ -10,7 +10,7 @@
 import { normalizeName, utf8Length } from '../shared/text';
 import { DENOMINATOR_CODES } from './catalogue';
 import { villageOfTab, type TabIdentity, type Village } from './registry';
-import type { IndicatorSetting, Settings } from './settings';
+import { appliedIndicators, type IndicatorSetting, type Settings } from './settings';
 
 export const CONFIG_CACHE_KEY = 'config.cache';
 export const VILLAGE_CACHE_PREFIX = 'config.village|';
@@ -49,7 +49,7 @@ const MAX_VALUE_BYTES = 8 * 1024;
  */
 export function configCacheValues(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, version: string): Record<string, string> | null {
   const values: Record<string, string> = {
-    [CONFIG_CACHE_KEY]: JSON.stringify({ v: version, s: config.settings, i: config.indicators.filter((i) => i.applied) }),
+    [CONFIG_CACHE_KEY]: JSON.stringify({ v: version, s: config.settings, i: appliedIndicators(config) }),
   };
   // Denominators by position (null when missing): a thousand villages share the store with the reminders.
   for (const v of config.villages) values[villageCacheKey(v)] = JSON.stringify({ v: version, n: v.name, h: v.head, d: DENOMINATOR_CODES.map((c) => v.denominators[c] ?? null) });
@@ -80,7 +80,7 @@ export function editConfigFrom(core: string | null, village: string | null): Edi
 export function editConfigOf(config: { settings: Settings; indicators: readonly IndicatorSetting[]; villages: readonly Village[] }, tab: TabIdentity): EditConfig {
   const found = villageOfTab(config.villages, tab);
   const village = found ? { name: found.name, head: found.head, denominators: found.denominators } : null;
-  return { settings: config.settings, indicators: config.indicators.filter((i) => i.applied), village };
+  return { settings: config.settings, indicators: appliedIndicators(config), village };
 }
 
 function parse(text: string | null): Record<string, unknown> | null {

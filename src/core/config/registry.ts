@@ -8,7 +8,7 @@ import { readCount } from '../shared/cellValues';
 import type { Finding } from '../shared/findings';
 import { labelKey, type Grid } from '../shared/grid';
 import { VILLAGE_WORDS } from './settings';
-import { OWN_TABS, TAB_REGISTRY } from '../workbook/tabNames';
+import { isOwnTab, TAB_REGISTRY } from '../workbook/tabNames';
 import { asCellText, isPlausibleEmail, normalizeName, revealInvisible, tidyText } from '../shared/text';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 
@@ -106,7 +106,7 @@ export function readRegistryGrid(grid: Grid): RegistryReading {
     const shown = revealInvisible(name);
     const refusal = rowOfName.has(key)
       ? `"${shown}" trùng tên với dòng ${rowOfName.get(key)}; bỏ qua dòng này.`
-      : OWN_TABS.some((t) => normalizeName(t) === key)
+      : isOwnTab(name)
         ? `"${shown}" trùng tên một tab của tiện ích; hãy đặt tên khác.`
         : name.length > 100
           ? `tên "${name.slice(0, 30)}…" dài quá 100 ký tự, không đặt được tên tab.`

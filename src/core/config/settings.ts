@@ -142,3 +142,8 @@ export function indicatorSetting(def: IndicatorDef, plan: Partial<Pick<Indicator
 }
 
 export const INDICATOR_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'ĐVT', 'Loại', 'Mẫu số', 'Chỉ tiêu năm (%)', 'Áp dụng'] as const;
+
+/** The indicators the plan applies, in catalogue order. */
+export function appliedIndicators(config: { indicators: readonly IndicatorSetting[] }): IndicatorSetting[] {
+  return config.indicators.filter((i) => i.applied);
+}

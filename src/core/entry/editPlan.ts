@@ -19,7 +19,8 @@ export type EditAction = { kind: 'submit' | 'retract' | 'recheck'; month: number
 export function planEdit(report: VillageReport, rect: EditedRect): EditAction[] {
   return touchedMonths(report, rect).flatMap(({ month, tickTouched }): EditAction[] => {
     const stamped = month.submittedAt !== null;
-    if (tickTouched && month.submitted && !stamped) return [{ kind: 'submit', month: month.month }];
+    // A tick never stamped (its run failed) is handled by the next edit of its month, whatever was edited.
+    if (month.submitted && !stamped) return [{ kind: 'submit', month: month.month }];
     if (tickTouched && !month.submitted && stamped) return [{ kind: 'retract', month: month.month }];
     return month.submitted ? [{ kind: 'recheck', month: month.month }] : [];
   });

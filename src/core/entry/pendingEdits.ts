@@ -43,6 +43,30 @@ export function pendingEditRecords(tab: string | null, months: readonly (number 
   return records;
 }
 
+export function pendingEditKeys(tab: string | null, months: readonly number[]): string[] {
+  return (months.length > 0 ? months : [null]).map((month) => keyOf(tab, month));
+}
+
+/**
+ * The records for an edit of `months` at `at`, given what `stored` already holds under their keys:
+ * a month already waiting keeps its earlier moment and attempts (a later edit of the same month
+ * must not make an earlier tick later), and takes the new error when there is one. Also the moment
+ * each month is to be stamped with.
+ */
+export function mergedPendingRecords(tab: string | null, months: readonly number[], at: Date, error: string, stored: ReadonlyMap<string, string | null>): { records: Record<string, string>; moments: Map<number | null, Date> } {
+  const records: Record<string, string> = {};
+  const moments = new Map<number | null, Date>();
+  for (const month of months.length > 0 ? months : [null]) {
+    const key = keyOf(tab, month);
+    const value = stored.get(key);
+    const earlier = value ? parseRecord(key, value) : null;
+    const moment = earlier && earlier.at < at ? earlier.at : at;
+    moments.set(month, moment);
+    Object.assign(records, pendingEditRecords(tab, [month], moment, error || earlier?.error || '', earlier?.attempts ?? 0));
+  }
+  return { records, moments };
+}
+
 /** Every pending edit in the document's properties; a value that does not parse is dropped with its key. */
 export function readPendingEdits(properties: Readonly<Record<string, string>>): { edits: PendingEdit[]; unreadable: string[] } {
   const edits: PendingEdit[] = [];

@@ -7,7 +7,9 @@
 import { STATUS_LABELS } from '../assessment/status';
 import { periodLabel } from '../assessment/period';
 import { dueDateOf, formatLocalDate, formatVnDateTime, isOnTime } from '../shared/calendar';
+import { isDate } from '../shared/cellValues';
 import { errorsOf, warningsOf, type Finding } from '../shared/findings';
+import { tidyText } from '../shared/text';
 import type { EditAction } from './editPlan';
 import type { MonthReport, VillageReport } from './monthReports';
 import { isNeedsFixNote, needsFixNote, readSubmittedValues, rejectedNote, splitNote, submittedValuesNote, withOwnNote } from './ownNotes';
@@ -51,9 +53,12 @@ export function noteCells(report: VillageReport, actions: readonly EditAction[])
   });
 }
 
-/** `notes` holds the current note of every cell of checkboxCells(report, actions). */
-export function planSubmissions(report: VillageReport, actions: readonly EditAction[], notes: ReadonlyMap<string, string>, ctx: ValidationContext, now: Date): SubmissionPlan {
-  const plans = actions.map((action) => planMonth(report, action, notes, ctx, now));
+/**
+ * `notes` holds the current note of every cell of noteCells(report, actions); `momentOf(month)` is
+ * when that month's edit happened: the stamp of its submission.
+ */
+export function planSubmissions(report: VillageReport, actions: readonly EditAction[], notes: ReadonlyMap<string, string>, ctx: ValidationContext, momentOf: (month: number) => Date): SubmissionPlan {
+  const plans = actions.map((action) => planMonth(report, action, notes, ctx, momentOf(action.month)));
   return { writes: plans.flatMap((p) => p.writes), log: plans.flatMap((p) => p.log) };
 }
 
@@ -83,7 +88,7 @@ function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap
   if (action.kind === 'retract') {
     const stampedAt = month.submittedAt as Date;
     return {
-      writes: [{ cell: month.submittedAtCell, value: '' }, ...keptValues(null), ...checkbox(null)],
+      writes: [{ cell: month.submittedAtCell, value: '', ...keptNote(null) }, ...checkbox(null)],
       log: logged('Rút lại báo cáo', `Bỏ tích "Đã nộp"; lần nộp trước lúc ${formatVnDateTime(stampedAt)}. Ngày nộp đã xóa; tích lại để nộp lại.`),
     };
   }
@@ -125,7 +130,7 @@ function planMonth(report: VillageReport, action: EditAction, notes: ReadonlyMap
 /** A month's figures as text, by indicator code ('' for a blank): what a kept-values note holds. */
 function valuesOf(month: MonthReport): Map<string, string> {
   const values = new Map<string, string>();
-  month.values.forEach(({ raw }, code) => values.set(code, raw instanceof Date ? formatVnDateTime(raw) : String(raw).replace(/\s+/g, ' ').trim()));
+  month.values.forEach(({ raw }, code) => values.set(code, isDate(raw) ? formatVnDateTime(raw) : tidyText(raw)));
   return values;
 }
 

@@ -103,7 +103,7 @@ export interface DashboardInput {
 const STATUS_ORDER: readonly MonthStatus[] = ['CAN_SUA', 'CHUA_NOP', 'CHO_XU_LY', 'NOP_MUON', 'DUNG_HAN', 'DA_DUYET'];
 const NO_COUNTS: Readonly<DashboardCounts> = { total: 0, submitted: 0, DUNG_HAN: 0, NOP_MUON: 0, CHUA_NOP: 0, CHO_XU_LY: 0, CAN_SUA: 0, DA_DUYET: 0, approvable: 0 };
 const SHOWN_CONFIG_MESSAGES = 5;
-const PENDING_PROBLEM = 'Đã tích "Đã nộp" nhưng tiện ích chưa ghi ngày nộp (bảng tính đang bận hoặc gặp lỗi); sẽ tự xử lý lại trong vài phút, với giờ tích ban đầu.';
+const PENDING_PROBLEM = 'Đã tích "Đã nộp" nhưng tiện ích chưa ghi ngày nộp (bảng tính đang bận hoặc gặp lỗi); sẽ tự xử lý lại sớm, thường trong vài phút, chậm nhất ở lần Kiểm tra số liệu hoặc lần nhắc việc hằng ngày tới, với giờ tích ban đầu.';
 
 export function buildDashboard(input: DashboardInput): DashboardData {
   const { settings, now } = input;

@@ -218,7 +218,7 @@ export function newYearDoneText(year: number, setupText: string): string {
     `Đã chuẩn bị xong bảng tính năm ${year + 1}.`,
     '',
     'Việc còn lại:',
-    '• Chia sẻ bảng tính này (quyền Người chỉnh sửa) cho các trưởng thôn, nếu lúc tạo bản sao chưa chọn chia sẻ với cùng những người đó.',
+    '• Chia sẻ bảng tính này (quyền Người chỉnh sửa) cho những người phụ trách các địa bàn, nếu lúc tạo bản sao chưa chọn chia sẻ với cùng những người đó.',
     '• Cài đặt → Bật nhắc tự động trong bảng tính này.',
     `• Trong bảng tính năm ${year}: Cài đặt → Tắt nhắc tự động, để không ai nhận nhắc việc từ cả hai bảng tính.`,
     '',

@@ -25,6 +25,6 @@ export function orphanTabFinding(tab: string): Finding {
     level: 'warning',
     sheet: tab,
     cell: '',
-    message: `Tab "${tab}" có số liệu báo cáo nhưng không thuộc địa bàn nào trong "${TAB_REGISTRY}", nên số liệu này không được tính. Nếu là tab cũ của một địa bàn đã đổi tên, hãy chép số liệu sang tab của địa bàn đó; nếu địa bàn bị xoá nhầm khỏi danh sách, hãy ghi lại tên "${tab}" vào "${TAB_REGISTRY}" rồi chạy "${SETUP_CAPTION}".`,
+    message: `Tab "${tab}" có số liệu báo cáo nhưng không thuộc địa bàn nào trong "${TAB_REGISTRY}", nên số liệu này không được tính. Nếu là tab cũ của một địa bàn đã đổi tên, hãy chép số liệu sang tab của địa bàn đó; nếu địa bàn bị xóa nhầm khỏi danh sách, hãy ghi lại tên "${tab}" vào "${TAB_REGISTRY}" rồi chạy "${SETUP_CAPTION}".`,
   };
 }

@@ -205,7 +205,7 @@ export function setupSummary(report: SetupReport): string {
   if (report.repairedCount) lines.push(`Đã bổ sung: ${report.repaired.join('; ')}${more(report.repaired, report.repairedCount)}.`);
   if (report.renamedCount) lines.push(`Đã đổi tên tab theo "${TAB_REGISTRY}": ${report.renamed.join(', ')}${more(report.renamed, report.renamedCount)}.`);
   if (report.orphans.length) {
-    lines.push(`Tab có số liệu nhưng không thuộc địa bàn nào trong "${TAB_REGISTRY}" (số liệu không được tính): ${report.orphans.join(', ')}. Nếu là tab cũ của một địa bàn đã đổi tên, hãy chép số liệu sang tab của địa bàn đó; nếu địa bàn bị xoá nhầm, hãy ghi lại tên vào "${TAB_REGISTRY}" rồi chạy lại mục này.`);
+    lines.push(`Tab có số liệu nhưng không thuộc địa bàn nào trong "${TAB_REGISTRY}" (số liệu không được tính): ${report.orphans.join(', ')}. Nếu là tab cũ của một địa bàn đã đổi tên, hãy chép số liệu sang tab của địa bàn đó; nếu địa bàn bị xóa nhầm, hãy ghi lại tên vào "${TAB_REGISTRY}" rồi chạy lại mục này.`);
   }
   if (report.villages === 0) lines.push('Hãy điền danh sách địa bàn vào tab "Danh sách" rồi chạy lại mục này.');
   if (report.trigger?.state === 'owned-by-other') {

@@ -157,8 +157,8 @@ export function setupUnderWayText(progress: SetupProgress | null): string | null
 /** Whether another step may start, `elapsedMs` into the execution. */
 export const withinBudget = (elapsedMs: number) => elapsedMs < SETUP_BUDGET_MS;
 
-/** What setup did; plain data so it can cross google.script.run. */
-export interface SetupReport {
+/** What setup did, as its progress tallies it; plain data so it can cross google.script.run. */
+export interface SetupReport extends Pick<SetupProgress, 'created' | 'createdCount' | 'repaired' | 'repairedCount' | 'unrecognised' | 'renamed' | 'renamedCount' | 'orphans'> {
   unitName: string;
   villages: number;
   /** Tabs done out of all, and whether a follow-up execution will carry on. */
@@ -167,14 +167,6 @@ export interface SetupReport {
   continuing: boolean;
   /** Why no follow-up execution could be scheduled (the office runs setup again by hand). */
   continuationProblem: string | null;
-  created: string[];
-  createdCount: number;
-  repaired: string[];
-  repairedCount: number;
-  unrecognised: string[];
-  renamed: string[];
-  renamedCount: number;
-  orphans: string[];
   findings: Finding[];
   trigger: { state: 'installed' | 'present' | 'owned-by-other'; owner: string } | null;
 }

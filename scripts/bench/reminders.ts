@@ -124,7 +124,7 @@ function ledgerAtThousand(): string {
   const villages = Array.from({ length: 1000 }, (_, i) => ({ name: `Tổ dân phố số ${i + 1}`, head: '', email: `tdp${i + 1}@example.com`, phone: '', teamLeader: '', denominators: {}, row: i + 5 }));
   const settings = { ...DEFAULT_SETTINGS, year: 2026, officeEmail: OFFICE_EMAIL, remindEveryDays: 7 };
   const ledger = emptyLedger();
-  const plan = planReminders({ today: { year: 2026, month: 6, day: 20 }, settings, villages, ledger, stateOf: () => 'CHUA_NOP' });
+  const plan = planReminders({ today: { year: 2026, month: 6, day: 20 }, settings, villages, ledger, stateOf: () => 'CHUA_NOP', faultsOf: () => [] });
   recordDigest(ledger, plan.today);
   for (const e of plan.emails) recordSent(ledger, plan.today, e.to, e.items.map((i) => ({ year: i.year, month: i.month, village: i.village.name, step: i.step })));
   const sizes = Object.entries(ledgerWrites({}, ledger).set).map(([k, v]) => propertyBytes(k, v));

@@ -6,9 +6,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SentMail } from '../../emulator';
+import { vnWallClock } from './wallClock';
 
 const CRLF = '\r\n';
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -34,7 +34,7 @@ function mailbox(name: string | undefined, address: string): string {
 
 /** `Fri, 22 May 2026 08:13:05 +0700`: the time as the recipient in Vietnam sees it. */
 function rfcDate(instant: Date): string {
-  const t = new Date(instant.getTime() + VN_OFFSET_MS);
+  const t = vnWallClock(instant);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${DAYS[t.getUTCDay()]}, ${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} +0700`;
 }
@@ -70,7 +70,7 @@ export function writeEmails(outbox: readonly SentMail[], dir: string): string[] 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return outbox.map((mail, i) => {
-    const day = new Date(mail.sentAt.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+    const day = vnWallClock(mail.sentAt).toISOString().slice(0, 10);
     const file = join(dir, `${String(i + 1).padStart(3, '0')}-${day}-${slug(mail.to)}-${slug(mail.subject.replace('[Tổ CNSCĐ]', ''))}.eml`);
     writeFileSync(file, toEml(mail, i + 1));
     return file;

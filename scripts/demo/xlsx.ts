@@ -1,15 +1,23 @@
 /**
- * Writes the emulated workbook as .xlsx so a person can open what the add-on built. Charts are not
- * exported (exceljs cannot write them); everything else a tab shows is: values, number formats,
- * fonts, fills, alignment, borders, merges, sizes, frozen panes, notes, validations, conditional formats.
+ * Writes the emulated workbook as .xlsx so a person can open what the add-on built: values, number
+ * formats, fonts, fills, alignment, borders, merges, sizes, frozen panes, notes, validations,
+ * conditional formats. Dates are written as Vietnam's wall clock, as the spreadsheet shows them.
+ * exceljs cannot write charts: the pace chart of `Tổng hợp` goes in as a picture (paceChart.ts).
  */
 import ExcelJS from 'exceljs';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../emulator';
+import { a1Range } from '../../src/core/shared/a1';
+import { RATE_TABLE_HEADERS } from '../../src/core/reports/summaryLayout';
+import { TAB_SUMMARY } from '../../src/core/workbook/tabNames';
+import { vnWallClock } from './wallClock';
 
 const PX_PER_CHAR = 7;
 const PT_PER_PX = 0.75;
 /** LibreOffice and Excel read `[$-42A]` as "Vietnamese", so numbers render as 1.234 and 85,5%. */
 const VIETNAMESE = '[$-42A]';
+
+/** The emulator's dates may come from the bundle's own realm, where `instanceof Date` is false. */
+const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
@@ -24,7 +32,7 @@ function writeSheet(ws: ExcelJS.Worksheet, sheet: SheetSnapshot): void {
   for (const c of sheet.cells) {
     const cell = ws.getCell(c.row, c.col);
     // xlsx has no checkbox: show the tick as Sheets draws it.
-    const value = c.validation?.criteria === 'CHECKBOX' && typeof c.value === 'boolean' ? (c.value ? '☑' : '☐') : c.value;
+    const value = c.validation?.criteria === 'CHECKBOX' && typeof c.value === 'boolean' ? (c.value ? '☑' : '☐') : isDate(c.value) ? vnWallClock(c.value) : c.value;
     cell.value = c.formula ? { formula: c.formula.replace(/^=/, ''), result: undefined } as ExcelJS.CellFormulaValue : value === '' ? null : value;
     const f = c.format;
     const numFmt = excelFormat(f.numberFormat);
@@ -103,16 +111,69 @@ function excelSheetName(name: string, taken: Set<string>): string {
   return base;
 }
 
-export async function writeXlsx(model: WorkbookSnapshot, path: string): Promise<void> {
+/** A picture for a tab: the pace chart of `Tổng hợp`. */
+export interface Picture {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The rate table of `Tổng hợp`, found by its header labels: the row of its header and its last column. */
+function rateTableHeader(sheet: SheetSnapshot): { row: number; lastCol: number } | null {
+  const [first, second] = RATE_TABLE_HEADERS;
+  const at = new Map(sheet.cells.map((c) => [`${c.row}:${c.col}`, c.value]));
+  const header = sheet.cells.find((c) => c.value === first && at.get(`${c.row}:${c.col + 1}`) === second);
+  if (!header) return null;
+  return { row: header.row, lastCol: Math.max(...sheet.cells.filter((c) => c.row === header.row && c.value !== '').map((c) => c.col)) };
+}
+
+/** The chart Tổng hợp inserted beside its rate table (the layout leaves room for it), if any. */
+function summaryChart(sheet: SheetSnapshot, table: { row: number }): SheetSnapshot['charts'][number] | undefined {
+  return sheet.charts.find((chart) => chart.ranges.some((range) => new RegExp(`^[A-Z]+${table.row}:`).test(range)));
+}
+
+/** The size Tổng hợp gave its chart, so the picture fills the room the tab keeps for it. */
+export function summaryChartSize(model: WorkbookSnapshot): { width: number; height: number } | null {
+  const sheet = model.sheets.find((s) => s.name === TAB_SUMMARY);
+  const table = sheet && rateTableHeader(sheet);
+  const chart = sheet && table && summaryChart(sheet, table);
+  const { width, height } = chart?.options ?? {};
+  return typeof width === 'number' && typeof height === 'number' ? { width, height } : null;
+}
+
+/**
+ * Where the pace chart stands in `Tổng hợp`: at the anchor of the chart the add-on inserted for the
+ * rate table, else beside the table (its header row, one blank column after it). 1-based.
+ */
+export function pictureAnchor(sheet: SheetSnapshot): { row: number; col: number } | null {
+  const table = rateTableHeader(sheet);
+  if (!table) return null;
+  const chart = summaryChart(sheet, table);
+  return chart ? { row: chart.position.anchorRow, col: chart.position.anchorColumn } : { row: table.row, col: table.lastCol + 2 };
+}
+
+function placePicture(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, sheet: SheetSnapshot, picture: Picture): string | null {
+  const at = pictureAnchor(sheet);
+  if (!at) return null;
+  const image = wb.addImage({ buffer: picture.png as unknown as ExcelJS.Buffer, extension: 'png' });
+  ws.addImage(image, { tl: { col: at.col - 1, row: at.row - 1 }, ext: { width: picture.width, height: picture.height } });
+  return a1Range(at.row, at.col, 1, 1);
+}
+
+/** Returns the cell where `summaryPicture` was placed (null without one, or without a rate table). */
+export async function writeXlsx(model: WorkbookSnapshot, path: string, summaryPicture?: Picture): Promise<string | null> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tổ CNSCĐ add-on (demo)';
   const taken = new Set<string>();
+  let placed: string | null = null;
   for (const sheet of model.sheets) {
     const ws = wb.addWorksheet(excelSheetName(sheet.name, taken), {
       pageSetup: { paperSize: 9, orientation: sheet.name === 'Báo cáo' ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 10, margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
       properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     });
     writeSheet(ws, sheet);
+    if (summaryPicture && sheet.name === TAB_SUMMARY) placed = placePicture(wb, ws, sheet, summaryPicture);
   }
   await wb.xlsx.writeFile(path);
+  return placed;
 }

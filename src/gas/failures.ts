@@ -1,8 +1,18 @@
 /** How the Apps Script layer handles a failure it does not let end a command. */
+import { explainPlatformError, platformErrorKind, type PlatformErrorKind } from '../core/shared/platformErrors';
 
-/** What a failure says: the platform's message. */
-export function messageOf(error: unknown): string {
+function rawMessageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a failure says to a person: Google's refusals in Vietnamese with what to do, the add-on's own messages as they are. */
+export function messageOf(error: unknown): string {
+  return explainPlatformError(rawMessageOf(error));
+}
+
+/** Which platform refusal a failure is, null for any other. */
+export function failureKindOf(error: unknown): PlatformErrorKind | null {
+  return platformErrorKind(rawMessageOf(error));
 }
 
 /**

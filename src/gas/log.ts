@@ -27,5 +27,8 @@ export function appendLog(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, entries:
   // The rows are the last write: once it is done the entries are logged, and a caller that
   // fails after appendLog returns knows nothing of its log was lost.
   sheet.getRange(first, 1, rows.length, 1).setNumberFormat('dd/MM/yyyy HH:mm:ss');
-  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+  const written = sheet.getRange(first, 1, rows.length, rows[0].length);
+  // Wrapped, a long detail makes its row taller instead of running past the last column (logTabSpec.ts).
+  written.setWrap(true);
+  written.setValues(rows);
 }

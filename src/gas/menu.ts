@@ -2,10 +2,8 @@
  * The "Tổ CNSCĐ" menu. onOpen may run in AuthMode.NONE (add-on not yet used in this document) or
  * LIMITED, so it only adds static items and touches nothing else.
  */
-import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+import { MENU_NAME, SELF_CHECK_CAPTION, SETUP_CAPTION } from '../core/shared/menuCaptions';
 import { NEW_YEAR_CAPTION } from '../core/assessment/reportYear';
-
-export const MENU_NAME = 'Tổ CNSCĐ';
 
 export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
   { caption: SETUP_CAPTION, fn: 'setupWorkbook' },
@@ -18,7 +16,7 @@ export const MENU_ITEMS: readonly ({ caption: string; fn: string } | null)[] = [
   null,
   { caption: 'Bảng điều khiển', fn: 'showDashboard' },
   { caption: 'Cài đặt', fn: 'showSettings' },
-  { caption: 'Tự kiểm tra cài đặt', fn: 'selfCheck' },
+  { caption: SELF_CHECK_CAPTION, fn: 'selfCheck' },
   null,
   { caption: NEW_YEAR_CAPTION, fn: 'startNewYear' },
 ];

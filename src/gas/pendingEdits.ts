@@ -13,7 +13,8 @@ import { withOwnNote } from '../core/entry/ownNotes';
 import {
   abandonedLog, editsOfTab, MAX_ATTEMPTS, monthsToSettle, PENDING_NOTE, mergedPendingRecords, pendingEditKeys, pendingEditRecords, readPendingEdits, replayedLog, RETRY_AFTER_MS, type PendingEdit,
 } from '../core/entry/pendingEdits';
-import { noteCells, planSubmissions, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
+import { columnsToRead, planSubmissions, tabCellsOf, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
+import type { MarkPlan } from '../core/entry/cellMarks';
 import { editConfigOf } from '../core/config/configCache';
 import { bestEffort, messageOf } from './failures';
 import { appendLog } from './log';
@@ -80,18 +81,27 @@ export function settleTab(
 ): void {
   const { village, settings, indicators } = config;
   if (!village) return;
-  const report = parseVillageTab(tab, readGrid(sheet), indicators);
+  const grid = readGrid(sheet);
+  const report = parseVillageTab(tab, grid, indicators);
   if (!report) return;
   const actions = plan(report);
   if (actions.length === 0) return;
   const now = new Date();
   const ctx = validationContextOf(village, { settings, indicators, now });
-  // The ranges are kept: the plan mostly writes to them again.
-  const ranges = new Map<string, Range>(noteCells(report, actions).map((cell) => [cell, sheet.getRange(cell)]));
-  const notes = new Map([...ranges].map(([cell, r]) => [cell, r.getNote()]));
-  const planned = planSubmissions(report, actions, notes, ctx, momentOf);
-  planned.writes.forEach((write) => applyWrite(ranges.get(write.cell) ?? sheet.getRange(write.cell), write));
+  // One read of notes and one of backgrounds per month column: its checkbox, stamp and marks.
+  const blocks = columnsToRead(report, actions);
+  const columns = blocks.map((b) => sheet.getRange(b.row + 1, b.column + 1, b.numRows, b.numColumns));
+  const cells = tabCellsOf(blocks, columns.map((r) => r.getNotes()), columns.map((r) => r.getBackgrounds()), grid);
+  const planned = planSubmissions(report, actions, cells, ctx, momentOf);
+  planned.marks.forEach((marks) => applyMarks(sheet, marks));
+  planned.writes.forEach((write) => applyWrite(sheet.getRange(write.cell), write));
   appendLog(ss, describe(planned.log), now, editorLabel(email, tab, village, settings.villageWord));
+}
+
+function applyMarks(sheet: Sheet, marks: MarkPlan): void {
+  const target = sheet.getRange(marks.row + 1, marks.column + 1, marks.numRows, marks.numColumns);
+  if (marks.notes) target.setNotes(marks.notes);
+  if (marks.backgrounds) target.setBackgrounds(marks.backgrounds);
 }
 
 function applyWrite(range: Range, write: CellWrite): void {

@@ -10,7 +10,8 @@ import { backlogRows, describeRun, runSummaryText, type Delivery, type ReminderR
 import { planReminders, villagesToRead, type ReminderPlan } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/workbook/tabNames';
-import { messageOf } from './failures';
+import { failureKindOf, messageOf } from './failures';
+import type { PlatformErrorKind } from '../core/shared/platformErrors';
 import { withDocumentLock } from './lock';
 import { settlePendingEdits } from './pendingEdits';
 import { appendLog } from './log';
@@ -21,6 +22,8 @@ import { recordSuccessfulRun, retireIfReplaced } from './triggers';
 import { readVillageTabs } from './villageTabs';
 import { activeSpreadsheet, actingUserEmail, tabFinder, type TabFinder } from './workbook';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
+import { errorsOf } from '../core/shared/findings';
+import type { Village } from '../core/config/registry';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -43,6 +46,9 @@ function send(message: EmailMessage): void {
  */
 const SENDING_BUDGET_MS = 4.5 * 60 * 1000;
 
+/** Refusals after which no email of this run can go either. */
+const QUOTA_REFUSALS: readonly (PlatformErrorKind | null)[] = ['MAIL_QUOTA', 'DAILY_QUOTA', 'RATE_LIMIT'];
+
 /**
  * Sends in order while the daily quota and the time budget last; one failing address does not stop
  * the others. Each outcome is pushed as it happens and `recordSent(n)` runs after each email that
@@ -58,10 +64,9 @@ function deliver(messages: readonly EmailMessage[], deliveries: Delivery[], star
     try {
       send(message);
     } catch (err) {
-      const error = messageOf(err);
       // The quota figure is an estimate; when Google refuses for quota, the rest waits for the next run.
-      if (/too many times|quota/i.test(error)) quota = 0;
-      deliveries.push(quota < 1 ? { result: 'deferred' } : { result: 'failed', error });
+      if (QUOTA_REFUSALS.includes(failureKindOf(err))) quota = 0;
+      deliveries.push(quota < 1 ? { result: 'deferred' } : { result: 'failed', error: messageOf(err) });
       return;
     }
     quota--;
@@ -162,8 +167,13 @@ function remind(ss: Spreadsheet, config: WorkbookConfig, now: Date): ReminderRun
 function planRun(ss: Spreadsheet, config: WorkbookConfig, ledger: ReminderLedger, findTab: TabFinder, now: Date): ReminderPlan {
   const base = { today: vnDateOf(now), settings: config.settings, villages: config.villages, ledger };
   const tabs = readVillageTabs(ss, config, now, { villages: villagesToRead(base), findTab });
-  const states = new Map(tabs.map((t) => [t.village, t.assessments]));
-  const plan = planReminders({ ...base, stateOf: (v, month) => states.get(v)?.[month - 1]?.status ?? 'NO_TAB' });
+  const assessments = new Map(tabs.map((t) => [t.village, t.assessments]));
+  const monthOf = (v: Village, month: number) => assessments.get(v)?.[month - 1];
+  const plan = planReminders({
+    ...base,
+    stateOf: (v, month) => monthOf(v, month)?.status ?? 'NO_TAB',
+    faultsOf: (v, month) => errorsOf(monthOf(v, month)?.findings ?? []).map((f) => f.message),
+  });
   pruneLedger(ledger, plan.keepMonths, config.villages);
   return plan;
 }
@@ -224,7 +234,7 @@ function sendRemindersAfterAsking(ss: Spreadsheet): ReminderRunReport | null {
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     'Gửi nhắc ngay',
-    'Gửi ngay email nhắc cho các địa bàn chưa nộp báo cáo và bản tổng hợp cho phòng VH-XH (nếu có địa bàn quá hạn)?\nNhững email đã gửi hôm nay sẽ không gửi lại.',
+    'Gửi ngay các email nhắc nộp báo cáo tháng, và bản tổng hợp cho phòng VH-XH (nếu có báo cáo quá hạn)?\nNhững email đã gửi hôm nay sẽ không gửi lại.',
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return null;

@@ -62,12 +62,12 @@ function readFacts(ss: Spreadsheet, me: Probe<string>, quota: Probe<number>): Se
   const email = valueOf(me, '');
   const triggers = automationFacts(email);
   const findTab = tabFinder(ss, config?.villages);
-  const villages: VillageTabFact[] = (config?.villages ?? []).flatMap((v) => {
+  const villages: VillageTabFact[] = !config ? [] : config.villages.flatMap((v) => {
     const tab = findTab(v.name);
     if (!tab) return [];
     // The stamp row is under the tab's own protection, outside the head's cells.
     // Setup describes its protections with the village's name, whatever the tab is called now.
-    const inputs = rangeProtectionOf(tab.sheet, inputsProtectionWhat(v.name));
+    const inputs = rangeProtectionOf(tab.sheet, inputsProtectionWhat(v.name, config.settings));
     return [{ village: v.name, tab: tab.name, headEmail: v.email, editors: editorsOf(inputs), stampEditors: editorsOf(sheetProtectionOf(tab.sheet)) }];
   });
   const ownTabs = OWN_TABS.flatMap((name) => {

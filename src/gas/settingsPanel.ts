@@ -3,6 +3,8 @@ import type { Finding } from '../core/shared/findings';
 import { getPreset, PRESET_IDS, type PresetId } from '../core/config/presets';
 import type { Settings } from '../core/config/settings';
 import { describeChanges, planSettingsSave, type FieldErrors } from '../core/config/settingsForm';
+import { formTargets, type FormTarget } from '../core/config/settingsFormLayout';
+import { sheetPresetId } from '../core/config/sheetPreset';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
 import { yearChangeRefusal, type StampedTab } from '../core/assessment/reportYear';
 import { parseVillageTab } from '../core/entry/monthReports';
@@ -10,7 +12,7 @@ import type { Grid } from '../core/shared/grid';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { reminderTriggerInfo, type ReminderTriggerInfo } from './reminderTrigger';
-import { configOf, readConfig } from './settingsSheet';
+import { configOf, readConfig, recordedPreset } from './settingsSheet';
 import { asOffice, menuCommand } from './office';
 import { actingUserEmail, readGrid, tabFinder } from './workbook';
 import { SETUP_CAPTION } from '../core/shared/menuCaptions';
@@ -20,9 +22,13 @@ export interface SettingsPanelData {
   /** False until `Cấu hình` exists (setup or a preset creates it). */
   ready: boolean;
   values: Settings | null;
+  /** The yearly target of each applied rate indicator, editable in the form. */
+  targets: FormTarget[];
   findings: Finding[];
   villages: number;
   presets: { id: PresetId; title: string }[];
+  /** The preset this sheet follows, or null when it follows none. */
+  preset: PresetId | null;
   reminders: ReminderTriggerInfo;
   /** Where "Gửi thử" sends its previews. */
   user: string;
@@ -41,9 +47,11 @@ function settingsData(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SettingsPan
   return {
     ready: config !== null,
     values: config?.settings ?? null,
+    targets: config ? formTargets(config.indicators) : [],
     findings: config?.findings ?? [],
     villages: config?.villages.length ?? 0,
     presets: PRESET_IDS.map((id) => ({ id, title: getPreset(id).title })),
+    preset: config ? sheetPresetId(recordedPreset(), config.settings) : null,
     reminders: reminderTriggerInfo(config?.settings.reminderHour ?? null),
     user: actingUserEmail(),
   };
@@ -75,12 +83,14 @@ function saveSettingsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, values: un
     if (yearRefusal) return { ok: false, errors: { year: `Các tab địa bàn đang có báo cáo năm ${plan.before.year}: xem thông báo bên dưới.` }, message: `Chưa lưu. ${yearRefusal}` };
     // Usually one or two cells, scattered between rows people may have added: one setValue each
     // touches nothing else, where a block setValues would rewrite the rows in between.
-    for (const w of plan.writes) sheet.getRange(w.row, w.column).setValue(w.value);
+    for (const w of plan.writes) {
+      sheet.getRange(w.row, w.column).setValue(w.value);
+      if (w.rowHeight !== undefined) sheet.setRowHeight(w.row, w.rowHeight);
+    }
     if (plan.changes.length === 0) return 'Không có gì thay đổi.';
     invalidateConfigCache();
-    const detail = describeChanges(plan.changes);
-    appendLog(ss, [{ action: 'Sửa cấu hình', detail }]);
-    return `Đã lưu: ${detail}.`;
+    appendLog(ss, [{ action: 'Sửa cấu hình', detail: describeChanges(plan.changes) }]);
+    return [`Đã lưu: ${describeChanges(plan.changes, true)}.`, ...plan.warnings].join(' ');
   });
   if (typeof outcome !== 'string') return outcome;
   return { ok: true, summary: outcome, data: settingsData(ss) };

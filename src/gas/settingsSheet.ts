@@ -2,6 +2,7 @@
 import type { Finding } from '../core/shared/findings';
 import type { Grid } from '../core/shared/grid';
 import { readRegistryGrid, type RegistryReading, type Village } from '../core/config/registry';
+import type { PresetId } from '../core/config/presets';
 import type { IndicatorSetting, Settings } from '../core/config/settings';
 import { readSettingsGrid } from '../core/config/settingsGrid';
 import { TAB_REGISTRY, TAB_SETTINGS } from '../core/workbook/tabNames';
@@ -49,4 +50,16 @@ export function requireConfig(ss: Spreadsheet): WorkbookConfig {
 function missingTabMessage(tab: string): string {
   const what = tab === TAB_SETTINGS ? 'các cài đặt và danh mục chỉ tiêu' : 'danh sách các địa bàn';
   return `Không tìm thấy tab "${tab}" (${what}) nên chưa làm được việc này. Nếu tab vừa bị xóa hay đổi tên: khôi phục bằng Tệp → Lịch sử phiên bản, hoặc đặt lại đúng tên "${tab}". Nếu chưa từng có: chạy "${SETUP_CAPTION}" để tạo tab rồi điền vào đó.`;
+}
+
+/** Where the id of the preset last applied is kept: the picker shows it (core/config/sheetPreset.ts). */
+const PRESET_KEY = 'settings.preset';
+
+export function recordAppliedPreset(id: PresetId): void {
+  PropertiesService.getDocumentProperties().setProperty(PRESET_KEY, id);
+}
+
+/** What was recorded, unchecked: a copied spreadsheet or an older version of the add-on may have none. */
+export function recordedPreset(): string | null {
+  return PropertiesService.getDocumentProperties().getProperty(PRESET_KEY);
 }

@@ -45,7 +45,7 @@ import { invalidateConfigCache } from './configCache';
 import { appendLog, type LogEntry } from './log';
 import { asOffice, menuCommand, officeEditors } from './office';
 import { appliedIndicators } from '../core/config/settings';
-import { configOf, readConfig, type WorkbookConfig } from './settingsSheet';
+import { configOf, readConfig, recordAppliedPreset, type WorkbookConfig } from './settingsSheet';
 import { clearProgress, loadProgress, retireContinuation, saveProgress, scheduleContinuation } from './setupProgress';
 import { applyTabSpec } from './tabWriter';
 import { ensureEditTrigger } from './triggers';
@@ -203,7 +203,7 @@ function runStep(ss: Spreadsheet, step: SetupStep, read: SetupReading): StepResu
       const log = sheet ? null : ss.getSheetByName(TAB_LOG);
       // Village tabs go before `Nhật ký`, which stays last.
       const position = log ? log.getIndex() - 1 : ss.getNumSheets();
-      const plan = planVillageTab({ name: step.name, year: config.settings.year, indicators: appliedIndicators(config), grid, position, office, headEmail: village.email });
+      const plan = planVillageTab({ name: step.name, year: config.settings.year, indicators: appliedIndicators(config), grid, position, office, headEmail: village.email, words: config.settings });
       const named = { renamedFrom: naming.renamedFrom, findings: [...naming.findings, ...plan.findings] };
       if (plan.outcome === 'unrecognised') return { ...plan, ...named };
       const applied = applyTabSpec(ss, plan.spec, { values: grid ?? undefined, sheet: sheet ?? undefined });
@@ -304,6 +304,7 @@ export function applyPresetIn(ss: Spreadsheet, id: PresetId): SetupReport {
   // The old settings are on record before they are overwritten: a run stopped in between loses nothing.
   appendLog(ss, log);
   applyTabSpec(ss, planSettingsTab({ grid, mode: 'replace', settings: preset.settings, indicators: preset.indicators, office }).spec, { values: grid ?? undefined });
+  recordAppliedPreset(id);
   clearProgress();
   return setupWorkbookIn(ss, startedAt);
 }

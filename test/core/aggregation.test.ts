@@ -1,6 +1,6 @@
 /** Tổng hợp's pure core: aggregation rules, the period prompt, and the two tab layouts. */
 import fc from 'fast-check';
-import { aggregate, FuturePeriodError, meetsTarget, trafficLight, type AssessedVillage, type AggregationSummary, type MonthStatusOf } from '../../src/core/assessment/aggregation';
+import { aggregate, FuturePeriodError, meetsTarget, type AssessedVillage, type AggregationSummary, type MonthStatusOf } from '../../src/core/assessment/aggregation';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { parsePeriodAnswer, type Period } from '../../src/core/assessment/period';
 import { getPreset } from '../../src/core/config/presets';
@@ -81,7 +81,7 @@ describe('aggregate', () => {
     const v2 = assessed(village('Thôn 2', { SO_HO: 10 }), { 5: { values: { HS_KNS: 7 }, status: 'DUNG_HAN' } });
     const s = run([v1, v2]);
     expect(ind(s, 'HS_KNS')).toMatchObject({ value: 80, denominator: 100, ratePercent: 80, met: false, reporting: 1, missingDenominator: ['Thôn 2'] });
-    expect(s.villages[1].rates.HS_KNS).toEqual({ value: 7, month: 5, denominator: null, ratePercent: null });
+    expect(s.villages[1].rates.HS_KNS).toEqual({ value: 7, month: 5, denominator: null, ratePercent: null, evaluation: null });
   });
 
   it('SO_LUONG sums the period and the year so far; a quarter expects villages × months begun', () => {
@@ -112,7 +112,7 @@ describe('aggregate', () => {
     expect(s.villages[0]).toMatchObject({ hasTab: false, latestMonth: null, achievementPercent: 0 });
   });
 
-  it('ranking: mean of min(rate ÷ target, 1), then on-time rate; equal villages share a rank', () => {
+  it('ranking: the composite score, a never-on-time team after every team that was on time; equal scores share a rank', () => {
     const full = Object.fromEntries(applied.filter((i) => i.kind === 'TY_LE').map((i) => [i.code, 100]));
     const half = Object.fromEntries(applied.filter((i) => i.kind === 'TY_LE').map((i) => [i.code, 50]));
     const a = assessed(village('Thôn A', DENS), { 5: { values: full, status: 'NOP_MUON' } });
@@ -120,17 +120,21 @@ describe('aggregate', () => {
     const c = assessed(village('Thôn C', DENS), { 5: { values: full, status: 'NOP_MUON' } });
     const d = assessed(village('Thôn D', DENS), { 5: { values: half, status: 'DUNG_HAN' } });
     const s = run([a, b, c, d]);
-    expect(s.ranking.map((r) => [r.rank, r.name])).toEqual([[1, 'Thôn B'], [2, 'Thôn A'], [2, 'Thôn C'], [4, 'Thôn D']]);
-    expect(s.ranking[0]).toMatchObject({ achievementPercent: 100, onTimeMonths: 2, dueMonths: 5, onTimePercent: 40 });
+    // No activity anywhere: every team's activity is 0% of the best (0), and still weighs.
     // Thôn D: 50% against targets 100, 70, 70, 80, 100, 100, 100, 100.
-    const expected = [0.5, 50 / 70, 50 / 70, 0.625, 0.5, 0.5, 0.5, 0.5].reduce((x, y) => x + y, 0) / 8;
-    expect(s.ranking[3].achievementPercent).toBeCloseTo(expected * 100, 10);
+    const dResults = ([0.5, 50 / 70, 50 / 70, 0.625, 0.5, 0.5, 0.5, 0.5].reduce((x, y) => x + y, 0) / 8) * 100;
+    expect(s.ranking.map((r) => [r.rank, r.name])).toEqual([[1, 'Thôn B'], [2, 'Thôn D'], [3, 'Thôn A'], [3, 'Thôn C']]);
+    expect(s.ranking[0]).toMatchObject({ achievementPercent: 100, onTimeMonths: 2, dueMonths: 5, onTimePercent: 40, activityPercent: 0, neverOnTime: false });
+    expect(s.ranking[0].score).toBeCloseTo(0.5 * 100 + 0.3 * 40, 10);
+    expect(s.ranking[1].achievementPercent).toBeCloseTo(dResults, 10);
+    expect(s.ranking[1].score).toBeCloseTo(0.5 * dResults + 0.3 * 20, 10);
+    // Thôn A scores 50, above Thôn D's 33,7, but was never on time.
+    expect(s.ranking[2]).toMatchObject({ score: 50, neverOnTime: true });
   });
 
-  it('meets a target as shown (one decimal), and the traffic lights', () => {
+  it('meets a target as shown (one decimal)', () => {
     expect(meetsTarget(69.96, 70)).toBe(true);
     expect(meetsTarget(69.94, 70)).toBe(false);
-    expect([trafficLight(100, 100), trafficLight(80, 100), trafficLight(79.9, 100), trafficLight(56, 70)]).toEqual(['good', 'near', 'bad', 'near']);
   });
 
   it('property: completeness adds up and a rate is always Σ÷Σ of the villages that have both', () => {
@@ -229,8 +233,10 @@ describe('layouts', () => {
     expect(model.values.flat()).toContain(`'${x}`);
     expect(model.charts).toHaveLength(1);
     const tyLe = applied.filter((i) => i.kind === 'TY_LE').length;
-    expect(model.charts[0].ranges[0]).toEqual({ row: rows.communeHeader, col: 1, numRows: tyLe + 1, numCols: 1 });
-    expect(model.values[rows.communeHeader].slice(0, 8)).toEqual(["'HS_KNS", expect.any(String), 90, 100, 90, 100, "'Chưa đạt", '']);
+    // Categories: the short names in `Chỉ tiêu` (column 2); series: rate, plan to date, year target.
+    expect(model.charts[0].ranges[0]).toEqual({ row: rows.rateHeader, col: 2, numRows: tyLe + 1, numCols: 1 });
+    // 90% in May against 100: the plan by May is 41,7%, the year-end projection 216% kept at 100.
+    expect(model.values[rows.rateHeader].slice(0, 9)).toEqual(["'HS_KNS", expect.any(String), 90, 100, 90, 41.7, 100, 100, "'Đúng tiến độ"]);
   });
 
   it('Báo cáo: A4 width, a height for every row, Times New Roman', () => {
@@ -240,7 +246,7 @@ describe('layouts', () => {
     expect(model.columnWidths.reduce<number>((a, b) => a + (b ?? 0), 0)).toBe(680);
     expect(new Set(model.rowHeights.map((h) => h.row)).size).toBe(model.values.length);
     expect(new Set(model.formats.fontFamily?.flat())).toEqual(new Set(['Times New Roman']));
-    const long = model.rowHeights.find((h) => String(model.values[h.row - 1][0]).startsWith("'Trong tháng 5/2026"));
+    const long = model.rowHeights.find((h) => String(model.values[h.row - 1][0]).startsWith("'Đến ngày 25/05/2026"));
     expect(long?.height).toBeGreaterThanOrEqual(20);
   });
 

@@ -197,7 +197,7 @@ describe('Tổng hợp with approvals', () => {
     expect(after.ranking[1].achievementPercent).toBe(0);
     // The village figures themselves still come from every submitted month.
     expect(after.villages[0].rates.HS_KNS?.value).toBe(30);
-    expect(summaryLayout(after).spec.values.some((r) => String(r[1]).endsWith('Chỉ tính các tháng đã được phòng VH-XH duyệt.'))).toBe(true);
+    expect(summaryLayout(after).spec.values.some((r) => String(r[1]).endsWith('Chỉ tính các tháng đã được phòng Văn hóa - Xã hội duyệt.'))).toBe(true);
   });
 
   it('approvals after the period\'s end leave its ranking on submitted months', () => {

@@ -1,7 +1,6 @@
-import { trafficLight } from '../../src/core/assessment/aggregation';
 import { assessVillageTab, type AssessedTab } from '../../src/core/assessment/villageAssessment';
 import { vnInstant } from '../../src/core/shared/calendar';
-import { buildDashboard, notSetUpDashboard, rateTone, telLink, type DashboardInput } from '../../src/core/reports/dashboard';
+import { buildDashboard, notSetUpDashboard, telLink, type DashboardInput } from '../../src/core/reports/dashboard';
 import type { Village } from '../../src/core/config/registry';
 import type { Settings } from '../../src/core/config/settings';
 import { applied, baseGrid, fillMonth, preset, rowOf, colOf, set, village } from './villageFixture';
@@ -73,12 +72,44 @@ describe('buildDashboard', () => {
     expect(byName.get('Thôn 1')).toMatchObject({ head: 'Trưởng Thôn 1', tel: 'tel:0912345678', submittedAt: '18/06/2026 09:00', problem: '' });
   });
 
-  it('rates are the commune Σ numerators ÷ Σ denominators of submitted months', () => {
+  it('rates are the commune Σ numerators ÷ Σ denominators of submitted months, against the plan to date', () => {
     const hs = data.rates.find((r) => r.code === 'HS_KNS');
     // Cumulative: each village's latest submitted month. Thôn 1 and 2 submitted Tháng 6 (16 each,
     // 10 + month), Thôn 3 and 4 only up to Tháng 5 (15 each); 60 secondary pupils in each; Thôn 5 has no tab.
-    expect(hs).toMatchObject({ numeratorText: '62', denominatorText: '240', percentText: '25,8%', targetPercent: 100, tone: 'bad' });
-    expect(data.rates.every((r) => applied.some((i) => i.code === r.code && i.kind === 'TY_LE'))).toBe(true);
+    // No `Đầu năm`: the plan runs from 0 to 100% → 50% by June; 25,83% in six months → 51,7% in twelve.
+    expect(hs).toMatchObject({
+      label: 'Học sinh trung học có kỹ năng số',
+      figuresText: '62/240 người',
+      percentText: '25,8%',
+      targetPercent: 100,
+      planPercent: 50,
+      planText: '50%',
+      paceText: 'Kế hoạch đến tháng 6: 50% · dự kiến cuối năm: 51,7%',
+      evaluationText: 'Chậm tiến độ',
+      tone: 'bad',
+    });
+    expect(hs?.ratePercent).toBeCloseTo((62 / 240) * 100, 9);
+    expect(data.rates.map((r) => r.code)).toEqual(applied.filter((i) => i.kind === 'TY_LE').map((i) => i.code));
+    expect(data.paceNote).toMatch(/^Kế hoạch đến kỳ: mức cần đạt đến hết tháng 6 để hoàn thành chỉ tiêu năm/);
+  });
+
+  it('each Đánh giá has its words and its tone: reached, on pace, behind', () => {
+    // NTT_KNS 62/4.400 = 1,4%: on pace for a 2% target (1% by June); HO_TUYEN_TRUYEN 62/800 = 7,75% has reached 5%.
+    const targets: Record<string, number> = { NTT_KNS: 2, HO_TUYEN_TRUYEN: 5 };
+    const indicators = applied.map((i) => (i.code in targets ? { ...i, targetPercent: targets[i.code] } : i));
+    const rates = buildDashboard(input({ indicators })).rates;
+    const rate = (code: string) => rates.find((r) => r.code === code);
+    expect(rate('NTT_KNS')).toMatchObject({ evaluationText: 'Đúng tiến độ', tone: 'onPace', planText: '1%' });
+    expect(rate('HO_TUYEN_TRUYEN')).toMatchObject({ evaluationText: 'Đã đạt', tone: 'good' });
+    expect(rate('HS_KNS')).toMatchObject({ evaluationText: 'Chậm tiến độ', tone: 'bad' });
+  });
+
+  it('counts teams of the right size, never people, and names the villages with no size yet', () => {
+    // Every team has 4 members (3–5 on Bạch Ngọc); Thôn 5 has no tab.
+    expect(data.teamSize).toEqual({ line: 'Số Tổ đủ thành viên: 4/4 (quy định 3–5 người).', details: ['Chưa báo cáo số thành viên: 1 thôn (Thôn 5).'] });
+    const big = buildDashboard(input({ settings: { ...preset.settings, teamMin: 5, teamMax: 8 } }));
+    expect(big.teamSize?.line).toBe('Số Tổ đủ thành viên: 0/4 (quy định 5–8 người).');
+    expect(big.teamSize?.details[0]).toBe('Chưa đủ hoặc vượt quy định: Thôn 1 (4 người), Thôn 2 (4 người), Thôn 3 (4 người), Thôn 4 (4 người). Chưa báo cáo số thành viên: 1 thôn (Thôn 5).');
   });
 
   it('shows who runs each trigger and when it last worked, in Vietnam time', () => {
@@ -93,7 +124,7 @@ describe('buildDashboard', () => {
   });
 
   it('an empty registry and a workbook never set up have their own states', () => {
-    expect(buildDashboard(input({ villages: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [] });
+    expect(buildDashboard(input({ villages: [] }))).toMatchObject({ state: 'no-villages', villages: [], rates: [], teamSize: null, paceNote: '' });
     expect(notSetUpDashboard(AFTER_DUE, null).state).toBe('no-settings');
   });
 
@@ -101,6 +132,7 @@ describe('buildDashboard', () => {
     const future = buildDashboard(input({ settings: { ...preset.settings, year: 2027 } }));
     expect(future.period).toBe('Tháng 1/2027');
     expect(future.rates).toEqual([]);
+    expect(future.teamSize).toBeNull();
   });
 
   it('lists the first problems of Cấu hình and Danh sách with their total', () => {
@@ -121,20 +153,4 @@ describe('telLink', () => {
     ['gọi qua Zalo', ''],
     ['javascript:alert(1)', ''],
   ])('%s → %s', (phone, link) => expect(telLink(phone)).toBe(link));
-});
-
-describe('rateTone', () => {
-  it('the traffic light of Tổng hợp: reached, within 80% of the target, further behind, or no target', () => {
-    expect(rateTone(80, 80)).toBe('good');
-    expect(rateTone(72, 80)).toBe('near');
-    expect(rateTone(64, 80)).toBe('near');
-    expect(rateTone(63.9, 80)).toBe('bad');
-    expect(rateTone(60, 80)).toBe('bad');
-    expect(rateTone(60, null)).toBe('none');
-    expect(rateTone(null, 80)).toBe('none');
-  });
-
-  it('never disagrees with Tổng hợp', () => {
-    for (const [rate, target] of [[100, 100], [69.96, 70], [56, 70], [55.9, 70], [0, 80]]) expect(rateTone(rate, target)).toBe(trafficLight(rate, target));
-  });
 });

@@ -2,7 +2,8 @@ import { CATALOGUE } from '../../src/core/config/catalogue';
 import { planMarks } from '../../src/core/entry/cellMarks';
 import { renderCheckDialog } from '../../src/core/entry/checkResult';
 import { monthsNeedingWork, planEdit, tickCellRect } from '../../src/core/entry/editPlan';
-import { OWN_NOTE_MARKER, splitNote, withOwnNote } from '../../src/core/entry/ownNotes';
+import { OWN_NOTE_MARKER, splitNote, submittedValuesNote, withOwnNote } from '../../src/core/entry/ownNotes';
+import { PENDING_NOTE } from '../../src/core/entry/pendingEdits';
 import { validateMonth } from '../../src/core/entry/validation';
 import { indicatorRowLabels, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 import { baseGrid, colOf, contextFor, parse, rowOf, set } from './villageFixture';
@@ -27,15 +28,15 @@ describe('planEdit', () => {
     return parse(grid);
   };
   it('classifies each month of the edited block', () => {
-    // Tick row (19) across Tháng 1 (E) … Tháng 6 (J).
-    expect(planEdit(report(), { row: 19, column: 5, numRows: 1, numColumns: 6 })).toEqual([
+    // Tick row (20) across Tháng 1 (E) … Tháng 6 (J).
+    expect(planEdit(report(), { row: 20, column: 5, numRows: 1, numColumns: 6 })).toEqual([
       { kind: 'recheck', month: 1 }, { kind: 'submit', month: 2 }, { kind: 'submit', month: 3 },
       { kind: 'submit', month: 4 }, { kind: 'submit', month: 5 }, { kind: 'retract', month: 6 },
     ]);
     // A data cell of a submitted month, of an unsubmitted month, the note row, the title.
     expect(planEdit(report(), { row: 14, column: 5, numRows: 1, numColumns: 1 })).toEqual([{ kind: 'recheck', month: 1 }]);
     expect(planEdit(report(), { row: 14, column: 11, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(planEdit(report(), { row: 21, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(planEdit(report(), { row: 22, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
     expect(planEdit(report(), { row: 1, column: 1, numRows: 1, numColumns: 16 })).toEqual([]);
   });
 
@@ -43,14 +44,14 @@ describe('planEdit', () => {
     const grid = baseGrid();
     set(grid, 'DA_NOP', 7, false); // an unticked, unstamped month: its checkbox edit still needs the lock
     const r = parse(grid);
-    expect(monthsNeedingWork(r, { row: 19, column: 11, numRows: 1, numColumns: 1 })).toEqual([7]);
+    expect(monthsNeedingWork(r, { row: 20, column: 11, numRows: 1, numColumns: 1 })).toEqual([7]);
     expect(monthsNeedingWork(r, { row: 14, column: 5, numRows: 1, numColumns: 1 })).toEqual([1]);
     // A number typed in an unsubmitted month, a note, the title: nothing.
     expect(monthsNeedingWork(r, { row: 14, column: 11, numRows: 1, numColumns: 1 })).toEqual([]);
-    expect(monthsNeedingWork(r, { row: 21, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
+    expect(monthsNeedingWork(r, { row: 22, column: 5, numRows: 1, numColumns: 1 })).toEqual([]);
     expect(monthsNeedingWork(r, { row: 1, column: 1, numRows: 1, numColumns: 16 })).toEqual([]);
     // A retry replays the edit of one checkbox.
-    expect(tickCellRect(r, 7)).toEqual({ row: 19, column: 11, numRows: 1, numColumns: 1 });
+    expect(tickCellRect(r, 7)).toEqual({ row: 20, column: 11, numRows: 1, numColumns: 1 });
     expect(planEdit(report(), tickCellRect(report(), 6))).toEqual([{ kind: 'retract', month: 6 }]);
   });
 });
@@ -65,24 +66,24 @@ describe('planMarks', () => {
 
   it('marks, keeps a person\'s note and colour, and restores only its own marks', () => {
     const grid = baseGrid();
-    set(grid, 'LUOT_DVCTT', 5, 'abc'); // I14, in a submitted month: the checkbox I19 gets the summary
+    set(grid, 'LUOT_DVCTT', 5, 'abc'); // I14, in a submitted month: the checkbox I20 gets the summary
     const report = parse(grid);
     const findings = report.months.map((m) => validateMonth(report, m.month, contextFor('Thôn 3')));
     const notes = grid.map((r) => r.map(() => ''));
     const backgrounds = grid.map((r) => r.map(() => '#ffffff'));
     notes[13][8] = 'Số của chị Lan';
-    notes[4][4] = `${OWN_NOTE_MARKER} cũ`; // E5: an old mark whose problem is gone
+    notes[4][4] = `${OWN_NOTE_MARKER} • cũ`; // E5: an old mark whose problem is gone
     backgrounds[4][4] = '#ffc7ce';
-    notes[5][4] = `${OWN_NOTE_MARKER} cũ`; // E6: old mark on a cell a person recoloured
+    notes[5][4] = `${OWN_NOTE_MARKER} • cũ`; // E6: old mark on a cell a person recoloured
     backgrounds[5][4] = '#00ff00';
     const plan = planMarks(report, findings, notes, backgrounds);
-    expect(plan && [plan.row, plan.column, plan.numRows, plan.numColumns]).toEqual([4, 4, 15, 5]);
+    expect(plan && [plan.row, plan.column, plan.numRows, plan.numColumns]).toEqual([4, 4, 16, 5]);
     const newNotes = written(notes, plan?.notes, plan ?? { row: 0, column: 0 });
     const newBackgrounds = written(backgrounds, plan?.backgrounds, plan ?? { row: 0, column: 0 });
     expect(newNotes[13][8]).toBe(`Số của chị Lan\n\n${OWN_NOTE_MARKER} • Thôn 3, Tháng 5, ô I14: Lượt hỗ trợ dịch vụ công trực tuyến: "abc" không phải số; hãy nhập số nguyên ≥ 0.`);
     expect(newBackgrounds[13][8]).toBe('#ffc7ce');
-    expect(newNotes[18][8].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
-    expect(newBackgrounds[18][8]).toBe('#ffc7ce');
+    expect(newNotes[19][8].startsWith(`${OWN_NOTE_MARKER} Cần sửa`)).toBe(true);
+    expect(newBackgrounds[19][8]).toBe('#ffc7ce');
     expect([newNotes[4][4], newBackgrounds[4][4]]).toEqual(['', '#ffffff']);
     expect([newNotes[5][4], newBackgrounds[5][4]]).toEqual(['', '#00ff00']);
     expect(planMarks(report, findings, newNotes, newBackgrounds)).toBeNull();
@@ -95,7 +96,7 @@ describe('planMarks', () => {
     const notes = grid.map((r) => r.map(() => ''));
     const backgrounds = grid.map((r) => r.map(() => '#ffffff'));
     for (const code of ['DA_NOP', 'NGAY_NOP', 'TV_TO']) {
-      notes[rowOf(code)][colOf(7)] = `${OWN_NOTE_MARKER} cũ`;
+      notes[rowOf(code)][colOf(7)] = `${OWN_NOTE_MARKER} • cũ`;
       backgrounds[rowOf(code)][colOf(7)] = '#FFEB9C'; // the warning colour, whatever its letter case
     }
     const plan = planMarks(report, findings, notes, backgrounds);
@@ -104,11 +105,13 @@ describe('planMarks', () => {
     expect(plan?.notes?.every((r) => r.every((n) => n === ''))).toBe(true);
   });
 
-  it('leaves the note of a refused tick to the next tick', () => {
+  it('leaves the note of a refused tick to the next tick, and the figures kept at submission and the "being handled" note alone', () => {
     const grid = baseGrid();
     const report = parse(grid);
     const notes = grid.map((r) => r.map(() => ''));
     notes[rowOf('DA_NOP')][colOf(7)] = `${OWN_NOTE_MARKER} Chưa nộp được báo cáo, cần sửa:\n• …`;
+    notes[rowOf('NGAY_NOP')][colOf(5)] = withOwnNote('', submittedValuesNote(new Map([['TV_TO', '4']])));
+    notes[rowOf('DA_NOP')][colOf(6)] = withOwnNote('', PENDING_NOTE);
     expect(planMarks(report, report.months.map(() => []), notes, grid.map((r) => r.map(() => '#ffffff')))).toBeNull();
   });
 });

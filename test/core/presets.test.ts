@@ -3,6 +3,7 @@ import { getPreset, isPresetId, PRESET_IDS, presetIdSchema } from '../../src/cor
 import { SETTING_FIELDS, settingsSchema, TARGET_PERCENT } from '../../src/core/config/settings';
 import { readRegistryGrid, registryLayout, registryRow } from '../../src/core/config/registry';
 import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
+import { sheetPresetId } from '../../src/core/config/sheetPreset';
 import { sampleVillages } from '../../scripts/demo/sampleVillages';
 
 describe('presets', () => {
@@ -76,6 +77,15 @@ describe('presets', () => {
     expect(settings.findings).toEqual([]);
     expect(settings.settings).toEqual(p.settings);
     expect(settings.indicators).toEqual(p.indicators);
+  });
+
+  it.each(PRESET_IDS)('a sheet with the %s settings is recognised as that preset, whatever another preset recorded', (id) => {
+    const settings = readSettingsGrid(settingsLayout(getPreset(id).settings, getPreset(id).indicators).rows).settings;
+    for (const recorded of [null, ...PRESET_IDS]) expect(sheetPresetId(recorded, settings)).toBe(id);
+  });
+
+  it('the presets have distinct unit names, so a name tells one preset', () => {
+    expect(new Set(PRESET_IDS.map((id) => getPreset(id).settings.unitName)).size).toBe(PRESET_IDS.length);
   });
 });
 

@@ -8,7 +8,7 @@ import {
 import { backlogRows } from '../../src/core/reminders/outcome';
 import { planReminders, type ReminderPlan, type RecipientEmail } from '../../src/core/reminders/plan';
 
-const settings: Settings = { ...DEFAULT_SETTINGS, unitName: 'Phường Hồng Bàng', officeEmail: 'vhxh@example.gov.vn', year: 2026 };
+const settings: Settings = { ...DEFAULT_SETTINGS, unitName: 'Phường Hồng Bàng', level: 'Phường', villageWord: 'Tổ dân phố', officeEmail: 'vhxh@example.gov.vn', year: 2026 };
 const may = (day: number): LocalDate => ({ year: 2026, month: 5, day });
 
 const village = (n: number, email = `tdp${n}@example.com`): Village => ({
@@ -20,7 +20,7 @@ const stepsOf = (email: RecipientEmail) => email.items.map((i) => ({ year: i.yea
 const bytes = (key: string, value: string) => Buffer.byteLength(key + value, 'utf8');
 
 function planFor(today: LocalDate, villages: readonly Village[], ledger: ReminderLedger, s: Settings = settings): ReminderPlan {
-  return planReminders({ today, settings: s, villages, ledger, stateOf: () => 'CHUA_NOP' });
+  return planReminders({ today, settings: s, villages, ledger, stateOf: () => 'CHUA_NOP', faultsOf: () => [] });
 }
 
 /** Sends the first `quota` emails of the plan (digest first), as a run does; returns the recipients. */
@@ -121,7 +121,7 @@ describe('fair order under a short quota', () => {
     const sent: string[] = [];
     const counts = new Map(villages.map((v) => [v.email, 0]));
     for (let day = 21; day <= 27; day++) {
-      const p = planReminders({ today: may(day), settings, villages, ledger, stateOf: () => 'CHUA_NOP' });
+      const p = planReminders({ today: may(day), settings, villages, ledger, stateOf: () => 'CHUA_NOP', faultsOf: () => [] });
       for (const to of sendRun(p, ledger, 3)) {
         expect(counts.get(to)).toBe(Math.min(...counts.values()));
         counts.set(to, (counts.get(to) ?? 0) + 1);
@@ -144,7 +144,7 @@ describe('sends not yet in Nhật ký', () => {
     const unlogged = unloggedSends(readLedger(ledgerWrites({}, ledger).set));
     expect(backlogRows(unlogged, villages, settings).map((r) => [r.action, r.village, r.period, r.detail])).toEqual([
       ['Gửi tổng hợp nhắc việc', '', '', 'Đã gửi bản tổng hợp tới vhxh@example.gov.vn (gửi ngày 22/05/2026, ghi bù)'],
-      ['Gửi nhắc', '', 'Tháng 4/2026', 'nhắc quá hạn lần 5/5 → địa bàn không còn trong "Danh sách" (gửi ngày 22/05/2026, ghi bù)'],
+      ['Gửi nhắc', '', 'Tháng 4/2026', 'nhắc quá hạn lần 5/5 → tổ dân phố không còn trong "Danh sách" (gửi ngày 22/05/2026, ghi bù)'],
       ['Gửi nhắc', villages[0].name, 'Tháng 5/2026', 'nhắc quá hạn lần 1/5 → tdp1@example.com (gửi ngày 22/05/2026, ghi bù)'],
     ]);
     markLogged(ledger);

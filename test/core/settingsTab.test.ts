@@ -1,8 +1,11 @@
 import { getPreset } from '../../src/core/config/presets';
-import { readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
+import { multilineRowHeight, readSettingsGrid, settingsLayout } from '../../src/core/config/settingsGrid';
+import { sheetPresetId } from '../../src/core/config/sheetPreset';
+import { planSettingsTab } from '../../src/core/workbook/settingsTabSpec';
 
 const preset = getPreset('bach-ngoc');
 const fresh = () => settingsLayout(preset.settings, preset.indicators).rows.map((r) => [...r]);
+const rowOf = (grid: unknown[][], start: string) => grid.findIndex((r) => String(r[0]).startsWith(start));
 
 describe('readSettingsGrid', () => {
   it('finds settings by label after rows and columns are inserted above and before', () => {
@@ -47,6 +50,11 @@ describe('readSettingsGrid', () => {
     const reading = readSettingsGrid(grid);
     expect(reading.indicators.find((i) => i.code === 'HO_SMART_HP')).toMatchObject({ applied: true, targetPercent: 90 });
     expect(reading.findings.map((f) => f.message)).toEqual(['Mã chỉ tiêu "XYZ" không có trong danh mục; bỏ qua dòng này.']);
+    grid[smart][5] = '90%';
+    expect(readSettingsGrid(grid).findings.map((f) => [f.cell, f.message])).toContainEqual([
+      `F${smart + 1}`,
+      'Chỉ tiêu năm (%) của "Hộ được hướng dẫn cài đặt ứng dụng Smart Hải Phòng": "90%" không hợp lệ (cần số nguyên từ 0 đến 100, hoặc để trống nếu kế hoạch không giao). Tạm coi như chưa giao chỉ tiêu.',
+    ]);
     expect(header).toBeGreaterThan(0);
   });
 
@@ -59,5 +67,80 @@ describe('readSettingsGrid', () => {
     const reading = readSettingsGrid(grid);
     expect(reading.settings.dueMonth).toBe('Cùng tháng');
     expect(reading.findings[0].cell).toBe(`B${row + 1}`);
+  });
+});
+
+describe('multi-line settings and ranking weights in Cấu hình', () => {
+  const settings = {
+    ...preset.settings,
+    recipients: 'Sở Khoa học và Công nghệ tỉnh Tuyên Quang (b/c);\nThường trực Đảng ủy, HĐND xã (b/c);\nLưu: VT, VHXH.',
+    proposals: 'Đề nghị Sở hỗ trợ kinh phí tập huấn cho Tổ.\n\nĐề nghị cấp thêm 16 điện thoại thông minh.',
+    weightResults: 60,
+    weightTimeliness: 25,
+    weightActivity: 15,
+  };
+
+  it('survive a write/read round trip, line breaks and blank lines between paragraphs included', () => {
+    const reading = readSettingsGrid(settingsLayout(settings, preset.indicators).rows);
+    expect(reading.findings).toEqual([]);
+    expect(reading.settings).toEqual(settings);
+  });
+
+  it('read each line trimmed, whatever line breaks Sheets or a paste left, blank lines at the ends dropped', () => {
+    const grid = fresh();
+    grid[rowOf(grid, 'Nơi nhận')][1] = '\n  Sở Khoa học và Công nghệ (b/c);  \r\n   Lưu: VT, VHXH.\r  \n';
+    grid[rowOf(grid, 'Đề xuất, kiến nghị')][1] = '   ';
+    const reading = readSettingsGrid(grid);
+    expect(reading.settings.recipients).toBe('Sở Khoa học và Công nghệ (b/c);\nLưu: VT, VHXH.');
+    expect(reading.settings.proposals).toBe('');
+  });
+
+  it('three zero weights are a warning on the first weight\'s cell, and are kept as typed', () => {
+    const grid = settingsLayout({ ...settings, weightResults: 0, weightTimeliness: 0, weightActivity: 0 }, preset.indicators).rows.map((r) => [...r]);
+    const reading = readSettingsGrid(grid);
+    expect(reading.settings).toMatchObject({ weightResults: 0, weightTimeliness: 0, weightActivity: 0 });
+    expect(reading.findings).toEqual([
+      {
+        level: 'warning',
+        sheet: 'Cấu hình',
+        cell: `B${rowOf(grid, 'Trọng số xếp hạng: kết quả') + 1}`,
+        message: 'Cả ba trọng số xếp hạng đều bằng 0: bảng xếp hạng tạm tính theo trọng số mặc định 50 / 30 / 20 (kết quả chỉ tiêu / nộp đúng hạn / hoạt động).',
+      },
+    ]);
+  });
+
+  it('setup wraps a multi-line value, starts its row at the top and makes it tall enough, also after the text grew', () => {
+    const plan = planSettingsTab({ grid: null, mode: 'keep', settings, indicators: preset.indicators, office: [] }).spec;
+    const grid = settingsLayout(settings, preset.indicators).rows;
+    const recipientsRow = rowOf(grid.map((r) => [...r]), 'Nơi nhận') + 1;
+    const proposalsRow = rowOf(grid.map((r) => [...r]), 'Đề xuất') + 1;
+    expect(plan.rowHeights).toEqual([
+      { row: recipientsRow, height: multilineRowHeight(settings.recipients) },
+      { row: proposalsRow, height: multilineRowHeight(settings.proposals) },
+    ]);
+    expect(plan.formats.wrap?.[recipientsRow - 1][1]).toBe(true);
+    expect(plan.formats.verticalAlignment?.[recipientsRow - 1].slice(0, 3)).toEqual(['top', 'top', 'top']);
+    // The office typed two more lines in the tab: setup gives the row the height they need.
+    const typed = grid.map((r) => [...r]);
+    typed[recipientsRow - 1][1] = `${settings.recipients}\nUBND xã;\nĐảng ủy xã;`;
+    const repaired = planSettingsTab({ grid: typed, mode: 'keep', settings, indicators: preset.indicators, office: [] }).spec;
+    expect(repaired.rowHeights[0]).toEqual({ row: recipientsRow, height: multilineRowHeight(String(typed[recipientsRow - 1][1])) });
+    expect(repaired.rowHeights[0].height).toBeGreaterThan(plan.rowHeights[0].height);
+  });
+});
+
+describe('the preset a sheet follows', () => {
+  it('a Bạch Ngọc sheet is Bạch Ngọc, even when An Hải was the last preset recorded', () => {
+    const reading = readSettingsGrid(fresh());
+    expect(sheetPresetId(null, reading.settings)).toBe('bach-ngoc');
+    expect(sheetPresetId('an-hai', reading.settings)).toBe('bach-ngoc');
+    // Typed loosely by hand, still the same unit.
+    expect(sheetPresetId(null, { unitName: ' xã  bạch ngọc' })).toBe('bach-ngoc');
+  });
+
+  it('a sheet renamed after a preset keeps that preset; one matching none follows none', () => {
+    expect(sheetPresetId('mac-dinh', { unitName: 'Xã Tân Lập' })).toBe('mac-dinh');
+    expect(sheetPresetId(null, { unitName: 'Xã Tân Lập' })).toBeNull();
+    expect(sheetPresetId('ha-noi', { unitName: 'Xã Tân Lập' })).toBeNull();
   });
 });

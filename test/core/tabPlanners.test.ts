@@ -7,7 +7,7 @@ import { registryRow } from '../../src/core/config/registry';
 import { planRegistryTab } from '../../src/core/workbook/registryTabSpec';
 import { planSettingsTab } from '../../src/core/workbook/settingsTabSpec';
 import { newProgress, parseProgress, recordStep, resumedProgress, setupSteps, setupUnderWayText, withinBudget, SETUP_BUDGET_MS } from '../../src/core/workbook/setupPlan';
-import { isIfBlank } from '../../src/core/workbook/tabSpec';
+import { isIfBlank, type TabSpec } from '../../src/core/workbook/tabSpec';
 import { planVillageTab, type VillageTabInput } from '../../src/core/workbook/villageTabSpec';
 import { FIRST_MONTH_COL, STATUS_CODES, locateVillageTab, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 
@@ -16,8 +16,11 @@ const applied = preset.indicators.filter((i) => i.applied);
 const OFFICE = ['office@example.gov.vn'];
 
 function input(grid: unknown[][] | null): VillageTabInput {
-  return { name: 'Thôn 3', year: 2026, indicators: applied, grid, position: 2, office: OFFICE, headEmail: 'thon3@example.com' };
+  return { name: 'Thôn 3', year: 2026, indicators: applied, grid, position: 2, office: OFFICE, headEmail: 'thon3@example.com', words: preset.settings };
 }
+
+/** The frozen columns' widths, which a phone keeps on screen beside the month it fills. */
+const frozenWidth = (spec: TabSpec) => spec.columnWidths.slice(0, spec.frozenColumns ?? 0).reduce((sum: number, w) => sum + (w ?? Infinity), 0);
 
 /** A tab as setup wrote it, with a head's figures and a tick in Tháng 5. */
 function filledTab(): unknown[][] {
@@ -41,6 +44,8 @@ describe('village tab planner', () => {
     expect(isIfBlank(spec.values[tickRow][FIRST_MONTH_COL])).toBe(true);
     expect(spec.frozenRows).toBe(4);
     expect(spec.frozenColumns).toBe(2);
+    expect(frozenWidth(spec)).toBeLessThanOrEqual(200);
+    // The help is merged across the frozen columns only: Sheets refuses a freeze line through a merge.
     expect(spec.merges).toEqual([{ row: 2, col: 1, numRows: 1, numCols: 2 }]);
     expect(spec.protections.every((p) => p.description.startsWith(OWN_PROTECTION_PREFIX))).toBe(true);
     // Locked down: the tab is the office's but for the month cells, which the head shares.
@@ -54,6 +59,27 @@ describe('village tab planner', () => {
     ]);
     expect(inputs.block).toEqual({ row: 5, col: FIRST_MONTH_COL + 1, numRows: spec.values.length - 4, numCols: 12 });
     expect(inputs.editors).toEqual([...OFFICE, 'thon3@example.com']);
+    expect(inputs.description).toBe(`${OWN_PROTECTION_PREFIX}ô nhập số liệu tab Thôn 3: trưởng thôn và phòng VH-XH`);
+  });
+
+  it('describes the head in the words of a ward: tổ trưởng tổ dân phố, never thôn', () => {
+    const ward = getPreset('an-hai').settings;
+    const plan = planVillageTab({ ...input(null), name: 'Tổ dân phố số 2', words: ward });
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    const descriptions = plan.spec.protections.map((p) => p.description);
+    expect(descriptions).toContain(`${OWN_PROTECTION_PREFIX}ô nhập số liệu tab Tổ dân phố số 2: tổ trưởng tổ dân phố và phòng VH-XH`);
+    expect(descriptions.join(' ')).not.toMatch(/thôn|địa bàn/i);
+  });
+
+  it('gives an existing tab laid out for a desktop the phone\'s narrow frozen columns, and leaves a rearranged one\'s widths alone', () => {
+    const plan = planVillageTab(input(filledTab()));
+    if (plan.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(plan.spec.frozenColumns).toBe(2);
+    expect(frozenWidth(plan.spec)).toBeLessThanOrEqual(200);
+    const moved = filledTab().map((r) => ['', ...r]); // a column inserted before Mã: widths are the office's now
+    const other = planVillageTab(input(moved));
+    if (other.outcome === 'unrecognised') throw new Error('unexpected');
+    expect(other.spec.columnWidths).toEqual([]);
   });
 
   it('never claims a head figure, tick or note in an existing tab', () => {

@@ -1,7 +1,7 @@
 /**
  * The rules of docs/validation.md, one tricky input per row: the exact level, cell and Vietnamese message.
  * Layout of the fixture tab (bach-ngoc indicators): Tháng 1 is column E … Tháng 7 is K (D is `Đầu năm`); rows:
- * HS_KNS 5, NTT_KNS 6, LD_KNS 8, TV_TO 13, LUOT_DVCTT 14, SP_TMDT 16, DA_NOP 19.
+ * HS_KNS 5, NTT_KNS 6, LD_KNS 8, TV_TO 13, LUOT_DVCTT 14, SP_TMDT 16, DA_NOP 20.
  * Months 1–5 are filled and ticked; Tháng 6 (current) and later are blank.
  */
 import type { Village } from '../../src/core/config/registry';
@@ -64,9 +64,9 @@ const CASES: Case[] = [
   },
 
   // A submitted future month.
-  { title: 'ticking next month', month: 7, edit: (g) => fillMonth(g, 7, true), expected: [['error', 'K19', 'Thôn 3, Tháng 7, ô K19: chưa đến tháng 7/2026 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
-  { title: 'an "x" typed in the tick row of a future month', month: 7, edit: (g) => { fillMonth(g, 7, false); set(g, 'DA_NOP', 7, 'x'); }, expected: [['error', 'K19', 'Thôn 3, Tháng 7, ô K19: chưa đến tháng 7/2026 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
-  { title: 'a plan year that has not begun', month: 1, settings: { year: 2027 }, expected: [['error', 'E19', 'Thôn 3, Tháng 1, ô E19: chưa đến tháng 1/2027 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
+  { title: 'ticking next month', month: 7, edit: (g) => fillMonth(g, 7, true), expected: [['error', 'K20', 'Thôn 3, Tháng 7, ô K20: chưa đến tháng 7/2026 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
+  { title: 'an "x" typed in the tick row of a future month', month: 7, edit: (g) => { fillMonth(g, 7, false); set(g, 'DA_NOP', 7, 'x'); }, expected: [['error', 'K20', 'Thôn 3, Tháng 7, ô K20: chưa đến tháng 7/2026 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
+  { title: 'a plan year that has not begun', month: 1, settings: { year: 2027 }, expected: [['error', 'E20', 'Thôn 3, Tháng 1, ô E20: chưa đến tháng 1/2027 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".']] },
   { title: 'the current month may be submitted', month: 6, edit: (g) => fillMonth(g, 6, true), expected: [] },
 
   // A TY_LE numerator above its denominator.
@@ -148,7 +148,7 @@ const CASES: Case[] = [
 
 describe('validateMonth corpus (docs/validation.md)', () => {
   it('the fixture is where the comments say', () => {
-    expect([cellOf('HS_KNS', 5), cellOf('NTT_KNS', 5), cellOf('LD_KNS', 6), cellOf('TV_TO', 5), cellOf('LUOT_DVCTT', 6), cellOf('DA_NOP', 7)]).toEqual(['I5', 'I6', 'J8', 'I13', 'J14', 'K19']);
+    expect([cellOf('HS_KNS', 5), cellOf('NTT_KNS', 5), cellOf('LD_KNS', 6), cellOf('TV_TO', 5), cellOf('LUOT_DVCTT', 6), cellOf('DA_NOP', 7)]).toEqual(['I5', 'I6', 'J8', 'I13', 'J14', 'K20']);
   });
 
   it('the base tab has no findings in any month', () => {

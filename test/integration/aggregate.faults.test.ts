@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { REPO_ROOT, type SheetSnapshot } from '../../emulator';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { AGGREGATION_FAILED, NOTICE_MARK } from '../../src/core/reports/aggregationText';
+import { explainPlatformError } from '../../src/core/shared/platformErrors';
 import { sweepFaults, type FaultSweep } from './faults';
 import { fillVillageMonth, newWorkbook, OFFICE, pasteVillages, sampleVillages, type TestWorkbook } from './harness';
 
@@ -20,6 +21,9 @@ const OUTPUT = ['Tổng hợp', 'Báo cáo'] as const;
 const LOG = 'Nhật ký';
 const VILLAGES = sampleVillages('bach-ngoc').slice(0, 3);
 const [V1, V2, V3] = VILLAGES.map((v) => v.name);
+/** The emulator's injected fault as people read it (platformErrors.ts). */
+const INJECTED_FAULT = explainPlatformError('Service Spreadsheets failed while accessing document (injected fault).');
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An output tab as the official sees it: ids, grid size and chart ids aside, a width or height set to the default as unset. */
 interface Output {
@@ -120,7 +124,7 @@ function judgeWith(before: Output[], expected: Output[]) {
     if (logged) expect(states.every((s) => s !== 'old')).toBe(true);
     for (const row of entries.filter((r) => r[2] === AGGREGATION_FAILED)) {
       expect(row[4]).toBe('Tháng 5/2026');
-      expect(row[5]).toMatch(/^(Chưa ghi gì|Tab ).* Lỗi: Service Spreadsheets failed/);
+      expect(row[5]).toMatch(new RegExp(`^(Chưa ghi gì|Tab ).* Lỗi: ${escaped(INJECTED_FAULT)}$`));
     }
 
     let outcome: string;
@@ -232,7 +236,7 @@ describe('Tổng hợp from the menu', () => {
         seen.add('finished');
         continue;
       }
-      expect(dialog).toMatch(/^Tổng hợp tháng 5\/2026 (không thành công|chưa hoàn tất) vì Google báo lỗi\. .* Hãy chạy lại Tổng hợp\.\n\(Lỗi: Service Spreadsheets failed/s);
+      expect(dialog).toMatch(new RegExp(`^Tổng hợp tháng 5/2026 (không thành công|chưa hoàn tất) vì Google báo lỗi\\. .* Hãy chạy lại Tổng hợp\\.\\n\\(Lỗi: ${escaped(INJECTED_FAULT)}\\)$`, 's'));
       expect(dialog.includes(NOTICE_MARK)).toBe(noticed);
       seen.add(dialog.includes('chưa hoàn tất') ? 'written, a notice left' : noticed ? 'written in part' : 'nothing written');
     }
@@ -247,6 +251,7 @@ describe('Tổng hợp with nothing to change', () => {
     wb.emu.calls.reset();
     wb.call('aggregateMonth', [5]);
     const writes = Object.entries(wb.emu.calls.snapshot()).filter(([name]) => /^(Range|Sheet|Spreadsheet|Protection)\.(set|insert|merge|breakApart|clear|remove|protect|add|hide)|^SpreadsheetApp\.flush$/.test(name));
-    expect(Object.fromEntries(writes)).toEqual({ 'Range.setNumberFormat': 1, 'Range.setValues': 1 });
+    // The log line: its values, its date format, and wrapping (log.ts).
+    expect(Object.fromEntries(writes)).toEqual({ 'Range.setNumberFormat': 1, 'Range.setValues': 1, 'Range.setWrap': 1 });
   });
 });

@@ -217,6 +217,6 @@ describe('Đã duyệt in the tab, Tổng hợp and setup', () => {
     expect(line('Nộp muộn')?.slice(1, 3)).toEqual(['Thôn 4', 1]);
     const status = (name: string) => grid.find((r) => r[1] === name && typeof r[0] === 'number')?.[2];
     expect([status('Thôn 1'), status('Thôn 2'), status('Thôn 4')]).toEqual(['Đã duyệt', 'Đúng hạn', 'Đã duyệt']);
-    expect(grid.some((r) => String(r[1]).includes('Chỉ tính các tháng đã được phòng VH-XH duyệt.'))).toBe(true);
+    expect(grid.some((r) => String(r[1]).includes('Chỉ tính các tháng đã được phòng Văn hóa - Xã hội duyệt.'))).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ const cellOf = (emu: AppsScriptEmulator, tab: string, code: string, month: numbe
 /** The month's input cells, top to bottom, as an A1 block. */
 const monthBlock = (emu: AppsScriptEmulator, tab: string, month: number) => {
   const first = cellOf(emu, tab, 'HS_KNS', month);
-  const last = cellOf(emu, tab, 'BUOI_TAP_HUAN', month);
+  const last = cellOf(emu, tab, 'BUOI_TAP_HUAN_TO', month);
   return `${first}:${last}`;
 };
 const logRows = (emu: AppsScriptEmulator) => emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(2).map(String));
@@ -29,7 +29,7 @@ function submittedMay(): TestWorkbook & { tab: string } {
   const { emu, ctx } = wb;
   const { name: tab, email } = head(1);
   const block = monthBlock(emu, tab, 5);
-  emu.userEdit(ctx, { user: email, sheet: tab, a1: block, value: Array.from({ length: 14 }, () => [4]) });
+  emu.userEdit(ctx, { user: email, sheet: tab, a1: block, value: Array.from({ length: 15 }, () => [4]) });
   emu.userEdit(ctx, { user: email, sheet: tab, a1: cellOf(emu, tab, STATUS_CODES.submitted, 5), value: true });
   expect(emu.rawGet(tab, cellOf(emu, tab, STATUS_CODES.submittedAt, 5))).toBeInstanceOf(Date);
   return { ...wb, tab };
@@ -78,11 +78,11 @@ describe('changes after submission leave a trace', () => {
     const { emu, ctx, tab } = submittedMay();
     emu.clock.set(new Date('2026-06-05T02:00:00Z'));
     const block = monthBlock(emu, tab, 5);
-    emu.userEdit(ctx, { user: head(1).email, sheet: tab, a1: block, value: Array.from({ length: 14 }, () => [5]) });
+    emu.userEdit(ctx, { user: head(1).email, sheet: tab, a1: block, value: Array.from({ length: 15 }, () => [5]) });
     const changed = logRows(emu).filter((r) => r[0] === 'Sửa số liệu đã nộp');
     expect(changed).toHaveLength(1);
     expect(changed[0].slice(1, 3)).toEqual([tab, 'Tháng 5/2026']);
-    expect(changed[0][3].split('; ')).toHaveLength(14);
+    expect(changed[0][3].split('; ')).toHaveLength(15);
     expect(changed[0][3]).toContain(`ô ${cellOf(emu, tab, 'HS_KNS', 5)} (HS_KNS): 4 → 5`);
     // The next change is logged against these figures, not the first ones.
     emu.userEdit(ctx, { user: head(1).email, sheet: tab, a1: cellOf(emu, tab, 'HS_KNS', 5), value: 6 });
@@ -95,7 +95,7 @@ describe('figures have sane bounds', () => {
     const wb = workbookWithPreset('bach-ngoc', { now: NOW });
     const { emu, ctx } = wb;
     const { name: tab, email } = head(2);
-    const values = Array.from({ length: 14 }, () => [4]);
+    const values = Array.from({ length: 15 }, () => [4]);
     values[13] = [1e20];
     emu.userEdit(ctx, { user: email, sheet: tab, a1: monthBlock(emu, tab, 5), value: values });
     emu.userEdit(ctx, { user: email, sheet: tab, a1: cellOf(emu, tab, STATUS_CODES.submitted, 5), value: true });

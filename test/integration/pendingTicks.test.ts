@@ -12,7 +12,7 @@ import { newWorkbook, OFFICE, pasteVillages, sampleVillages, sheetSnapshot, work
 
 /** 20/05/2026 23:58 in Vietnam: two minutes before Tháng 5's deadline ends. */
 const TICKED_AT = new Date('2026-05-20T16:58:00Z');
-const column = () => Array.from({ length: 14 }, () => [4]);
+const column = () => Array.from({ length: 15 }, () => [4]);
 const PENDING_PREFIX = 'edit.pending|';
 
 const noteOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.note ?? '';
@@ -21,7 +21,7 @@ const retryTriggers = (emu: AppsScriptEmulator) => emu.triggers.filter((t) => t.
 const submissions = (emu: AppsScriptEmulator, village: string) =>
   emu.rawGrid('Nhật ký').slice(1).filter((r) => r[2] === 'Nộp báo cáo' && r[3] === village && r[4] === 'Tháng 5/2026').map((r) => String(r[5]));
 const stampOf = (emu: AppsScriptEmulator, sheet: string) => {
-  const v = emu.rawGet(sheet, 'I20');
+  const v = emu.rawGet(sheet, 'I21');
   return v instanceof Date ? v.getTime() : null;
 };
 const later = (wb: TestWorkbook, minutes: number) => {
@@ -34,14 +34,14 @@ describe('a tick the trigger cannot finish at once', () => {
     const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
     const { emu, ctx } = wb;
     const head = sampleVillages('bach-ngoc')[5];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I18', value: column() });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
     emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I19', value: true });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
 
     expect(emu.executions.at(-1)?.error).toBeUndefined();
-    expect(emu.rawGet(head.name, 'I19')).toBe(true);
-    expect(emu.rawGet(head.name, 'I20')).toBe('');
-    expect(noteOf(emu, head.name, 'I19')).toContain('Đang xử lý, không cần tích lại');
+    expect(emu.rawGet(head.name, 'I20')).toBe(true);
+    expect(emu.rawGet(head.name, 'I21')).toBe('');
+    expect(noteOf(emu, head.name, 'I20')).toContain('Đang xử lý, không cần tích lại');
     expect(pendingKeys(emu)).toHaveLength(1);
     expect(retryTriggers(emu)).toHaveLength(1);
     emu.locks.holdDocumentLock(false);
@@ -55,7 +55,7 @@ describe('a tick the trigger cannot finish at once', () => {
     // The retry runs after midnight, past the deadline: the stamp is still the tick's moment.
     later(wb, 3);
     expect(stampOf(emu, head.name)).toBe(TICKED_AT.getTime());
-    expect(noteOf(emu, head.name, 'I19')).toBe('');
+    expect(noteOf(emu, head.name, 'I20')).toBe('');
     expect(submissions(emu, head.name)).toEqual([
       'Đúng hạn (hạn 20/05/2026). Thao tác lúc 20/05/2026 23:58, xử lý lại sau khi bảng tính bận hoặc lỗi: Bảng tính đang được một người hoặc một tác vụ khác cập nhật. Vui lòng thử lại sau ít phút..',
     ]);
@@ -68,11 +68,11 @@ describe('a tick the trigger cannot finish at once', () => {
     const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
     const { emu, ctx } = wb;
     const head = sampleVillages('bach-ngoc')[2];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I18', value: column() });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
     emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I19', value: true });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
     later(wb, 3);
-    expect(emu.rawGet(head.name, 'I20')).toBe('');
+    expect(emu.rawGet(head.name, 'I21')).toBe('');
     expect(retryTriggers(emu)).toHaveLength(1); // the spent one deleted, a new one waiting
     emu.locks.holdDocumentLock(false);
 
@@ -90,15 +90,15 @@ describe('a tick left waiting meets the next edit of its month', () => {
     const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
     const { emu, ctx } = wb;
     const head = sampleVillages('bach-ngoc')[4];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I18', value: column() });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
     emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I19', value: true });
+    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
     emu.locks.holdDocumentLock(false);
     emu.clock.advance(60_000); // 23:59, before the retry: the head corrects a figure
     emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I6', value: 5 });
     expect(stampOf(emu, head.name)).toBe(TICKED_AT.getTime());
     expect(submissions(emu, head.name)).toHaveLength(1);
-    expect([pendingKeys(emu), noteOf(emu, head.name, 'I19')]).toEqual([[], '']);
+    expect([pendingKeys(emu), noteOf(emu, head.name, 'I20')]).toEqual([[], '']);
     later(wb, 3); // the retry finds nothing left to do
     expect(submissions(emu, head.name)).toHaveLength(1);
     expect(retryTriggers(emu)).toEqual([]);
@@ -114,12 +114,12 @@ describe('fault injection: every service call of a tick failing in turn', () => 
       wb.call('applyPreset', ['bach-ngoc']);
       pasteVillages(wb.emu, villages, OFFICE);
       wb.call('setupWorkbook');
-      wb.emu.userEdit(wb.ctx, { user: tickIn.email, sheet: tickIn.name, a1: 'I5:I18', value: column() });
+      wb.emu.userEdit(wb.ctx, { user: tickIn.email, sheet: tickIn.name, a1: 'I5:I19', value: column() });
       return wb;
     };
     const sweep = sweepFaults(
       fresh,
-      (wb) => wb.emu.userEdit(wb.ctx, { user: tickIn.email, sheet: tickIn.name, a1: 'I19', value: true }),
+      (wb) => wb.emu.userEdit(wb.ctx, { user: tickIn.email, sheet: tickIn.name, a1: 'I20', value: true }),
       (wb, k) => {
         const { emu } = wb;
         const context = `fault at call ${k}`;
@@ -136,9 +136,9 @@ describe('fault injection: every service call of a tick failing in turn', () => 
           }
         }
         later(wb, 3);
-        expect([context, stampOf(emu, tickIn.name), emu.rawGet(tickIn.name, 'I19')]).toEqual([context, TICKED_AT.getTime(), true]);
+        expect([context, stampOf(emu, tickIn.name), emu.rawGet(tickIn.name, 'I20')]).toEqual([context, TICKED_AT.getTime(), true]);
         expect([context, submissions(emu, tickIn.name).length]).toEqual([context, 1]);
-        expect([context, noteOf(emu, tickIn.name, 'I19')]).toEqual([context, '']);
+        expect([context, noteOf(emu, tickIn.name, 'I20')]).toEqual([context, '']);
         expect([context, pendingKeys(emu), retryTriggers(emu).length]).toEqual([context, [], 0]);
         return outcome;
       },

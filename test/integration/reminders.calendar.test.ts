@@ -4,10 +4,10 @@
  * day is named (recipient | subject).
  */
 import type { AppsScriptEmulator } from '../../emulator';
-import { addDays, formatLocalDate, vnInstant, type LocalDate } from '../../src/core/shared/calendar';
+import { addDays, formatLocalDate, vnDateOf, vnInstant, type LocalDate } from '../../src/core/shared/calendar';
 import { readLedger, unloggedSends } from '../../src/core/reminders/ledger';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
-import { OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
+import { fillVillageMonth, OFFICE, setSetting, workbookWithPreset, type TestWorkbook } from './harness';
 
 const VHXH = 'vhxh@example.gov.vn';
 
@@ -22,12 +22,15 @@ const VILLAGES = [
 ] as const;
 const HEADS = ['an@example.com', 'binh@example.com', 'em@example.com', 'phuc@example.com'];
 
+/** Every village submitted the months before `now`'s on time: the office's digest lists older months still pending. */
 function commune(now: Date): TestWorkbook {
   const wb = workbookWithPreset('mac-dinh', { now, editors: HEADS });
   wb.emu.rawSet('Danh sách', 'A5:C10', VILLAGES.map((v) => [...v]));
   setSetting(wb.emu, 'Email phòng VH-XH', VHXH);
   wb.emu.ui.queueResponse({ button: 'OK' });
   wb.call('setupWorkbook');
+  const month = new Date(now.getTime() + 7 * 3600e3).getUTCMonth() + 1;
+  for (const [village] of VILLAGES) for (let m = 1; m < month; m++) fillVillageMonth(wb.emu, village, m, { ticked: true, submittedAt: vnInstant(2026, m, 15, 9, 0) });
   return wb;
 }
 
@@ -47,41 +50,45 @@ const TAG = '[Tổ CNSCĐ]';
 const before = (m: number, villages: string) => `${TAG} Sắp đến hạn: báo cáo tháng ${m}/2026 – ${villages}`;
 const dueToday = (m: number, villages: string) => `${TAG} Đến hạn hôm nay: báo cáo tháng ${m}/2026 – ${villages}`;
 const overdue = (m: number, villages: string) => `${TAG} Quá hạn: báo cáo tháng ${m}/2026 – ${villages}`;
-const digest = (date: string, n: number, m: number) => `${VHXH} | ${TAG} Nhắc việc ${date}/2026: ${n} thôn chưa hoàn thành báo cáo tháng ${m}/2026`;
+/** `owed`: the months still pending, as the subject says them ("tháng 4/2026", "từ tháng 4 đến tháng 5/2026"). */
+const digest = (date: string, n: number, owed: string) => `${VHXH} | ${TAG} Nhắc việc ${date}/2026: ${n} thôn chưa hoàn thành báo cáo ${owed}`;
+const APRIL = 'tháng 4/2026';
+/** From 21/05 Thôn 2, 4 and 5 still owe April too. */
+const SINCE_APRIL = 'từ tháng 4 đến tháng 5/2026';
 
 /** Every email of the sixty days, by Vietnam date; days not listed send nothing. */
 const EXPECTED: Record<string, string[]> = {
   // April: due 20/04. Thôn 1 submits on the 18th, Thôn 6 on the 19th, Thôn 3 late on the 25th.
   '17/04': [`an@example.com | ${before(4, 'Thôn 1')}`, `binh@example.com | ${before(4, 'Thôn 2, Thôn 3')}`, `phuc@example.com | ${before(4, 'Thôn 6')}`],
   '20/04': [`binh@example.com | ${dueToday(4, 'Thôn 2, Thôn 3')}`],
-  '21/04': [digest('21/04', 4, 4)],
+  '21/04': [digest('21/04', 4, APRIL)],
   // Quota 2 today: the digest, then Em's (never reached, so first) fails, then Bình's goes.
-  '22/04': [digest('22/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
-  '23/04': [digest('23/04', 4, 4)],
-  '24/04': [digest('24/04', 4, 4), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
-  '25/04': [digest('25/04', 3, 4)],
-  '26/04': [digest('26/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
-  '27/04': [digest('27/04', 3, 4)],
-  '28/04': [digest('28/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
-  '29/04': [digest('29/04', 3, 4)],
-  '30/04': [digest('30/04', 3, 4), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
-  '01/05': [digest('01/05', 3, 4)],
+  '22/04': [digest('22/04', 4, APRIL), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
+  '23/04': [digest('23/04', 4, APRIL)],
+  '24/04': [digest('24/04', 4, APRIL), `binh@example.com | ${overdue(4, 'Thôn 2, Thôn 3')}`],
+  '25/04': [digest('25/04', 3, APRIL)],
+  '26/04': [digest('26/04', 3, APRIL), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '27/04': [digest('27/04', 3, APRIL)],
+  '28/04': [digest('28/04', 3, APRIL), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '29/04': [digest('29/04', 3, APRIL)],
+  '30/04': [digest('30/04', 3, APRIL), `binh@example.com | ${overdue(4, 'Thôn 2')}`],
+  '01/05': [digest('01/05', 3, APRIL)],
   // May: due 20/05; the send hour moves from 8 to 9 on the 10th. Quota 3 on the 17th and 22nd.
   // Least recently reminded first: Thôn 1 (17/04) and Thôn 6 (17/04) before Bình's (30/04).
   '17/05': [`an@example.com | ${before(5, 'Thôn 1')}`, `phuc@example.com | ${before(5, 'Thôn 6')}`, `binh@example.com | ${before(5, 'Thôn 2, Thôn 3')}`],
   '20/05': [`an@example.com | ${dueToday(5, 'Thôn 1')}`, `binh@example.com | ${dueToday(5, 'Thôn 2, Thôn 3')}`],
-  '21/05': [digest('21/05', 5, 5)],
+  '21/05': [digest('21/05', 5, SINCE_APRIL)],
   // Quota 2: the digest and An's go (Em's fails first); Bình's is deferred and goes first the next day.
-  '22/05': [digest('22/05', 5, 5), `an@example.com | ${overdue(5, 'Thôn 1')}`],
-  '23/05': [digest('23/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '24/05': [digest('24/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '25/05': [digest('25/05', 4, 5)],
-  '26/05': [digest('26/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '27/05': [digest('27/05', 4, 5)],
-  '28/05': [digest('28/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '29/05': [digest('29/05', 4, 5)],
-  '30/05': [digest('30/05', 4, 5), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
-  '31/05': [digest('31/05', 4, 5)],
+  '22/05': [digest('22/05', 5, SINCE_APRIL), `an@example.com | ${overdue(5, 'Thôn 1')}`],
+  '23/05': [digest('23/05', 4, SINCE_APRIL), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '24/05': [digest('24/05', 4, SINCE_APRIL), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '25/05': [digest('25/05', 4, SINCE_APRIL)],
+  '26/05': [digest('26/05', 4, SINCE_APRIL), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '27/05': [digest('27/05', 4, SINCE_APRIL)],
+  '28/05': [digest('28/05', 4, SINCE_APRIL), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '29/05': [digest('29/05', 4, SINCE_APRIL)],
+  '30/05': [digest('30/05', 4, SINCE_APRIL), `binh@example.com | ${overdue(5, 'Thôn 2, Thôn 3')}`],
+  '31/05': [digest('31/05', 4, SINCE_APRIL)],
 };
 
 const SUBMISSIONS: Record<string, [string, number, string][]> = {
@@ -148,18 +155,30 @@ describe('sixty days of reminders', () => {
         ['Gửi nhắc', 'Thôn 1', 'Tháng 4/2026', 'nhắc trước hạn, còn 3 ngày nữa đến hạn → an@example.com'],
         ['Gửi nhắc', 'Thôn 3', 'Tháng 4/2026', 'nhắc trước hạn, còn 3 ngày nữa đến hạn → binh@example.com'],
         ['Bỏ qua nhắc', 'Thôn 4', 'Tháng 4/2026', 'email "dung@example" không hợp lệ'],
-        ['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Failed to send email to em@example.com') as unknown as string],
+        ['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Google không gửi được email này') as unknown as string],
       ]),
     );
     expect(logOf['18/04'].filter((r) => r[0] === 'Bỏ qua nhắc' && r[1] === 'Thôn 4')).toEqual([]);
     expect(logOf['20/04']).toContainEqual(['Bỏ qua nhắc', 'Thôn 4', 'Tháng 4/2026', 'email "dung@example" không hợp lệ']);
-    expect(logOf['22/04']).toContainEqual(['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Failed to send email') as unknown as string]);
+    expect(logOf['22/04']).toContainEqual(['Lỗi gửi nhắc', 'Thôn 5', 'Tháng 4/2026', expect.stringContaining('em@example.com: Google không gửi được email này') as unknown as string]);
     expect(logOf['22/05']).toContainEqual(['Hoãn gửi nhắc (hết hạn mức email)', 'Thôn 2', 'Tháng 5/2026', 'nhắc quá hạn lần 1/5, đã quá hạn 2 ngày → binh@example.com; gửi ở lần chạy sau']);
-    expect(logOf['21/04']).toContainEqual(['Gửi tổng hợp nhắc việc', '', 'Tháng 4/2026', `Đã gửi bản tổng hợp (4 địa bàn chưa hoàn thành) tới ${VHXH}`]);
+    expect(logOf['21/04']).toContainEqual(['Gửi tổng hợp nhắc việc', '', 'Tháng 4/2026', `Đã gửi bản tổng hợp (4 thôn chưa hoàn thành báo cáo) tới ${VHXH}`]);
     // The afternoon run logged "already sent today" rather than sending.
     const afternoon = emu.ui.alerts.filter((a) => a.title === 'Gửi nhắc ngay' && a.buttons === 'OK');
     expect(afternoon).toHaveLength(60);
     expect(afternoon[7].prompt).toContain('Thôn 1: đã gửi hôm nay');
+
+    // In May the office still hears of April, and Bình of Thôn 2's April, in the email he gets anyway.
+    const on23May = emu.mail.outbox.filter((m) => dayKey(vnDateOf(m.sentAt)) === '23/05');
+    const office = on23May.find((m) => m.to === VHXH)?.body ?? '';
+    expect(office).toMatch(/\n1\. Thôn 2 \(đ\/c Lê Văn Bình, \d+\): chưa nộp tháng 4, 5\. https:\S+#gid=\d+\n/);
+    expect(office).toContain('3. Thôn 4 (đ/c Trần Thị Dung): chưa nộp tháng 4, 5.');
+    expect(office).toContain(`Trân trọng cảm ơn`);
+    expect(office).toContain(`Bảng tính:\n${emu.spreadsheet.getUrl()}\n`);
+    expect(on23May.find((m) => m.to === 'binh@example.com')?.body).toContain('• Thôn 2: chưa nộp tháng 4.');
+    // Nhật ký rows are wrapped: a long detail makes its row taller, never the printout smaller.
+    const log = emu.spreadsheet.getSheetByName('Nhật ký');
+    expect(log?.getRange(2, 1, log.getLastRow() - 1, 6).getWraps().flat().every(Boolean)).toBe(true);
 
     // The ledger holds no month out of its window, only the day each village was last reminded (Em: never).
     const ledger = readLedger(Object.fromEntries(emu.properties.document));
@@ -174,7 +193,7 @@ describe('sixty days of reminders', () => {
     const mail = emu.mail.outbox.find((m) => m.to === 'binh@example.com');
     if (!mail) throw new Error('no email to Bình');
     const gid = (name: string) => emu.spreadsheet.getSheetByName(name)?.getSheetId();
-    expect(mail.body).toContain('Kính gửi ông/bà Lê Văn Bình,');
+    expect(mail.body).toContain('Kính gửi đồng chí Lê Văn Bình, Trưởng thôn Thôn 2 và Thôn 3,');
     expect(mail.body).toContain('• Thôn 2 – báo cáo tháng 5/2026 (hạn 20/05/2026): hôm nay là hạn cuối.');
     expect(mail.body).toContain(`#gid=${gid('Thôn 2')}`);
     expect(mail.htmlBody).toContain(`#gid=${gid('Thôn 3')}"`);
@@ -194,7 +213,7 @@ describe('deadlines turn at 00:00 Vietnam time whatever the machine zone', () =>
     emu.clock.set(vnInstant(2026, 5, 21, 0, 0));
     const sent = emu.mail.outbox.length;
     wb.call('runScheduledReminders');
-    expect(lines(emu.mail.outbox.slice(sent))).toEqual([digest('21/05', 6, 5)]);
+    expect(lines(emu.mail.outbox.slice(sent))).toEqual([digest('21/05', 6, 'tháng 5/2026')]);
   });
 
   it('a tick at 23:59 on the due date counts as on time and is not in the digest', () => {
@@ -204,7 +223,7 @@ describe('deadlines turn at 00:00 Vietnam time whatever the machine zone', () =>
     emu.clock.set(vnInstant(2026, 5, 21, 8, 0));
     wb.call('runScheduledReminders');
     const mail = emu.mail.outbox.find((m) => m.to === VHXH);
-    expect(mail?.subject).toBe(digest('21/05', 5, 5).split(' | ')[1]);
+    expect(mail?.subject).toBe(digest('21/05', 5, 'tháng 5/2026').split(' | ')[1]);
     expect(mail?.body).toContain('đã nộp 1/6');
     expect(mail?.body).not.toContain('Thôn 1 (');
   });

@@ -4,26 +4,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SentMail } from '../../emulator';
 import { encodeHeader, writeEmails } from '../../scripts/demo/emails';
+import { DEFAULT_SETTINGS } from '../../src/core/config/settings';
+import { headReminderEmail } from '../../src/core/reminders/messages';
 
 const decodeWords = (header: string) =>
   header.replace(/\r\n /g, '').replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 
+/** A "Cần sửa" reminder as the add-on writes it, to a head of two villages. */
+function reminder(): SentMail {
+  const village = (row: number, name: string) => ({ name, head: 'Lê Văn Bình', email: 'binh@example.com', phone: '', teamLeader: '', denominators: {}, row });
+  const due = { year: 2026, month: 5, day: 20 };
+  const item = (name: string, row: number) => ({ village: village(row, name), month: 5, year: 2026, due, step: 2, daysLate: 2, status: 'CAN_SUA' as const, faults: [`${name}, Tháng 5, ô E7: Hộ được tuyên truyền về chuyển đổi số (1.250) lớn hơn tổng số hộ (1.100).`] });
+  const settings = { ...DEFAULT_SETTINGS, unitName: 'Xã Bạch Ngọc', officeEmail: 'vhxh@example.gov.vn' };
+  const message = headReminderEmail({ to: 'binh@example.com', items: [item('Thôn 2', 6), item('Thôn 3', 7)], earlier: [] }, { settings, spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit', sheetIdOf: () => 1 });
+  return { ...message, from: 'office@example.gov.vn', sentAt: new Date('2026-05-22T01:13:05Z') };
+}
+
 describe('writeEmails', () => {
-  const mail: SentMail = {
-    to: 'binh@example.com',
-    subject: '[Tổ CNSCĐ] Quá hạn: báo cáo tháng 5/2026 – Thôn 2, Thôn 3 (Tổ dân phố số 12 phường Đằng Giang)',
-    body: 'Kính gửi ông/bà Lê Văn Bình,\n• Thôn 2 – hạn 20/05/2026',
-    htmlBody: '<p>Kính gửi ông/bà <b>Lê Văn Bình</b>,</p>',
-    name: 'Tổ CNSCĐ – Xã Bạch Ngọc',
-    replyTo: 'vhxh@example.gov.vn',
-    from: 'office@example.gov.vn',
-    sentAt: new Date('2026-05-22T01:13:05Z'),
-  };
+  const mail = reminder();
+
+  it('the reminder it writes is the add-on\'s own: addressed to the head by title, naming the cells to fix', () => {
+    expect(mail.subject).toBe('[Tổ CNSCĐ] Cần sửa: báo cáo tháng 5/2026 – Thôn 2, Thôn 3');
+    expect(mail.body).toContain('Kính gửi đồng chí Lê Văn Bình, Trưởng thôn Thôn 2 và Thôn 3,');
+    expect(mail.body).toContain('– ô E7: Hộ được tuyên truyền về chuyển đổi số (1.250) lớn hơn tổng số hộ (1.100).');
+  });
 
   it('writes RFC 822 files with UTF-8 encoded headers and a multipart/alternative body', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'eml-')), 'emails');
     const [file] = writeEmails([mail], dir);
-    expect(file).toMatch(/001-2026-05-22-binh-example-com-Qua-han-bao-cao-thang-5-2026-Thon-2-Thon-3/);
+    expect(file).toMatch(/001-2026-05-22-binh-example-com-Can-sua-bao-cao-thang-5-2026-Thon-2-Thon-3/);
     const text = readFileSync(file, 'utf8');
     const head = text.slice(0, text.indexOf('\r\n\r\n'));
     expect(text).toMatch(/^[\x00-\x7f]*$/);

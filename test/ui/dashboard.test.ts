@@ -11,13 +11,14 @@ const XSS = '<img src=x onerror=alert(1)>';
 
 const browser = useChromium();
 
-/** Bạch Ngọc's 16 sample villages plus one named like an attack, Tháng 5 in every state. */
+/** Bạch Ngọc's 16 sample villages plus one named like an attack, Tháng 5 in every state, one indicator behind the plan. */
 function communeWorkbook(): TestWorkbook {
   const wb = workbookWithPreset('bach-ngoc', { now: NOW });
   const registry = wb.emu.rawGrid(TAB_REGISTRY);
   wb.emu.rawSet(TAB_REGISTRY, `A${registry.length + 1}:D${registry.length + 1}`, [[XSS, '<b>Ông Tèo</b>', 'teo@example.com', 'javascript:alert(2)']]);
   wb.call('setupWorkbook');
-  for (let n = 1; n <= 8; n++) fillVillageMonth(wb.emu, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9) });
+  // Bank accounts lag behind: 10 people in each of the first eight villages.
+  for (let n = 1; n <= 8; n++) fillVillageMonth(wb.emu, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 15, 9), override: { CD16_NGAN_HANG: 10 } });
   for (const n of [9, 10]) fillVillageMonth(wb.emu, `Thôn ${n}`, 5, { ticked: true, submittedAt: vnInstant(2026, 5, 22, 9) });
   fillVillageMonth(wb.emu, 'Thôn 11', 5, { ticked: true, submittedAt: vnInstant(2026, 5, 18, 9), override: { BUOI_TAP_HUAN: 'ba buổi' } });
   fillVillageMonth(wb.emu, 'Thôn 12', 5, { ticked: false });
@@ -53,11 +54,29 @@ describe('Bảng điều khiển', () => {
     await expect(hostile.locator('a').count()).resolves.toBe(0);
     await expect(page.locator('img, b').count()).resolves.toBe(0);
 
-    // One bar per applied TY_LE indicator of the plan, against its target.
+    // One bar per applied TY_LE indicator of the plan, with the plan to date and the year's target
+    // marked, and Tổng hợp's Đánh giá. Every village reported 75% (rounded down): past NTT_KNS's 70%, on the way to 100%.
     await expect(page.locator('.rate').count()).resolves.toBe(8);
     const nttKns = page.locator('.rate', { hasText: 'Người trưởng thành có kỹ năng số' });
-    await expect(nttKns.locator('.rate-figures').textContent()).resolves.toMatch(/^\d+(,\d)?% · mục tiêu 70% · [\d.]+\/[\d.]+$/);
+    await expect(nttKns.locator('.rate-figures').textContent()).resolves.toMatch(/^74,9% · chỉ tiêu năm 70% · 3\.221\/4\.299 người$/);
+    await expect(nttKns.locator('.badge-evaluation').textContent()).resolves.toBe('Đã đạt');
+    await expect(nttKns.getAttribute('class')).resolves.toBe('rate tone-good');
     await expect(nttKns.locator('.bar-target').count()).resolves.toBe(1);
+    await expect(nttKns.locator('.bar-plan').count()).resolves.toBe(1);
+    const hsKns = page.locator('.rate', { hasText: 'Học sinh trung học có kỹ năng số' });
+    await expect(hsKns.locator('.badge-evaluation').textContent()).resolves.toBe('Đúng tiến độ');
+    await expect(hsKns.locator('.rate-pace').textContent()).resolves.toBe('Kế hoạch đến tháng 5: 41,7% · dự kiến cuối năm: 100%');
+    await expect(hsKns.locator('.bar').getAttribute('aria-label')).resolves.toMatch(/^Học sinh trung học có kỹ năng số: 7\d(,\d)?%, đúng tiến độ$/);
+    const bank = page.locator('.rate', { hasText: 'Công dân từ 16 tuổi có tài khoản ngân hàng số' });
+    await expect(bank.locator('.badge-evaluation').textContent()).resolves.toBe('Chậm tiến độ');
+    await expect(bank.getAttribute('class')).resolves.toBe('rate tone-bad');
+    await expect(page.locator('.pace-note').textContent()).resolves.toMatch(/^Kế hoạch đến kỳ: mức cần đạt đến hết tháng 5 /);
+    await expect(page.locator('.legend').textContent()).resolves.toBe(' kế hoạch đến kỳ  chỉ tiêu năm');
+    // Teams of the right size, not people; the villages without a size named as text.
+    await expect(page.locator('.team-size strong').textContent()).resolves.toBe('Số Tổ đủ thành viên: 10/10 (quy định 3–5 người).');
+    await expect(page.locator('.team-size .muted').textContent()).resolves.toContain(`Chưa báo cáo số thành viên: 7 thôn (`);
+    await expect(page.locator('.team-size .muted').textContent()).resolves.toContain(XSS);
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/mục tiêu|HS_KNS|NTT_KNS/);
 
     // Collapsed groups open from the keyboard (a real <summary>); open them all for the picture.
     await page.locator('summary', { hasText: 'Đúng hạn' }).focus();
@@ -183,8 +202,10 @@ describe('Bảng điều khiển', () => {
     await page.keyboard.press('Enter');
     const error = page.locator('.state-error');
     await error.waitFor();
-    await expect(error.textContent()).resolves.toContain('Service Spreadsheets timed out while accessing document with id 1abc.');
-    await expect(error.textContent()).resolves.not.toContain('Exception:');
+    // Google's refusal in Vietnamese, with what to do; none of its English, nor the document id.
+    await expect(error.textContent()).resolves.toContain('Máy chủ Google Trang tính không phản hồi kịp');
+    await expect(error.textContent()).resolves.toContain('Xin thử lại sau vài phút.');
+    await expect(error.textContent()).resolves.not.toMatch(/Exception|Service|1abc/);
     // Focus lands on Thử lại, so Enter retries.
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Thử lại');
     await sidebar.shot('dashboard-error.png');

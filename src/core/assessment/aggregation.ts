@@ -5,7 +5,8 @@
  * Only submitted months count (Đúng hạn, Nộp muộn, Đã duyệt; not Cần sửa). TY_LE and TRANG_THAI take
  * each village's latest submitted month up to the period's end; SO_LUONG sums submitted months. A
  * commune rate is Σ numerators ÷ Σ denominators over villages that have both, never a mean of rates.
- * Once the office approves months, the ranking counts approved months only.
+ * Once the office approves months, the ranking counts approved months only. Rate indicators are
+ * measured against the year plan's pace (progress.ts); the ranking is awards.ts's score.
  */
 import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from '../config/catalogue';
 import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
@@ -14,6 +15,9 @@ import type { IndicatorSetting, Settings } from '../config/settings';
 import { isSubmittedStatus, wasOnTime, type MonthStatus } from './status';
 import { countedMonths, periodLabel, periodMonths, type Period } from './period';
 import { countOf, type VillageReport } from '../entry/monthReports';
+import { splitNote } from '../entry/ownNotes';
+import { rankTeams, type AwardWeights } from './awards';
+import { evaluate, planToDate, projectedYearEnd, reaches, type Evaluation } from './progress';
 
 /** The part of issue #3's MonthAssessment that Tổng hợp needs. */
 export interface MonthStatusOf {
@@ -83,8 +87,20 @@ export interface IndicatorSummary {
   denominator: number | null;
   /** TY_LE: value ÷ denominator × 100. */
   ratePercent: number | null;
-  /** Rate at or above target (TY_LE); every team within the configured size (TV_TO). */
+  /** TY_LE: rate at or above the year's target. */
   met: boolean | null;
+  /**
+   * TY_LE: the commune rate at the start of the year, from `Đầu năm` (Σ start values ÷ Σ
+   * denominators of the villages that have both); null when no village has a start value (the plan
+   * then starts from 0).
+   */
+  baselinePercent: number | null;
+  /** TY_LE with a target: the plan for the period's last month (`Kế hoạch đến kỳ`). */
+  planPercent: number | null;
+  /** TY_LE with a rate: the year-end rate if the pace since January holds (`Dự kiến cuối năm`). */
+  projectedPercent: number | null;
+  /** TY_LE with a rate and a target: `Đánh giá`. */
+  evaluation: Evaluation | null;
   /** SO_LUONG: Σ of submitted months from January to the period's end. */
   yearToDate: number | null;
   /** Villages whose numbers are in `value`. */
@@ -99,12 +115,35 @@ export interface IndicatorSummary {
   outOfRange: string[];
 }
 
+/** `Số Tổ đủ thành viên: 15/16 (quy định 3–5 người)`: teams, not people, and no Đạt/Chưa đạt. */
+export interface TeamSizeSummary {
+  /** Teams whose latest size is within min–max. */
+  within: number;
+  /** Villages with a size reported. */
+  reporting: number;
+  min: number;
+  max: number;
+  /** Teams outside the range, with their size. */
+  outside: { name: string; size: number }[];
+  /** Villages with no size reported yet. */
+  noData: string[];
+}
+
+/** A village's own `GHI_CHU` text for a month (the add-on's messages left out). */
+export interface VillageNote {
+  name: string;
+  month: number;
+  text: string;
+}
+
 export interface VillageRate {
   value: number;
   /** Month the value comes from. */
   month: number;
   denominator: number | null;
   ratePercent: number | null;
+  /** Against the village's own pace (from its `Đầu năm`, else 0) to the target; null without a rate or target. */
+  evaluation: Evaluation | null;
 }
 
 export interface VillageSummary {
@@ -125,29 +164,48 @@ export interface VillageSummary {
   onTimeMonths: number;
   dueMonths: number;
   onTimePercent: number | null;
+  /** `Tổng số hộ` of `Danh sách`, null when not filled in. */
+  households: number | null;
+  /** Σ activity counts (SO_LUONG) of the months the ranking counts, January to the period's end. */
+  activityCount: number;
+  /** activityCount per 100 households; null without households. */
+  activityPer100: number | null;
 }
 
 export interface RankingRow {
   rank: number;
   name: string;
+  /** 0–100 (awards.ts). */
+  score: number | null;
   achievementPercent: number | null;
   onTimePercent: number | null;
   onTimeMonths: number;
   dueMonths: number;
+  activityPer100: number | null;
+  /** 0–100: relative to the commune's best. */
+  activityPercent: number | null;
+  /** Never on time in a due month: ranked after the teams that were. */
+  neverOnTime: boolean;
 }
 
 export interface AggregationSummary {
   unitName: string;
-  level: string;
+  level: Settings['level'];
   province: string;
   placeName: string;
-  villageWord: string;
+  villageWord: Settings['villageWord'];
   year: number;
   teamMin: number;
   teamMax: number;
   signerAuthority: string;
   signerTitle: string;
   signerName: string;
+  /** `Nơi nhận`, one recipient a line, as `Cấu hình` has them (without dashes). */
+  recipients: string[];
+  /** `Đề xuất, kiến nghị`: the office's own text. */
+  proposals: string;
+  /** The ranking's weights as `Cấu hình` sets them (all 0: the defaults). */
+  weights: AwardWeights;
   period: Period;
   /** `Tháng 5/2026`, `Quý II/2026`, `Năm 2026 (đến tháng 5)`. */
   periodLabel: string;
@@ -170,6 +228,10 @@ export interface AggregationSummary {
   ranking: RankingRow[];
   /** Villages of the registry without a usable tab (counted as not submitted). */
   villagesWithoutTab: string[];
+  /** TV_TO applied: how many teams have the size the plan asks. */
+  teamSize: TeamSizeSummary | null;
+  /** What the villages wrote in `GHI_CHU` for the period's months, registry order then month. */
+  notes: VillageNote[];
 }
 
 export const KIND_ORDER: readonly IndicatorKind[] = ['TY_LE', 'TRANG_THAI', 'SO_LUONG'];
@@ -198,6 +260,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
   const duePassed = Array.from({ length: endMonth }, (_, i) => compareDates(today, dueDateOf(i + 1, settings)) > 0);
   const approvalInUse = facts.some((f) => f.statuses.slice(0, endMonth).includes('DA_DUYET'));
   const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, duePassed, approvalInUse));
+  const weights = { results: settings.weightResults, timeliness: settings.weightTimeliness, activity: settings.weightActivity };
   return {
     unitName: settings.unitName,
     level: settings.level,
@@ -210,6 +273,9 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     signerAuthority: settings.signerAuthority,
     signerTitle: settings.signerTitle,
     signerName: settings.signerName,
+    recipients: settings.recipients.split('\n').map((line) => line.trim().replace(/^[-–•+]\s*/, '')).filter((line) => line !== ''),
+    proposals: settings.proposals.trim(),
+    weights,
     period,
     periodLabel: periodLabel(period, settings.year),
     months: periodMonths(period),
@@ -223,9 +289,24 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     approvalInUse,
     indicators,
     villages,
-    ranking: rank(villages),
+    ranking: ranking(villages, weights),
     villagesWithoutTab: facts.filter((f) => !f.report).map((f) => f.name),
+    teamSize: teamSizeOf(indicators.find((i) => i.code === TEAM_SIZE_CODE), facts, settings),
+    notes: notesOf(facts, counted),
   };
+}
+
+function teamSizeOf(team: IndicatorSummary | undefined, facts: readonly VillageFacts[], settings: Settings): TeamSizeSummary | null {
+  if (!team) return null;
+  const outside = team.outOfRange.map((name) => ({ name, size: facts.find((f) => f.name === name)?.latest.get(TEAM_SIZE_CODE)?.value ?? 0 }));
+  return { within: team.reporting - outside.length, reporting: team.reporting, min: settings.teamMin, max: settings.teamMax, outside, noData: team.noData };
+}
+
+function notesOf(facts: readonly VillageFacts[], counted: readonly number[]): VillageNote[] {
+  return facts.flatMap((f) => counted.flatMap((month) => {
+    const text = f.report ? splitNote(f.report.months[month - 1].note).person.trim() : '';
+    return text === '' ? [] : [{ name: f.name, month, text }];
+  }));
 }
 
 interface VillageFacts {
@@ -298,6 +379,10 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
     denominator: null,
     ratePercent: null,
     met: null,
+    baselinePercent: null,
+    planPercent: null,
+    projectedPercent: null,
+    evaluation: null,
     yearToDate: null,
     reporting: 0,
     missingDenominator: [],
@@ -329,6 +414,8 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
   }
   let numerator = 0;
   let denominator = 0;
+  let startNumerator = 0;
+  let startDenominator = 0;
   for (const f of facts) {
     const latest = f.latest.get(ind.code);
     if (!latest) {
@@ -350,27 +437,34 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
     numerator += latest.value;
     denominator += den;
     base.reporting++;
+    const start = f.report?.startValues.get(ind.code);
+    if (start?.reading.kind === 'count') {
+      startNumerator += start.reading.value;
+      startDenominator += den;
+    }
   }
   if (base.reporting === 0) return base;
-  if (ind.kind === 'TRANG_THAI') {
-    return { ...base, value: numerator, met: ind.code === TEAM_SIZE_CODE ? base.outOfRange.length === 0 : null };
-  }
+  if (ind.kind === 'TRANG_THAI') return { ...base, value: numerator };
   const ratePercent = denominator > 0 ? (numerator / denominator) * 100 : null;
-  const met = ratePercent === null || base.targetPercent === null ? null : meetsTarget(ratePercent, base.targetPercent);
-  return { ...base, value: numerator, denominator, ratePercent, met };
+  const target = base.targetPercent;
+  const baselinePercent = startDenominator > 0 ? Math.min(100, (startNumerator / startDenominator) * 100) : null;
+  const baseline = baselinePercent ?? 0;
+  return {
+    ...base,
+    value: numerator,
+    denominator,
+    ratePercent,
+    met: ratePercent === null || target === null ? null : meetsTarget(ratePercent, target),
+    baselinePercent,
+    planPercent: target === null ? null : planToDate(baseline, target, endMonth),
+    projectedPercent: ratePercent === null ? null : projectedYearEnd(baseline, ratePercent, endMonth),
+    evaluation: ratePercent === null || target === null ? null : evaluate(ratePercent, target, baseline, endMonth),
+  };
 }
 
 /** Rounded to the one decimal shown, so 69,96% (shown 70%) is not called short of a 70% target. */
 export function meetsTarget(ratePercent: number, targetPercent: number): boolean {
-  return Math.round(ratePercent * 10) >= Math.round(targetPercent * 10);
-}
-
-export type TrafficLight = 'good' | 'near' | 'bad';
-
-/** At or above target green; within 80% of it yellow; below red. */
-export function trafficLight(ratePercent: number, targetPercent: number): TrafficLight {
-  if (meetsTarget(ratePercent, targetPercent)) return 'good';
-  return ratePercent >= targetPercent * 0.8 ? 'near' : 'bad';
+  return reaches(ratePercent, targetPercent);
 }
 
 /**
@@ -387,12 +481,19 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
     const den = denominatorOf(f, ind);
     const rateOf = (value: number) => (den !== null && den > 0 ? (value / den) * 100 : null);
     const ratePercent = latest ? rateOf(latest.value) : null;
-    rates[ind.code] = latest ? { value: latest.value, month: latest.month, denominator: den, ratePercent } : null;
+    const start = f.report?.startValues.get(ind.code)?.reading;
+    const baseline = start?.kind === 'count' ? Math.min(100, rateOf(start.value) ?? 0) : 0;
+    const evaluation = ratePercent === null || ind.targetPercent === null ? null : evaluate(ratePercent, ind.targetPercent, baseline, f.endMonth);
+    rates[ind.code] = latest ? { value: latest.value, month: latest.month, denominator: den, ratePercent, evaluation } : null;
     const rankedValue = ranked.get(ind.code);
     const rankedRate = rankedValue ? rateOf(rankedValue.value) : null;
     // A missing denominator is the office's to fill, so it does not count against the team.
     if (ind.targetPercent && den !== null) achievements.push(rankedRate === null ? 0 : Math.min(rankedRate / ind.targetPercent, 1));
   }
+  const counts = indicators.filter((i) => i.kind === 'SO_LUONG');
+  const rankedMonths = Array.from({ length: f.endMonth }, (_, i) => i + 1).filter((m) => (approvalInUse ? f.statuses[m - 1] === 'DA_DUYET' : submitted(f, m)));
+  const activityCount = counts.reduce((sum, ind) => sum + (sumSubmitted(f, ind.code, rankedMonths) ?? 0), 0);
+  const households = f.village.denominators.SO_HO ?? null;
   let onTimeMonths = 0;
   let dueMonths = 0;
   for (let m = 1; m <= duePassed.length; m++) {
@@ -410,6 +511,9 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
     onTimeMonths,
     dueMonths,
     onTimePercent: dueMonths > 0 ? (onTimeMonths / dueMonths) * 100 : null,
+    households,
+    activityCount,
+    activityPer100: households !== null && households > 0 ? (activityCount / households) * 100 : null,
   };
 }
 
@@ -446,24 +550,17 @@ function completenessOf(facts: readonly VillageFacts[], counted: readonly number
   return result;
 }
 
-const byName = new Intl.Collator('vi', { numeric: true }).compare;
-
-/** Best mean achievement first, then best on-time rate; equal on both share a rank. */
-function rank(villages: readonly VillageSummary[]): RankingRow[] {
-  const keyed = villages.map((v) => ({ v, achievement: v.achievementPercent ?? -1, onTime: v.onTimePercent ?? -1 }));
-  keyed.sort((a, b) => b.achievement - a.achievement || b.onTime - a.onTime || byName(a.v.name, b.v.name));
-  const rows: RankingRow[] = [];
-  keyed.forEach(({ v, achievement, onTime }, i) => {
-    const previous = keyed[i - 1];
-    const tied = previous && previous.achievement === achievement && previous.onTime === onTime;
-    rows.push({
-      rank: tied ? rows[i - 1].rank : i + 1,
-      name: v.name,
-      achievementPercent: v.achievementPercent,
-      onTimePercent: v.onTimePercent,
-      onTimeMonths: v.onTimeMonths,
-      dueMonths: v.dueMonths,
-    });
-  });
-  return rows;
+function ranking(villages: readonly VillageSummary[], weights: AwardWeights): RankingRow[] {
+  return rankTeams(villages, weights).map(({ rank, team: v, award }) => ({
+    rank,
+    name: v.name,
+    score: award.score,
+    achievementPercent: v.achievementPercent,
+    onTimePercent: v.onTimePercent,
+    onTimeMonths: v.onTimeMonths,
+    dueMonths: v.dueMonths,
+    activityPer100: v.activityPer100,
+    activityPercent: award.activityPercent,
+    neverOnTime: award.neverOnTime,
+  }));
 }

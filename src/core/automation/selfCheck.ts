@@ -3,7 +3,7 @@
  * judged line by line — each line says it is fine or what to do.
  */
 import { AUTOMATION_TITLES, lastRunText, type AutomationFact } from './automation';
-import { headTitle } from '../config/registry';
+import { headTitle } from '../config/vocabulary';
 import { TIME_ZONE } from '../shared/calendar';
 import { isPlausibleEmail } from '../shared/text';
 import { SETUP_CAPTION } from '../shared/menuCaptions';

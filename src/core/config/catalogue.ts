@@ -66,8 +66,9 @@ export const CATALOGUE: readonly IndicatorDef[] = [
   { code: 'LUOT_SO_SUC_KHOE', label: 'Lượt hướng dẫn tích hợp Sổ sức khỏe điện tử trên VNeID', short: 'Lượt hướng dẫn Sổ sức khỏe điện tử', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
   { code: 'LUOT_BUU_CHINH', label: 'Lượt hướng dẫn sử dụng dịch vụ bưu chính công ích', short: 'Lượt hướng dẫn bưu chính công ích', unit: 'lượt', kind: 'SO_LUONG', denominator: null },
   { code: 'SP_TMDT', label: 'Sản phẩm địa phương được đưa lên sàn thương mại điện tử', short: 'Sản phẩm lên sàn thương mại điện tử', unit: 'sản phẩm', kind: 'SO_LUONG', denominator: null },
-  { code: 'BUOI_TUYEN_TRUYEN', label: 'Buổi tuyên truyền (loa truyền thanh, họp thôn, nhóm Zalo…)', short: 'Buổi tuyên truyền', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
-  { code: 'BUOI_TAP_HUAN', label: 'Buổi tập huấn, hướng dẫn kỹ năng số cho người dân', short: 'Buổi tập huấn kỹ năng số', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
+  { code: 'BUOI_TUYEN_TRUYEN', label: 'Buổi tuyên truyền (loa truyền thanh, họp dân cư, nhóm Zalo…)', short: 'Buổi tuyên truyền', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
+  { code: 'BUOI_TAP_HUAN', label: 'Buổi tập huấn, hướng dẫn kỹ năng số cho người dân', short: 'Buổi tập huấn kỹ năng số cho người dân', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
+  { code: 'BUOI_TAP_HUAN_TO', label: 'Buổi tập huấn, bồi dưỡng nghiệp vụ cho thành viên Tổ', short: 'Buổi tập huấn nghiệp vụ cho Tổ', unit: 'buổi', kind: 'SO_LUONG', denominator: null },
 ];
 
 /** The team-size indicator, checked against the plan's `teamMin`–`teamMax`. */

@@ -4,7 +4,7 @@
  * every value after. Checked by test/core/presets.test.ts, not at run time.
  */
 import { CATALOGUE } from './catalogue';
-import { DEFAULT_SETTINGS, indicatorSetting, type IndicatorSetting, type Settings } from './settings';
+import { DEFAULT_SETTINGS, indicatorSetting, recipientsFor, type IndicatorSetting, type Settings } from './settings';
 
 export const PRESET_IDS = ['an-hai', 'bach-ngoc', 'mac-dinh'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -56,6 +56,7 @@ const PRESETS: Record<PresetId, Preset> = {
       teamMin: 5,
       teamMax: 8,
       signerName: 'Nguyễn Thế Đức',
+      recipients: recipientsFor('Thành phố Hải Phòng', 'Phường'),
     },
     indicators: indicatorsFor({
       targets: { HS_KNS: 100, NTT_KNS: 80, NTT_VNEID: 80, LD_KNS: 80, HO_TUYEN_TRUYEN: 100, HO_SMART_HP: 100, CD16_VNEID: 100, CD16_NGAN_HANG: 100, HO_CONG_DAN_SO: 100 },
@@ -75,6 +76,7 @@ const PRESETS: Record<PresetId, Preset> = {
       teamMin: 3,
       teamMax: 5,
       signerName: 'Tô Văn Trường',
+      recipients: recipientsFor('Tỉnh Tuyên Quang', 'Xã'),
     },
     indicators: indicatorsFor({
       targets: { HS_KNS: 100, NTT_KNS: 70, NTT_VNEID: 70, LD_KNS: 80, HO_TUYEN_TRUYEN: 100, CD16_VNEID: 100, CD16_NGAN_HANG: 100, HO_CONG_DAN_SO: 100 },

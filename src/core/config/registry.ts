@@ -8,6 +8,7 @@ import { readCount } from '../shared/cellValues';
 import type { Finding } from '../shared/findings';
 import { labelKey, type Grid } from '../shared/grid';
 import { VILLAGE_WORDS } from './settings';
+import { headTitle } from './vocabulary';
 import { isOwnTab, TAB_REGISTRY } from '../workbook/tabNames';
 import { asCellText, isPlausibleEmail, normalizeName, revealInvisible, tidyText } from '../shared/text';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
@@ -38,11 +39,6 @@ export interface RegistryColumn {
   label: (villageWord: string) => string;
 }
 
-/** How a village head is addressed: "Trưởng thôn", "Trưởng bản", but "Tổ trưởng tổ dân phố". */
-export function headTitle(villageWord: string): string {
-  const word = villageWord.toLocaleLowerCase('vi');
-  return word === 'tổ dân phố' ? `Tổ trưởng ${word}` : `Trưởng ${word}`;
-}
 
 export const REGISTRY_COLUMNS: readonly RegistryColumn[] = [
   { code: 'TEN_DIA_BAN', label: (w) => `Tên ${w.toLocaleLowerCase('vi')} (trùng tên tab)` },

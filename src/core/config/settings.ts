@@ -3,6 +3,9 @@
  * defaults, its validation, the tab's rows and the sidebar's form are all derived.
  */
 import type { IndicatorDef } from './catalogue';
+import { DEFAULT_WEIGHTS } from '../assessment/awards';
+import { readCount } from '../shared/cellValues';
+import { tidyText } from '../shared/text';
 
 export const DUE_MONTH_SAME = 'Cùng tháng';
 export const DUE_MONTH_NEXT = 'Tháng sau';
@@ -22,6 +25,8 @@ export interface TextField<K extends string = string> extends FieldBase<K> {
   default: string;
   /** Empty is refused (by the form; the tab reading keeps what it finds). */
   required: boolean;
+  /** Several lines (one cell with line breaks in `Cấu hình`, a text area in the form). */
+  multiline?: boolean;
   choices?: never;
   min?: never;
   max?: never;
@@ -45,6 +50,16 @@ export interface ChoiceField<K extends string = string, C extends string = strin
 }
 
 const text = <const K extends string>(f: Omit<TextField<K>, 'type' | 'required'> & { required?: boolean }): TextField<K> => ({ type: 'text', required: false, ...f });
+
+/**
+ * The usual `Nơi nhận` of a commune's report, one recipient a line (the report adds the dashes):
+ * the Sở above it "(b/c)", the commune's leaders, and the file copy.
+ */
+export function recipientsFor(province: string, level: string): string {
+  const where = province.trim() === '' ? '' : ` ${province.trim().charAt(0).toLocaleLowerCase('vi')}${province.trim().slice(1)}`;
+  const unit = level.toLocaleLowerCase('vi');
+  return [`Sở Khoa học và Công nghệ${where} (b/c);`, `Thường trực Đảng ủy, HĐND ${unit} (b/c);`, `Chủ tịch, các Phó Chủ tịch UBND ${unit};`, 'Lưu: VT, VHXH.'].join('\n');
+}
 const int = <const K extends string>(f: Omit<IntField<K>, 'type'>): IntField<K> => ({ type: 'int', ...f });
 const choice = <const K extends string, const C extends string>(f: { key: K; label: string; hint: string; choices: readonly C[]; default: NoInfer<C> }): ChoiceField<K, C> => ({ type: 'choice', ...f });
 
@@ -59,7 +74,7 @@ const FIELDS = [
   text({ key: 'province', label: 'Tỉnh/Thành phố', hint: 'Ví dụ: Thành phố Hải Phòng', default: '' }),
   text({ key: 'placeName', label: 'Địa danh (ghi ở ngày tháng báo cáo)', hint: 'Ví dụ: An Hải', default: '' }),
   int({ key: 'year', label: 'Năm', hint: 'Năm của kế hoạch', min: 2020, max: 2100, default: 2026 }),
-  choice({ key: 'villageWord', label: 'Từ gọi địa bàn (Thôn/Tổ dân phố)', hint: 'Thôn hoặc Tổ dân phố', choices: VILLAGE_WORDS, default: 'Thôn' }),
+  choice({ key: 'villageWord', label: 'Từ gọi địa bàn (Thôn/Tổ dân phố)', hint: 'Dùng trong mọi tab, thư nhắc và báo cáo', choices: VILLAGE_WORDS, default: 'Thôn' }),
   int({ key: 'dueDay', label: 'Hạn nộp báo cáo tháng (ngày 1–28)', hint: 'Mặc định 20', min: 1, max: 28, default: 20 }),
   choice({ key: 'dueMonth', label: 'Hạn nộp rơi vào', hint: 'Cùng tháng báo cáo, hoặc tháng sau', choices: DUE_MONTHS, default: DUE_MONTH_SAME }),
   int({ key: 'remindBeforeDays', label: 'Nhắc trước hạn (ngày)', hint: 'Mặc định 3', min: 0, max: 27, default: 3 }),
@@ -72,6 +87,11 @@ const FIELDS = [
   text({ key: 'signerAuthority', label: 'Thẩm quyền ký', hint: 'Ví dụ: KT. CHỦ TỊCH (để trống nếu Chủ tịch ký)', default: 'KT. CHỦ TỊCH' }),
   text({ key: 'signerTitle', label: 'Chức vụ người ký', hint: 'Ví dụ: PHÓ CHỦ TỊCH', default: 'PHÓ CHỦ TỊCH' }),
   text({ key: 'signerName', label: 'Họ tên người ký', hint: '', default: '' }),
+  text({ key: 'recipients', label: 'Nơi nhận báo cáo (mỗi dòng một nơi)', hint: 'In ở mục "Nơi nhận" cuối Báo cáo', default: recipientsFor('', 'Xã'), multiline: true }),
+  text({ key: 'proposals', label: 'Đề xuất, kiến nghị', hint: 'Phòng VH-XH tự viết; in ở mục V của Báo cáo', default: '', multiline: true }),
+  int({ key: 'weightResults', label: 'Trọng số xếp hạng: kết quả chỉ tiêu', hint: 'Mặc định 50', min: 0, max: 100, default: 50 }),
+  int({ key: 'weightTimeliness', label: 'Trọng số xếp hạng: nộp đúng hạn', hint: 'Mặc định 30', min: 0, max: 100, default: 30 }),
+  int({ key: 'weightActivity', label: 'Trọng số xếp hạng: hoạt động', hint: 'Mặc định 20', min: 0, max: 100, default: 20 }),
 ] as const;
 
 type Field = (typeof FIELDS)[number];
@@ -97,6 +117,30 @@ export function isValidSetting(field: SettingField, value: unknown): boolean {
     case 'int': return typeof value === 'number' && Number.isInteger(value) && value >= field.min && value <= field.max;
     case 'choice': return typeof value === 'string' && field.choices.includes(value);
   }
+}
+
+/**
+ * A text setting as the tab or the form holds it. One line: tidied like every name (tidyText). Several
+ * lines (`Nơi nhận`, `Đề xuất, kiến nghị`): each line trimmed and blank lines at either end dropped,
+ * the rest kept as typed, line breaks included (docs/tabs.md, "Cấu hình").
+ */
+export function readTextSetting(field: TextField, raw: unknown): string {
+  if (!field.multiline) return tidyText(raw);
+  if (raw === '' || raw === null || raw === undefined) return '';
+  const lines = String(raw).normalize('NFC').split(/\r\n|\r|\n/).map((line) => line.trim());
+  const first = lines.findIndex((line) => line !== '');
+  if (first < 0) return '';
+  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => line !== '');
+  return lines.slice(first, last + 1).join('\n');
+}
+
+export type WeightSettings = Pick<Settings, 'weightResults' | 'weightTimeliness' | 'weightActivity'>;
+
+/** Why the ranking will not use the weights as set (all three 0), or null when it will. */
+export function weightsWarning(settings: WeightSettings): string | null {
+  if (settings.weightResults + settings.weightTimeliness + settings.weightActivity > 0) return null;
+  const { results, timeliness, activity } = DEFAULT_WEIGHTS;
+  return `Cả ba trọng số xếp hạng đều bằng 0: bảng xếp hạng tạm tính theo trọng số mặc định ${results} / ${timeliness} / ${activity} (kết quả chỉ tiêu / nộp đúng hạn / hoạt động).`;
 }
 
 export interface SettingIssue {
@@ -128,6 +172,19 @@ export const settingsSchema = {
 
 /** A yearly target in percent (indicator table of `Cấu hình`, presets, the sheet's validation). */
 export const TARGET_PERCENT = { min: 0, max: 100 } as const;
+
+/** What a yearly target may be, in the words of the tab's warning and the form's message. */
+export const TARGET_RULE = `cần số nguyên từ ${TARGET_PERCENT.min} đến ${TARGET_PERCENT.max}, hoặc để trống nếu kế hoạch không giao`;
+
+export type TargetReading = { ok: true; value: number | null } | { ok: false; shown: string };
+
+/** A yearly target as typed in the table or the form: a whole percent, blank (the plan sets none), or not valid. */
+export function readTarget(raw: unknown): TargetReading {
+  const reading = readCount(raw);
+  if (reading.kind === 'blank') return { ok: true, value: null };
+  if (reading.kind === 'count' && reading.value >= TARGET_PERCENT.min && reading.value <= TARGET_PERCENT.max) return { ok: true, value: reading.value };
+  return { ok: false, shown: reading.kind === 'invalid' ? reading.shown : String(reading.value) };
+}
 
 /** A catalogue indicator as the commune's plan sets it. */
 export interface IndicatorSetting extends Omit<IndicatorDef, 'short'> {

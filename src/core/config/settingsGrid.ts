@@ -8,8 +8,11 @@ import {
   DEFAULT_SETTINGS,
   INDICATOR_TABLE_HEADERS,
   SETTING_FIELDS,
-  TARGET_PERCENT,
+  TARGET_RULE,
   indicatorSetting,
+  readTarget,
+  readTextSetting,
+  weightsWarning,
   type IndicatorSetting,
   type SettingField,
   type SettingKey,
@@ -67,13 +70,16 @@ export function readSettingsGrid(grid: Grid): SettingsReading {
   if (settings.teamMin > settings.teamMax) {
     findings.push(warning('', `Số thành viên Tổ tối thiểu (${settings.teamMin}) lớn hơn tối đa (${settings.teamMax}).`));
   }
+  const weights = weightsWarning(settings);
+  const weightCell = located.get('weightResults');
+  if (weights) findings.push(warning(weightCell ? a1(weightCell.row + 1, weightCell.col + 1) : '', weights));
   const indicators = table ? readIndicatorTable(grid, table, findings) : CATALOGUE.map((d) => indicatorSetting(d, { targetPercent: null, applied: true }));
   if (!table) findings.push(warning('', 'Không tìm thấy bảng chỉ tiêu (dòng tiêu đề "Mã | Chỉ tiêu | …"); dùng danh mục mặc định.'));
   return { settings, indicators, findings };
 }
 
 function parseField(field: SettingField, raw: unknown, cell: string, findings: Finding[]): unknown {
-  if (field.type === 'text') return tidyText(raw);
+  if (field.type === 'text') return readTextSetting(field, raw);
   if (field.type === 'choice') {
     const choice = field.choices.find((c) => normalizeName(c) === normalizeName(raw));
     if (choice === undefined) {
@@ -88,13 +94,28 @@ function parseField(field: SettingField, raw: unknown, cell: string, findings: F
   return undefined;
 }
 
+/** The `Chỉ tiêu năm (%)` cell of each catalogue indicator of the table (0-based; the first row of a code wins, as reading does). */
+export function locateTargetCells(grid: Grid): Map<string, { row: number; col: number }> {
+  const cells = new Map<string, { row: number; col: number }>();
+  const table = findHeaderRow(grid, INDICATOR_TABLE_HEADERS);
+  if (!table) return cells;
+  const [codeCol, , , , , targetCol] = INDICATOR_TABLE_HEADERS.map((label) => table.columns.get(labelKey(label)) as number);
+  for (let r = table.row + 1; r < grid.length; r++) {
+    const code = tableCode(grid[r][codeCol]);
+    if (catalogueEntry(code) && !cells.has(code)) cells.set(code, { row: r, col: targetCol });
+  }
+  return cells;
+}
+
+const tableCode = (raw: unknown) => String(raw ?? '').trim().toUpperCase();
+
 function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<string, number> }, findings: Finding[]): IndicatorSetting[] {
   const col = (label: string) => table.columns.get(labelKey(label)) as number;
   const [codeCol, , , , denomCol, targetCol, appliedCol] = INDICATOR_TABLE_HEADERS.map(col);
   const labelCol = col('Chỉ tiêu');
   const byCode = new Map<string, IndicatorSetting>();
   for (let r = table.row + 1; r < grid.length; r++) {
-    const code = String(grid[r][codeCol] ?? '').trim().toUpperCase();
+    const code = tableCode(grid[r][codeCol]);
     if (code === '') continue;
     const def = catalogueEntry(code);
     if (!def) {
@@ -102,16 +123,16 @@ function readIndicatorTable(grid: Grid, table: { row: number; columns: Map<strin
       continue;
     }
     if (byCode.has(code)) continue;
-    const target = readCount(grid[r][targetCol]);
-    const targetOk = target.kind === 'count' && target.value >= TARGET_PERCENT.min && target.value <= TARGET_PERCENT.max;
-    if (target.kind === 'invalid' || (target.kind === 'count' && !targetOk)) {
-      findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm của ${code} phải là số từ ${TARGET_PERCENT.min} đến ${TARGET_PERCENT.max}.`));
+    const label = tidyText(grid[r][labelCol]) || def.label;
+    const target = readTarget(grid[r][targetCol]);
+    if (!target.ok) {
+      findings.push(warning(a1(r + 1, targetCol + 1), `Chỉ tiêu năm (%) của "${label}": "${target.shown}" không hợp lệ (${TARGET_RULE}). Tạm coi như chưa giao chỉ tiêu.`));
     }
     const denominator = String(grid[r][denomCol] ?? '').trim().toUpperCase();
     byCode.set(code, indicatorSetting(def, {
-      label: tidyText(grid[r][labelCol]) || def.label,
+      label,
       denominator: def.denominator && (DENOMINATOR_CODES as readonly string[]).includes(denominator) ? (denominator as DenominatorCode) : def.denominator,
-      targetPercent: targetOk ? target.value : null,
+      targetPercent: target.ok ? target.value : null,
       applied: isTicked(grid[r][appliedCol]),
     }));
   }
@@ -133,6 +154,22 @@ export interface SettingsLayout {
 }
 
 export const SETTINGS_TITLE = 'CẤU HÌNH BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG';
+
+/** Width in pixels setup gives the `Giá trị` column. */
+export const VALUE_COLUMN_WIDTH = 300;
+const DEFAULT_ROW_HEIGHT = 21;
+const LINE_HEIGHT = 17;
+/** Characters of 10 pt Arial that fit on one line of the value column, rounded down so a row is never too short. */
+const CHARS_PER_LINE = Math.floor((VALUE_COLUMN_WIDTH - 10) / 6.5);
+
+/**
+ * Row height (px) that shows a multi-line value whole, wrapped in the value column: a height set
+ * by the add-on does not grow by itself when the text does, so setup and the sidebar set it again.
+ */
+export function multilineRowHeight(text: string): number {
+  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
+  return Math.max(DEFAULT_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
+}
 
 export function settingsLayout(settings: Settings, indicators: readonly IndicatorSetting[]): SettingsLayout {
   const width = INDICATOR_TABLE_HEADERS.length;

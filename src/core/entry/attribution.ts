@@ -4,7 +4,8 @@
  * domains, and the trigger itself runs as its owner — so a blank email is the village's person in
  * `Danh sách`, never the trigger's owner.
  */
-import { headTitle, type Village } from '../config/registry';
+import type { Village } from '../config/registry';
+import { headTitle } from '../config/vocabulary';
 
 export function editorLabel(email: string, tab: string, village: Pick<Village, 'head'> | null, villageWord: string): string {
   if (email) return email;

@@ -23,7 +23,9 @@ export interface MonthReport {
   submittedCell: string;
   submittedAt: Date | null;
   submittedAtCell: string;
+  /** The `Ghi chú` cell, tidied: a person's text, then the add-on's part (ownNotes.ts). */
   note: string;
+  noteCell: string;
   /** When the office approved the month (`DA_DUYET`, docs/periods-and-status.md, "Approval"); null: not approved. */
   approvedAt: Date | null;
   approvedAtCell: string;
@@ -73,6 +75,7 @@ export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly 
       submittedAt: isDate(stamp) ? stamp : null,
       submittedAtCell: stampRow === undefined || col < 0 ? '' : a1(stampRow + 1, col + 1),
       note: tidyText(cellAt(noteRow, col)),
+      noteCell: noteRow === undefined || col < 0 ? '' : a1(noteRow + 1, col + 1),
       approvedAt: approvalOf(cellAt(approvalRow, col)),
       approvedAtCell: approvalRow === undefined || col < 0 ? '' : a1(approvalRow + 1, col + 1),
     };

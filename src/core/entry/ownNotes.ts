@@ -28,8 +28,10 @@ export function withOwnNote(note: unknown, own: string | null): string {
 }
 
 /** On a cell marked by Kiểm tra số liệu; also the list under the checkbox notes' headings. */
+const FINDING_BULLET = '• ';
+
 export function findingsNote(findings: readonly Finding[]): string {
-  return findings.map((f) => `• ${f.message}`).join('\n');
+  return findings.map((f) => `${FINDING_BULLET}${f.message}`).join('\n');
 }
 
 export const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
@@ -44,7 +46,6 @@ export function rejectedNote(errors: readonly Finding[]): string {
 export function needsFixNote(errors: readonly Finding[]): string {
   return `${NEEDS_FIX_HEADING}\n${findingsNote(errors)}`;
 }
-
 
 export const SUBMITTED_VALUES_HEADING = 'Số liệu lúc nộp (tiện ích ghi để đối chiếu khi có sửa):';
 
@@ -69,4 +70,13 @@ export function readSubmittedValues(own: string | null): Map<string, string> | n
 
 export function isNeedsFixNote(own: string | null): boolean {
   return own !== null && own.startsWith(NEEDS_FIX_HEADING);
+}
+
+/**
+ * A mark of Kiểm tra số liệu or of the edit trigger (a cell's findings, a checkbox's "Cần sửa"),
+ * which goes once its findings do; the figures kept on NGAY_NOP, a refused tick's note and the
+ * "being handled" note are not marks.
+ */
+export function isMarkNote(own: string | null): boolean {
+  return own !== null && (own.startsWith(FINDING_BULLET) || isNeedsFixNote(own));
 }

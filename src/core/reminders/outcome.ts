@@ -6,6 +6,7 @@ import { formatLocalDate } from '../shared/calendar';
 import { periodLabel } from '../assessment/period';
 import type { Village } from '../config/registry';
 import type { Settings } from '../config/settings';
+import { vocabularyOf, type VocabularySettings } from '../config/vocabulary';
 import { STEP_BEFORE, STEP_DUE } from './ladder';
 import { dateOfDayNumber, shortKey, type UnloggedSend } from './ledger';
 import { dueStanding } from './messages';
@@ -59,18 +60,21 @@ export function stepLabel(step: number, maxReminders: number): string {
   return `nhắc quá hạn lần ${step - STEP_DUE}/${maxReminders}`;
 }
 
-function skipDetail(skip: PlannedSkip): string {
+type OutcomeSettings = Pick<Settings, 'year' | 'maxReminders'> & VocabularySettings;
+
+function skipDetail(skip: PlannedSkip, village: string): string {
   const texts: Record<SkipReason, string> = {
     NO_EMAIL: 'chưa có email trong tab "Danh sách"',
     INVALID_EMAIL: `email "${skip.email}" không hợp lệ`,
-    NO_TAB: 'không tìm thấy tab của địa bàn hoặc tab không đúng mẫu',
+    NO_TAB: `không tìm thấy tab của ${village} hoặc tab không đúng mẫu`,
     ALREADY_SENT_TODAY: 'đã gửi hôm nay',
     NO_OFFICE_EMAIL: 'chưa có "Email phòng VH-XH" trong tab "Cấu hình"',
   };
   return texts[skip.reason];
 }
 
-export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, settings: Pick<Settings, 'year' | 'maxReminders'>): { log: RunLogEntry[]; report: ReminderRunReport } {
+export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, settings: OutcomeSettings): { log: RunLogEntry[]; report: ReminderRunReport } {
+  const village = vocabularyOf(settings).village;
   const log: RunLogEntry[] = [];
   const report: ReminderRunReport = { date: formatLocalDate(plan.today), sent: [], skipped: [], failed: [], deferred: [] };
   const names = (email: RecipientEmail) => [...new Set(email.items.map((i) => i.village.name))].join(', ');
@@ -78,7 +82,7 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
   if (plan.digest && deliveries.digest) {
     const d = deliveries.digest;
     const period = [...new Set(plan.digest.months.map((m) => logPeriod(m.month, m.year)))].join(', ');
-    const what = `bản tổng hợp (${plan.digest.overdue.length} địa bàn chưa hoàn thành) tới ${plan.digest.to}`;
+    const what = `bản tổng hợp (${plan.digest.villages.length} ${village} chưa hoàn thành báo cáo) tới ${plan.digest.to}`;
     const failed = d.result === 'failed' ? `${what}: ${d.error}` : '';
     const detail = d.result === 'sent' ? `Đã gửi ${what}` : failed || `${what}; gửi ở lần chạy sau`;
     log.push({ action: d.result === 'sent' ? ACTIONS.digest : actionOf(d), village: '', period, detail });
@@ -100,8 +104,9 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
   for (const skip of plan.skips) {
     const period = logPeriod(skip.month, settings.year);
     const who = skip.village || 'Bản tổng hợp cho phòng VH-XH';
-    log.push({ action: ACTIONS.skipped, village: skip.village, period, detail: skip.village ? skipDetail(skip) : `${who}: ${skipDetail(skip)}` });
-    report.skipped.push(`${who}: ${skipDetail(skip)}`);
+    const detail = skipDetail(skip, village);
+    log.push({ action: ACTIONS.skipped, village: skip.village, period, detail: skip.village ? detail : `${who}: ${detail}` });
+    report.skipped.push(`${who}: ${detail}`);
   }
   return { log, report };
 }
@@ -110,12 +115,12 @@ export function describeRun(plan: ReminderPlan, deliveries: RunDeliveries, setti
  * `Nhật ký` rows, written late, for sends an earlier run made but could not log; village and
  * recipient as the registry has them now.
  */
-export function backlogRows(unlogged: { sends: readonly UnloggedSend[]; digestOn: number | null }, villages: readonly Village[], settings: Pick<Settings, 'maxReminders' | 'officeEmail'>): RunLogEntry[] {
+export function backlogRows(unlogged: { sends: readonly UnloggedSend[]; digestOn: number | null }, villages: readonly Village[], settings: Pick<Settings, 'maxReminders' | 'officeEmail'> & VocabularySettings): RunLogEntry[] {
   const byKey = new Map(villages.map((v) => [shortKey(v.name), v]));
   const late = (on: number) => `gửi ngày ${formatLocalDate(dateOfDayNumber(on))}, ghi bù`;
   const rows = unlogged.sends.map((s): RunLogEntry => {
     const village = byKey.get(s.village);
-    const to = village ? village.email : `địa bàn không còn trong "Danh sách"`;
+    const to = village ? village.email : `${vocabularyOf(settings).village} không còn trong "Danh sách"`;
     return { action: ACTIONS.sent, village: village?.name ?? '', period: logPeriod(s.month % 100, Math.floor(s.month / 100)), detail: `${stepLabel(s.step, settings.maxReminders)} → ${to} (${late(s.on)})` };
   });
   if (unlogged.digestOn !== null) rows.unshift({ action: ACTIONS.digest, village: '', period: '', detail: `Đã gửi bản tổng hợp tới ${settings.officeEmail} (${late(unlogged.digestOn)})` });

@@ -2,9 +2,11 @@
  * Who gets which reminder today (docs/reminders.md, "Who gets what"), decided from the calendar, the registry, each village's
  * status and the ledger of what was already done. Villages "Chưa nộp" are reminded; so are villages
  * "Cần sửa" (ticked, but the data now has errors): until they fix it the office cannot count their
- * report, so they follow the same ladder with a "cần sửa" wording.
+ * report, so they follow the same ladder with a "cần sửa" wording that names the cells at fault.
+ * Older months still pending are mentioned in the email a head gets anyway, and the office's digest
+ * lists every village with a month past its due date still pending.
  */
-import type { LocalDate } from '../shared/calendar';
+import { compareDates, dueDateOf, type LocalDate } from '../shared/calendar';
 import type { Village } from '../config/registry';
 import type { Settings } from '../config/settings';
 import type { MonthStatus } from '../assessment/status';
@@ -26,11 +28,27 @@ export interface ReminderItem {
   /** Days past the due date: negative before it, 0 on it. */
   daysLate: number;
   status: PendingStatus;
+  /** Of a "Cần sửa" month: the validation errors, as worded for people ("Thôn 3, Tháng 5, ô E7: …"). */
+  faults: readonly string[];
+}
+
+/** A month past its due date that a village has not submitted, or must fix. */
+export interface PendingMonth {
+  month: number;
+  status: PendingStatus;
+}
+
+/** A village's months past their due date still pending, oldest first. */
+export interface VillageBacklog {
+  village: Village;
+  months: PendingMonth[];
 }
 
 export interface RecipientEmail {
   to: string;
   items: ReminderItem[];
+  /** Its villages' other months past due and still pending, told in the same email (no extra send). */
+  earlier: VillageBacklog[];
 }
 
 export type SkipReason = 'NO_EMAIL' | 'INVALID_EMAIL' | 'NO_TAB' | 'ALREADY_SENT_TODAY' | 'NO_OFFICE_EMAIL';
@@ -45,13 +63,6 @@ export interface PlannedSkip {
   handled: HandledStep | null;
 }
 
-export interface OverdueVillage {
-  village: Village;
-  month: number;
-  daysLate: number;
-  status: PendingStatus;
-}
-
 export interface DigestMonth {
   month: number;
   year: number;
@@ -62,7 +73,9 @@ export interface DigestMonth {
 
 export interface DigestPlan {
   to: string;
-  overdue: OverdueVillage[];
+  /** Every village with a month of the year past its due date still pending, in registry order. */
+  villages: VillageBacklog[];
+  /** The report months whose overdue window contains today, with their counts. */
   months: DigestMonth[];
 }
 
@@ -82,17 +95,23 @@ export interface PlanInput {
   villages: readonly Village[];
   /** Asked only for villages returned by `villagesToRead`. */
   stateOf: (village: Village, month: number) => VillageMonthState;
+  /** The validation errors of a village's month, as worded for people; asked only of "Cần sửa" months reminded. */
+  faultsOf: (village: Village, month: number) => readonly string[];
   ledger: ReminderLedger;
 }
 
+type PlanContext = Omit<PlanInput, 'stateOf' | 'faultsOf'>;
+
 const isPending = (state: VillageMonthState): state is PendingStatus => state === 'CHUA_NOP' || state === 'CAN_SUA';
+/** Submitted, or ticked and waiting for the add-on: the digest's "đã nộp". */
+const isCounted = (state: VillageMonthState) => state !== 'NO_TAB' && !isPending(state);
 const emailKey = (email: string) => email.trim().toLowerCase();
 
 /**
  * The villages whose tab a run must read (planReminders asks `stateOf` about no others): those with a step due and not yet handled, or all of
  * them when today's digest is still to go. A second run on the same day usually reads none.
  */
-export function villagesToRead(input: Omit<PlanInput, 'stateOf'>): Village[] {
+export function villagesToRead(input: PlanContext): Village[] {
   const ladders = activeLadders(input.today, input.settings);
   const digestDue = !digestSentToday(input.ledger, input.today) && ladders.some((l) => isDigestDay(l, input.today));
   if (digestDue) return [...input.villages];
@@ -131,14 +150,18 @@ export function planReminders(input: PlanInput): ReminderPlan {
       else if (alreadyEmailedToday(ledger, today, village.email)) skip('ALREADY_SENT_TODAY', false);
       else {
         const key = emailKey(village.email);
-        const email = byRecipient.get(key) ?? { to: village.email.trim(), items: [] };
-        email.items.push({ village, month: ladder.month, year: settings.year, due: ladder.due, step, daysLate: daysLate(ladder, today), status: state });
+        const email = byRecipient.get(key) ?? { to: village.email.trim(), items: [], earlier: [] };
+        const faults = state === 'CAN_SUA' ? input.faultsOf(village, ladder.month) : [];
+        email.items.push({ village, month: ladder.month, year: settings.year, due: ladder.due, step, daysLate: daysLate(ladder, today), status: state, faults });
         byRecipient.set(key, email);
       }
     }
   }
 
-  for (const email of byRecipient.values()) email.items.sort((a, b) => a.village.row - b.village.row || a.month - b.month);
+  for (const email of byRecipient.values()) {
+    email.items.sort((a, b) => a.village.row - b.village.row || a.month - b.month);
+    email.earlier = earlierBacklog(email.items, today, settings, stateOf);
+  }
   const digest = planDigest(input, ladders, stateOf, skips);
   return { today, emails: fairOrder([...byRecipient.values()], ledger), digest, skips, keepMonths: ladders.map((l) => monthNumber(settings.year, l.month)) };
 }
@@ -160,13 +183,13 @@ function fairOrder(emails: RecipientEmail[], ledger: ReminderLedger): RecipientE
   return ranked.map((r) => r.email);
 }
 
-function wasSentToday(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): boolean {
+function wasSentToday(ladder: MonthLadder, village: Village, input: PlanContext): boolean {
   const done = stepMark(input.ledger, input.settings.year, ladder.month, village.name);
   return done !== undefined && done.state !== SETTLED && done.on === dayNumber(input.today) && latestDueStep(ladder, input.today) !== null;
 }
 
 /** The latest step whose day has come, unless the ledger says it (or a later one) was handled. */
-function unhandledStep(ladder: MonthLadder, village: Village, input: Omit<PlanInput, 'stateOf'>): number | null {
+function unhandledStep(ladder: MonthLadder, village: Village, input: PlanContext): number | null {
   const step = latestDueStep(ladder, input.today);
   if (!step) return null;
   const done = stepMark(input.ledger, input.settings.year, ladder.month, village.name);
@@ -188,18 +211,15 @@ function planDigest(
     skip('ALREADY_SENT_TODAY');
     return null;
   }
-  const overdue: OverdueVillage[] = [];
-  const months: DigestMonth[] = [];
-  for (const ladder of digestLadders) {
-    let submitted = 0;
-    for (const village of input.villages) {
-      const state = stateOf(village, ladder.month);
-      if (isPending(state)) overdue.push({ village, month: ladder.month, daysLate: daysLate(ladder, today), status: state });
-      else if (state !== 'NO_TAB') submitted++;
-    }
-    months.push({ month: ladder.month, year: settings.year, due: ladder.due, villages: input.villages.length, submitted });
-  }
-  if (overdue.length === 0) return null;
+  const months = digestLadders.map((ladder): DigestMonth => {
+    const submitted = input.villages.filter((v) => isCounted(stateOf(v, ladder.month))).length;
+    return { month: ladder.month, year: settings.year, due: ladder.due, villages: input.villages.length, submitted };
+  });
+  const villages = input.villages.flatMap((village) => {
+    const pending = pastDuePending(village, today, settings, stateOf);
+    return pending.length > 0 ? [{ village, months: pending }] : [];
+  });
+  if (villages.length === 0) return null;
   if (to === '') {
     skip('NO_OFFICE_EMAIL');
     return null;
@@ -208,5 +228,26 @@ function planDigest(
     skip('INVALID_EMAIL');
     return null;
   }
-  return { to, overdue, months };
+  return { to, villages, months };
+}
+
+/** The village's months whose due date has passed (Vietnam time) and that are still pending, oldest first. */
+function pastDuePending(village: Village, today: LocalDate, rule: PlanInput['settings'], stateOf: (v: Village, month: number) => VillageMonthState): PendingMonth[] {
+  const months: PendingMonth[] = [];
+  for (let month = 1; month <= 12; month++) {
+    if (compareDates(dueDateOf(month, rule), today) >= 0) break;
+    const state = stateOf(village, month);
+    if (isPending(state)) months.push({ month, status: state });
+  }
+  return months;
+}
+
+/** The other months past due still pending of the villages an email reminds. */
+function earlierBacklog(items: readonly ReminderItem[], today: LocalDate, rule: PlanInput['settings'], stateOf: (v: Village, month: number) => VillageMonthState): VillageBacklog[] {
+  const villages = [...new Set(items.map((i) => i.village))];
+  return villages.flatMap((village) => {
+    const reminded = new Set(items.filter((i) => i.village === village).map((i) => i.month));
+    const months = pastDuePending(village, today, rule, stateOf).filter((m) => !reminded.has(m.month));
+    return months.length > 0 ? [{ village, months }] : [];
+  });
 }

@@ -1,13 +1,12 @@
 /** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts. */
 import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
-import { formatDecimal, formatInt } from '../shared/text';
+import { formatDecimal } from '../shared/text';
+import { EVALUATION_LABELS } from '../assessment/progress';
 import { TAB_REPORT, TAB_SUMMARY } from '../workbook/tabNames';
 
-export const EVALUATION = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
-
-export function evaluationLabel(met: boolean | null): string {
-  if (met === null) return '';
-  return met ? EVALUATION.met : EVALUATION.notMet;
+/** `Đã đạt`, `Đúng tiến độ`, `Chậm tiến độ`, `Đạt`, `Chưa đạt`; '' where there is nothing to judge. */
+export function evaluationLabel(ind: Pick<IndicatorSummary, 'evaluation'>): string {
+  return ind.evaluation === null ? '' : EVALUATION_LABELS[ind.evaluation];
 }
 
 /** One decimal, as shown: the value written into a cell formatted `0.0`. */
@@ -24,9 +23,14 @@ export function percentText(value: number | null): string {
   return value === null ? '—' : `${formatDecimal(value)}%`;
 }
 
-/** `Thôn 3, Thôn 5` for one month; `Thôn 3 (T4, T5), Thôn 5 (T6)` when the period has several. */
+/** `tháng 4`, `tháng 4, 5, 6`: months as an official writes them. */
+export function monthsText(months: readonly number[]): string {
+  return `tháng ${months.join(', ')}`;
+}
+
+/** `Thôn 3, Thôn 5` for one month; `Thôn 3 (tháng 4, 5), Thôn 5 (tháng 6)` when the period has several. */
 export function namesWithMonths(list: readonly VillageMonths[], severalMonths: boolean): string {
-  return list.map((v) => (severalMonths ? `${v.name} (${v.months.map((m) => `T${m}`).join(', ')})` : v.name)).join(', ');
+  return list.map((v) => (severalMonths ? `${v.name} (${monthsText(v.months)})` : v.name)).join(', ');
 }
 
 /** The villages of each completeness line that names them, as namesWithMonths writes them. */
@@ -71,10 +75,6 @@ export function listNames(names: readonly string[], max = 30): string {
   return `${names.slice(0, max).join(', ')} và ${names.length - max} nơi khác`;
 }
 
-export function villageWordOf(summary: Pick<AggregationSummary, 'villageWord'>): string {
-  return summary.villageWord.toLocaleLowerCase('vi');
-}
-
 /** Villages whose latest submitted month is before the period's end: `Thôn 7 (tháng 3)`, `Thôn 9 (chưa nộp tháng nào)`. */
 export function staleVillagesText(summary: AggregationSummary): string[] {
   return summary.villages
@@ -82,22 +82,16 @@ export function staleVillagesText(summary: AggregationSummary): string[] {
     .map((v) => (v.latestMonth === null ? `${v.name} (chưa nộp tháng nào)` : `${v.name} (tháng ${v.latestMonth})`));
 }
 
-/** `1.234 lượt` / `85,5% (1.234/1.443 người)` — one indicator's result in words. */
-export function indicatorResultText(ind: IndicatorSummary): string {
-  if (ind.value === null) return 'chưa có số liệu';
-  if (ind.kind === 'TY_LE') {
-    return ind.ratePercent === null ? `${formatInt(ind.value)} ${ind.unit}` : `${percentText(ind.ratePercent)} (${formatInt(ind.value)}/${formatInt(ind.denominator ?? 0)} ${ind.unit})`;
-  }
-  return `${formatInt(ind.value)} ${ind.unit}`;
-}
-
 /** The `Nhật ký` line of a Tổng hợp run: what was counted, in one sentence. */
 export function aggregationLogDetail(summary: AggregationSummary): string {
   const c = summary.completeness;
-  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.met !== null);
+  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.evaluation !== null);
+  // Before December a rate is judged against the plan to date, not the year's target (docs/periods-and-status.md).
+  const yearEnd = rates.some((i) => i.evaluation === 'DAT' || i.evaluation === 'CHUA_DAT');
+  const good = rates.filter((i) => i.evaluation === 'DAT' || i.evaluation === 'DA_DAT' || i.evaluation === 'DUNG_TIEN_DO').length;
   const parts = [
     `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, ${c.pending ? `chờ xử lý ${c.pending}, ` : ''}chưa nộp ${c.missing}`,
-    `chỉ tiêu tỷ lệ đạt ${rates.filter((i) => i.met).length}/${rates.length}`,
+    yearEnd ? `chỉ tiêu tỷ lệ đạt chỉ tiêu năm ${good}/${rates.length}` : `chỉ tiêu tỷ lệ đúng hoặc vượt tiến độ ${good}/${rates.length}`,
   ];
   if (summary.villagesWithoutTab.length > 0) parts.push(`không thấy tab: ${summary.villagesWithoutTab.join(', ')}`);
   return parts.join('; ');

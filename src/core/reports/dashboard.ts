@@ -3,7 +3,7 @@
  * `dd/MM/yyyy HH:mm` strings) because it crosses google.script.run.
  */
 import { automationLines, type AutomationFact, type AutomationLine } from '../automation/automation';
-import { aggregate, FuturePeriodError, trafficLight, type TrafficLight } from '../assessment/aggregation';
+import { aggregate, FuturePeriodError, type IndicatorSummary } from '../assessment/aggregation';
 import type { AssessedTab } from '../assessment/villageAssessment';
 import { currentReportMonth, dueDateOf, formatLocalDate, formatVnDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
 import { approvalRefusal } from '../entry/approval';
@@ -13,6 +13,9 @@ import { periodLabel } from '../assessment/period';
 import type { IndicatorSetting, Settings } from '../config/settings';
 import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
 import { formatInt, formatPercent } from '../shared/text';
+import { vocabularyOf } from '../config/vocabulary';
+import { evaluationLabel, percentText } from './aggregationText';
+import { EVALUATION_TONES, paceExplanation, teamSizeDetails, teamSizeLine, type EvaluationTone } from './summaryLayout';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 import { HEADER_ROW_TEXT } from '../workbook/villageTabLayout';
 
@@ -37,18 +40,23 @@ export interface DashboardVillage {
   problem: string;
 }
 
-export type RateTone = TrafficLight | 'none';
-
 export interface DashboardRate {
   code: string;
   label: string;
-  numeratorText: string;
-  denominatorText: string;
-  /** 0–1, or null when no village has both numbers yet. */
-  ratio: number | null;
+  /** `1.234/1.443 người`. */
+  figuresText: string;
+  /** 0–100, or null when no village has both numbers yet. */
+  ratePercent: number | null;
   percentText: string;
   targetPercent: number | null;
-  tone: RateTone;
+  /** `Kế hoạch đến kỳ`: where the plan says the rate should be by now, and as shown (`37,5%`). */
+  planPercent: number | null;
+  planText: string;
+  /** `Kế hoạch đến tháng 6: 50% · dự kiến cuối năm: 51,6%`; '' without a target or a rate. */
+  paceText: string;
+  /** `Đúng tiến độ`…, as Tổng hợp's `Đánh giá`; '' when there is nothing to judge. */
+  evaluationText: string;
+  tone: EvaluationTone | 'none';
 }
 
 export interface DashboardCounts {
@@ -76,6 +84,10 @@ export interface DashboardData {
   completenessText: string;
   villages: DashboardVillage[];
   rates: DashboardRate[];
+  /** What `Kế hoạch đến kỳ` and `Dự kiến cuối năm` mean; '' without rates. */
+  paceNote: string;
+  /** `Số Tổ đủ thành viên: 15/16 (quy định 3–5 người).` and the teams outside the range; null when TV_TO is not applied. */
+  teamSize: { line: string; details: string[] } | null;
   /** Problems in `Cấu hình` / `Danh sách` worth a look (first few, with the total). */
   configMessages: string[];
   configProblems: number;
@@ -119,6 +131,7 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     if (v.canApprove) counts.approvable++;
   }
   const configMessages = input.configFindings.map((f) => (f.cell ? `${f.sheet}!${f.cell}: ${f.message}` : `${f.sheet}: ${f.message}`));
+  const progress = villages.length === 0 ? null : communeProgress(input, month);
   return {
     state: villages.length === 0 ? 'no-villages' : 'ready',
     unitName: settings.unitName,
@@ -130,7 +143,9 @@ export function buildDashboard(input: DashboardInput): DashboardData {
     counts,
     completenessText: counts.total > 0 ? formatPercent(counts.submitted / counts.total) : '',
     villages,
-    rates: villages.length === 0 ? [] : communeRates(input, month),
+    rates: progress?.rates ?? [],
+    paceNote: progress && progress.rates.length > 0 ? paceExplanation(month) : '',
+    teamSize: progress?.teamSize ?? null,
     configMessages: configMessages.slice(0, SHOWN_CONFIG_MESSAGES),
     configProblems: configMessages.length,
     automation: automationLines(input.automation),
@@ -143,34 +158,48 @@ export function notSetUpDashboard(now: Date, setupUnderWay: string | null): Dash
   return {
     state: 'no-settings', unitName: '', villageWord: '', month: 0, period: '', dueDate: '', generatedAt: formatVnDateTime(now),
     counts: { ...NO_COUNTS }, completenessText: '',
-    villages: [], rates: [], configMessages: [], configProblems: 0, automation: [], setupUnderWay,
+    villages: [], rates: [], paceNote: '', teamSize: null, configMessages: [], configProblems: 0, automation: [], setupUnderWay,
   };
 }
 
-/** TY_LE rates of the commune from Tổng hợp's own sums (Σ numerators ÷ Σ denominators). */
-function communeRates(input: DashboardInput, month: number): DashboardRate[] {
+/** The commune's rates against the plan and its team sizes, from Tổng hợp's own summary of the month. */
+function communeProgress(input: DashboardInput, month: number): Pick<DashboardData, 'rates' | 'teamSize'> | null {
   let summary;
   try {
     summary = aggregate({ settings: input.settings, indicators: input.indicators, villages: input.villages, period: { kind: 'month', month }, now: input.now });
   } catch (error) {
-    if (error instanceof FuturePeriodError) return [];
+    if (error instanceof FuturePeriodError) return null;
     throw error;
   }
-  return summary.indicators.filter((s) => s.kind === 'TY_LE').map((s) => {
-    const ratio = s.ratePercent === null ? null : s.ratePercent / 100;
-    const label = shortLabel(s);
-    return {
-      code: s.code,
-      label,
-      numeratorText: formatInt(s.value ?? 0),
-      denominatorText: formatInt(s.denominator ?? 0),
-      ratio,
-      percentText: ratio === null ? 'chưa có số liệu' : formatPercent(ratio),
-      targetPercent: s.targetPercent,
-      tone: rateTone(s.ratePercent, s.targetPercent),
-    };
-  });
+  const words = vocabularyOf(input.settings);
+  const team = summary.teamSize;
+  return {
+    rates: summary.indicators.filter((s) => s.kind === 'TY_LE').map((s) => dashboardRate(s, month)),
+    teamSize: team ? { line: teamSizeLine(team, words), details: teamSizeDetails(team, words) } : null,
+  };
 }
+
+function dashboardRate(s: IndicatorSummary, month: number): DashboardRate {
+  const pace = [
+    s.planPercent === null ? '' : `kế hoạch đến tháng ${month}: ${percentText(s.planPercent)}`,
+    s.projectedPercent === null || s.planPercent === null ? '' : `dự kiến cuối năm: ${percentText(s.projectedPercent)}`,
+  ].filter((part) => part !== '');
+  return {
+    code: s.code,
+    label: shortLabel(s),
+    figuresText: `${formatInt(s.value ?? 0)}/${formatInt(s.denominator ?? 0)} ${s.unit}`,
+    ratePercent: s.ratePercent,
+    percentText: s.ratePercent === null ? 'chưa có số liệu' : percentText(s.ratePercent),
+    targetPercent: s.targetPercent,
+    planPercent: s.planPercent,
+    planText: s.planPercent === null ? '' : percentText(s.planPercent),
+    paceText: pace.length > 0 ? capitalised(pace.join(' · ')) : '',
+    evaluationText: evaluationLabel(s),
+    tone: s.evaluation === null ? 'none' : EVALUATION_TONES[s.evaluation],
+  };
+}
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput): DashboardVillage {
   const { village, report } = a;
@@ -200,9 +229,4 @@ function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput):
 export function telLink(phone: string): string {
   const digits = phone.replace(/[\s.\-()]/g, '');
   return /^\+?\d{6,15}$/.test(digits) ? `tel:${digits}` : '';
-}
-
-/** How a commune rate stands against its target, by the traffic light of Tổng hợp (aggregation.trafficLight). */
-export function rateTone(ratePercent: number | null, targetPercent: number | null): RateTone {
-  return ratePercent === null || targetPercent === null ? 'none' : trafficLight(ratePercent, targetPercent);
 }

@@ -1,21 +1,40 @@
 /**
- * The `Tổng hợp` tab, rewritten whole by each Tổng hợp run and editable by the office only: header,
- * completeness, commune table + chart, village matrix, ranking.
+ * The `Tổng hợp` tab (docs/tabs.md, "Tổng hợp"), rewritten whole by each Tổng hợp run and editable
+ * by the office only: header, completeness, rate table + chart against the plan, team size and
+ * activities, village matrix, awards ranking. Every figure comes from the AggregationSummary; this
+ * file only places and words them.
  */
-import { trafficLight, type AggregationSummary, type IndicatorSummary, type VillageRate } from '../assessment/aggregation';
-import { completenessNames, completenessRows, evaluationLabel, listNames, namesWithMonths, percentOf, round1, staleVillagesText, villageWordOf } from './aggregationText';
+import { type AggregationSummary, type IndicatorSummary, type RankingRow, type TeamSizeSummary, type VillageRate } from '../assessment/aggregation';
+import { effectiveWeights } from '../assessment/awards';
+import type { Evaluation } from '../assessment/progress';
+import { completenessNames, completenessRows, evaluationLabel, listNames, monthsText, namesWithMonths, percentOf, round1, staleVillagesText } from './aggregationText';
 import { denominatorDef } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
+import { vocabularyOf, type Vocabulary } from '../config/vocabulary';
 import { PALETTE } from '../shared/palette';
+import { formatDecimal } from '../shared/text';
 import { ownTabProtection } from '../workbook/ownProtection';
-import { WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
+import { estimatedLines, WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
 import { TAB_SUMMARY } from '../workbook/tabNames';
 import type { TabSpec } from '../workbook/tabSpec';
 import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 
-export const COMMUNE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Mẫu số', 'Tỷ lệ (%)', 'Chỉ tiêu (%)', 'Đánh giá', 'Lũy kế từ đầu năm'] as const;
-export const RANKING_HEADERS = ['Hạng', 'Mức đạt chỉ tiêu (%)', 'Nộp đúng hạn (tháng)', 'Tỷ lệ đúng hạn (%)'] as const;
+export const RATE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Tổng số đối tượng', 'Tỷ lệ (%)', 'Kế hoạch đến kỳ (%)', 'Chỉ tiêu năm (%)', 'Dự kiến cuối năm (%)', 'Đánh giá'] as const;
+export const COUNT_TABLE_HEADERS = ['Mã', 'Hoạt động', 'Đơn vị tính', 'Trong kỳ', 'Lũy kế từ đầu năm'] as const;
+/** The second column names the village in the preset's own word (`Tên thôn`, `Tên tổ dân phố`). */
+export const RANKING_HEADERS = ['Hạng', 'Tên', 'Điểm', 'Kết quả chỉ tiêu (%)', 'Nộp đúng hạn (số tháng)', 'Hoạt động trên 100 hộ', 'Hoạt động so với nơi cao nhất (%)'] as const;
+
+/** How a `Đánh giá` reads at a glance, in Tổng hợp and on the dashboard alike. */
+export type EvaluationTone = 'good' | 'onPace' | 'bad';
+
+export const EVALUATION_TONES: Readonly<Record<Evaluation, EvaluationTone>> = {
+  DA_DAT: 'good',
+  DAT: 'good',
+  DUNG_TIEN_DO: 'onPace',
+  CHAM_TIEN_DO: 'bad',
+  CHUA_DAT: 'bad',
+};
 
 const FIRST_WIDTH = 110;
 const LABEL_WIDTH = 320;
@@ -24,111 +43,86 @@ const PERCENT = '0.0';
 const TARGET = '0';
 /** After `Cấu hình` and `Danh sách`. */
 const POSITION = 2;
+/** Three bars an indicator (rate, plan to date, year target), with room for the label. */
+const CHART_PX_PER_INDICATOR = 54;
+const CHART_FRAME_PX = 110;
+const CHART_WIDTH = 760;
 
 const HEADER: CellFormat = { bold: true, background: PALETTE.headerBg, fontColor: PALETTE.headerFg, align: 'center', wrap: true };
 const SECTION: CellFormat = { bold: true, fontSize: 11, fontColor: PALETTE.title, background: PALETTE.sectionBg };
 const HINT: CellFormat = { italic: true, fontColor: PALETTE.hint };
+const CODE: CellFormat = { fontSize: 8, fontColor: PALETTE.codeFg, wrap: false };
+/** Explanations span the rate table's width from column B, wrapped, so none runs far off to the right. */
+const NOTE_COLUMNS = RATE_TABLE_HEADERS.length - 1;
+const NOTE_WIDTH = LABEL_WIDTH + (NOTE_COLUMNS - 1) * CELL_WIDTH;
+const NOTE_LINE_PX = 16;
 
-/** Where things landed, for tests and for the writer's protection note. */
+/** A line of explanation under a heading (italic grey unless `format` says otherwise). */
+function addNote(b: WholeTabBuilder, text: string, format: CellFormat = HINT): number {
+  const row = b.addRow(['', text], { ...format, wrap: true, valign: 'top' });
+  b.merge({ row, col: 2, numRows: 1, numCols: NOTE_COLUMNS });
+  const lines = estimatedLines(text, NOTE_WIDTH, 10);
+  if (lines > 1) b.setRowHeight(row, lines * NOTE_LINE_PX + 5);
+  return row;
+}
+
+/** Where things landed, for tests. */
 export interface SummaryLayout {
   spec: TabSpec;
-  rows: { completenessHeader: number; communeHeader: number; matrixHeader: number; rankingHeader: number };
+  rows: { completenessHeader: number; rateHeader: number; chartRow: number | null; teamLine: number | null; countHeader: number | null; matrixHeader: number; rankingHeader: number };
 }
+
+/** Adds a numbered section heading (`2. KẾT QUẢ …`) and returns its row. */
+type Heading = (text: string) => number;
 
 /** `office`: who may edit the tab besides its owner. */
 export function summaryLayout(summary: AggregationSummary, office: readonly string[] = []): SummaryLayout {
-  const rateIndicators = summary.indicators.filter((i) => i.kind === 'TY_LE');
-  const width = Math.max(COMMUNE_TABLE_HEADERS.length, 4 + rateIndicators.length);
+  const rates = summary.indicators.filter((i) => i.kind === 'TY_LE');
+  const counts = summary.indicators.filter((i) => i.kind === 'SO_LUONG');
+  const width = Math.max(RATE_TABLE_HEADERS.length, RANKING_HEADERS.length, 4 + rates.length);
   const b = new WholeTabBuilder(width, { fontSize: 10, fontFamily: 'Arial' });
-  const word = villageWordOf(summary);
-  const several = summary.countedMonths.length > 1;
+  const words = vocabularyOf(summary);
 
-  b.addRow([`TỔNG HỢP BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG — ${summary.unitName.toLocaleUpperCase('vi')}`], { bold: true, fontSize: 14, fontColor: PALETTE.title });
+  b.addRow([`TỔNG HỢP BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG — ${words.Unit.toLocaleUpperCase('vi')}`], { bold: true, fontSize: 14, fontColor: PALETTE.title });
   b.addRow([summary.periodLabel], { bold: true, fontSize: 12 });
   const due = `Hạn nộp báo cáo tháng ${summary.endMonth}: ${summary.dueDate}${summary.duePassed ? '' : ' (chưa đến hạn)'}`;
-  b.addRow([`Cập nhật lúc ${summary.updatedAt} · ${due} · Tab này được ghi lại mỗi lần chạy Tổng hợp; đừng sửa tay.`], HINT);
+  b.addRow([`Cập nhật lúc ${summary.updatedAt} · ${due} · Tab này được ghi lại mỗi lần chạy Tổng hợp, không sửa trực tiếp.`], HINT);
   b.freezeRows(2);
   b.addBlank();
 
-  // 1. Completeness
-  const c = summary.completeness;
-  b.addRow([`1. TÌNH HÌNH NỘP BÁO CÁO (${summary.villageCount} ${word} × ${summary.countedMonths.length} tháng = ${c.expected} báo cáo)`], SECTION);
-  const completenessHeader = b.addRow(['Tình hình', `Tên ${word}`, 'Số báo cáo', 'Tỷ lệ (%)'], HEADER);
-  const completeness = withApproved(completenessRows(summary, completenessNames(summary)), summary);
-  for (const [label, count, villages] of completeness) {
-    const share = percentOf(count, c.expected);
-    b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
-  }
-  b.border({ row: completenessHeader, col: 1, numRows: completeness.length + 1, numCols: 4 });
-  if (summary.villagesWithoutTab.length > 0) {
-    b.addRow(['', `Không tìm thấy tab (tính là chưa nộp): ${summary.villagesWithoutTab.join(', ')}. Chạy "${SETUP_CAPTION}".`], { ...HINT, fontColor: '#c00000' });
-  }
+  let section = 0;
+  const heading: Heading = (text) => b.addRow([`${++section}. ${text}`], SECTION);
+  const completenessHeader = completenessBlock(b, heading, summary, words);
   b.addBlank();
-
-  // 2. Commune table (+ chart of its TY_LE rows)
-  b.addRow([`2. KẾT QUẢ CHỈ TIÊU TOÀN ${summary.level.toLocaleUpperCase('vi')} (Σ tử số ÷ Σ mẫu số của các ${word} có đủ số liệu)`], SECTION);
-  const communeHeader = b.addRow([...COMMUNE_TABLE_HEADERS], HEADER);
-  for (const ind of summary.indicators) communeRow(b, ind);
-  b.border({ row: communeHeader, col: 1, numRows: summary.indicators.length + 1, numCols: COMMUNE_TABLE_HEADERS.length });
-  for (const note of communeNotes(summary)) b.addRow(['', note], HINT);
-  if (rateIndicators.length > 0) {
-    const rows = rateIndicators.length + 1;
-    b.addChart({
-      title: `Tỷ lệ thực hiện so với chỉ tiêu — ${summary.periodLabel}`,
-      ranges: [
-        { row: communeHeader, col: 1, numRows: rows, numCols: 1 },
-        { row: communeHeader, col: 5, numRows: rows, numCols: 2 },
-      ],
-      anchorRow: communeHeader,
-      anchorCol: width + 2,
-      width: 640,
-      height: Math.max(300, 60 + rateIndicators.length * 40),
-      colors: [PALETTE.chartRate, PALETTE.chartTarget],
-      axisTitle: '%',
-    });
-  }
+  const rateBlock = rateTable(b, heading, summary, rates, words);
   b.addBlank();
-
-  // 3. Village × indicator matrix
-  b.addRow([`3. TỶ LỆ THEO ${word.toLocaleUpperCase('vi')} (%) — xanh: đạt chỉ tiêu; vàng: từ 80% chỉ tiêu; đỏ: dưới 80%; chữ nghiêng: số liệu tháng trước`], SECTION);
-  b.addRow(['', '', '', '', ...rateIndicators.map((i) => i.code)], { fontSize: 8, fontColor: PALETTE.codeFg, align: 'center' });
-  const matrixHeader = b.addRow(['STT', `Tên ${word}`, several ? 'Đã nộp (tháng)' : 'Tình trạng', 'Số liệu đến', ...rateIndicators.map(shortLabel)], HEADER);
-  summary.villages.forEach((v, i) => {
-    const submittedMonths = v.statuses.filter(isSubmittedStatus).length;
-    const approvedMonths = summary.approvalInUse ? ` (duyệt ${v.statuses.filter((s) => s === 'DA_DUYET').length})` : '';
-    const status = several ? `${submittedMonths}/${v.statuses.length}${approvedMonths}` : STATUS_LABELS[v.statuses[0]];
-    const stale = v.latestMonth !== summary.endMonth;
-    b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rateIndicators.map((ind) => matrixValue(v.rates[ind.code]))], {}, [
-      { align: 'center' },
-      {},
-      { align: 'center', background: several ? null : statusColour(v.statuses[0]) },
-      stale ? { align: 'left', italic: true, fontColor: PALETTE.stale } : { align: 'left' },
-      ...rateIndicators.map((ind) => matrixFormat(ind, v.rates[ind.code], summary.endMonth)),
-    ]);
-  });
-  b.border({ row: matrixHeader, col: 1, numRows: summary.villages.length + 1, numCols: 4 + rateIndicators.length });
+  const { teamLine, countHeader } = teamsAndActivities(b, heading, summary, counts, words);
+  const matrixHeader = villageMatrix(b, heading, summary, rates, words);
   b.addBlank();
-
-  // 4. Ranking
-  b.addRow([`4. XẾP HẠNG ${word.toLocaleUpperCase('vi')} (tham khảo bình chọn "Tổ Công nghệ số cộng đồng tiêu biểu")`], SECTION);
-  const approvedOnly = summary.approvalInUse ? ' Chỉ tính các tháng đã được phòng VH-XH duyệt.' : '';
-  b.addRow(['', `Mức đạt chỉ tiêu = trung bình các chỉ tiêu tỷ lệ của min(tỷ lệ ÷ chỉ tiêu, 100%); nộp đúng hạn tính từ tháng 1 đến kỳ này.${approvedOnly}`], HINT);
-  const rankingHeader = b.addRow([RANKING_HEADERS[0], `Tên ${word}`, ...RANKING_HEADERS.slice(1)], HEADER);
-  for (const r of summary.ranking) {
-    const top = r.rank <= 3;
-    b.addRow([
-      r.rank,
-      r.name,
-      r.achievementPercent === null ? '' : round1(r.achievementPercent),
-      `${r.onTimeMonths}/${r.dueMonths}`,
-      r.onTimePercent === null ? '' : round1(r.onTimePercent),
-    ], {}, [{ align: 'center', bold: top }, { bold: top }, { numberFormat: PERCENT }, { align: 'center' }, { numberFormat: PERCENT }]);
-  }
-  b.border({ row: rankingHeader, col: 1, numRows: summary.ranking.length + 1, numCols: RANKING_HEADERS.length + 1 });
+  const rankingHeader = rankingBlock(b, heading, summary, words);
 
   const widths = [FIRST_WIDTH, LABEL_WIDTH, ...Array(width - 2).fill(CELL_WIDTH)];
   const tab = { name: TAB_SUMMARY, position: POSITION, protections: [ownTabProtection(TAB_SUMMARY, office)] };
-  return { spec: b.build(tab, widths), rows: { completenessHeader, communeHeader, matrixHeader, rankingHeader } };
+  return {
+    spec: b.build(tab, widths),
+    rows: { completenessHeader, rateHeader: rateBlock.header, chartRow: rateBlock.chartRow, teamLine, countHeader, matrixHeader, rankingHeader },
+  };
+}
+
+function completenessBlock(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, words: Vocabulary): number {
+  const c = summary.completeness;
+  heading(`TÌNH HÌNH NỘP BÁO CÁO (${summary.villageCount} ${words.village} × ${summary.countedMonths.length} tháng = ${c.expected} báo cáo)`);
+  const header = b.addRow(['Tình hình', `Tên ${words.village}`, 'Số báo cáo', 'Tỷ lệ (%)'], HEADER);
+  const rows = withApproved(completenessRows(summary, completenessNames(summary)), summary);
+  for (const [label, count, villages] of rows) {
+    const share = percentOf(count, c.expected);
+    b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
+  }
+  b.border({ row: header, col: 1, numRows: rows.length + 1, numCols: 4 });
+  if (summary.villagesWithoutTab.length > 0) {
+    addNote(b, `Không tìm thấy tab (tính là chưa nộp): ${summary.villagesWithoutTab.join(', ')}. Chạy "${SETUP_CAPTION}".`, { ...HINT, fontColor: '#c00000' });
+  }
+  return header;
 }
 
 /**
@@ -145,61 +139,157 @@ function withApproved(rows: [string, number, string][], summary: AggregationSumm
   return [rows[0], [STATUS_LABELS.DA_DUYET, summary.completeness.approved, names], ...rows.slice(1)];
 }
 
-function communeRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
-  const rate = ind.ratePercent === null ? '' : round1(ind.ratePercent);
+/**
+ * The rate table, then the chart in a row of its own right under it: the chart's anchor then moves
+ * only with its ranges, and the writer replaces a chart whose ranges changed (docs/tabs.md,
+ * "Declarative tabs").
+ */
+function rateTable(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, rates: readonly IndicatorSummary[], words: Vocabulary): { header: number; chartRow: number | null } {
+  heading(`KẾT QUẢ CÁC CHỈ TIÊU TỶ LỆ TOÀN ${words.commune.toLocaleUpperCase('vi')} (lũy kế đến hết tháng ${summary.endMonth}/${summary.year})`);
+  for (const line of rateExplanations(summary, words)) addNote(b, line);
+  const header = b.addRow([...RATE_TABLE_HEADERS], HEADER);
+  for (const ind of rates) rateRow(b, ind);
+  b.border({ row: header, col: 1, numRows: rates.length + 1, numCols: RATE_TABLE_HEADERS.length });
+  if (rates.length === 0) return { header, chartRow: null };
+  const height = CHART_FRAME_PX + rates.length * CHART_PX_PER_INDICATOR;
+  const chartRow = b.addBlank(height + 10);
+  const rows = rates.length + 1;
+  const col = (label: (typeof RATE_TABLE_HEADERS)[number]) => RATE_TABLE_HEADERS.indexOf(label) + 1;
+  b.addChart({
+    title: `Tỷ lệ thực hiện so với kế hoạch — ${summary.periodLabel}`,
+    ranges: [
+      // Short names for the categories; rate, plan to date and year target side by side as the series.
+      { row: header, col: col('Chỉ tiêu'), numRows: rows, numCols: 1 },
+      { row: header, col: col('Tỷ lệ (%)'), numRows: rows, numCols: 3 },
+    ],
+    anchorRow: chartRow,
+    anchorCol: col('Chỉ tiêu'),
+    width: CHART_WIDTH,
+    height,
+    colors: [PALETTE.chartRate, PALETTE.chartPlan, PALETTE.chartTarget],
+    axisTitle: '%',
+  });
+  return { header, chartRow };
+}
+
+/** How to read the table, in the words of an official; then what is left out of it and why. */
+function rateExplanations(summary: AggregationSummary, words: Vocabulary): string[] {
+  const lines = [
+    `Tỷ lệ: số đã thực hiện trên tổng số đối tượng (người hoặc hộ) của các ${words.village} đã có số liệu, mỗi ${words.village} lấy tháng đã nộp gần nhất.`,
+    paceExplanation(summary.endMonth),
+  ];
+  const stale = staleVillagesText(summary);
+  if (stale.length > 0) lines.push(`${stale.length} ${words.village} chưa có số liệu tháng ${summary.endMonth}, dùng số liệu tháng đã nộp gần nhất: ${listNames(stale)}.`);
+  for (const ind of summary.indicators) {
+    if (ind.missingDenominator.length > 0 && ind.denominatorCode) {
+      lines.push(`"${shortLabel(ind)}": chưa tính ${ind.missingDenominator.length} ${words.village} còn thiếu "${denominatorDef(ind.denominatorCode).label}" trong tab Danh sách: ${listNames(ind.missingDenominator)}.`);
+    }
+  }
+  return lines;
+}
+
+/** What `Kế hoạch đến kỳ` and `Dự kiến cuối năm` mean, for the period ending in `endMonth` (Tổng hợp and the dashboard). */
+export function paceExplanation(endMonth: number): string {
+  return `Kế hoạch đến kỳ: mức cần đạt đến hết tháng ${endMonth} để hoàn thành chỉ tiêu năm nếu mỗi tháng tăng đều, bắt đầu từ tỷ lệ đầu năm (0% nếu chưa có số liệu đầu năm). Dự kiến cuối năm: tỷ lệ sẽ đạt vào tháng 12 nếu giữ nhịp độ như từ đầu năm đến nay.`;
+}
+
+function rateRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
+  const percent = (value: number | null) => (value === null ? '' : round1(value));
   b.addRow([
     ind.code,
-    `${ind.label} (${ind.unit})`,
+    shortLabel(ind),
     ind.value ?? '',
     ind.denominator ?? '',
-    rate,
+    percent(ind.ratePercent),
+    percent(ind.planPercent),
     ind.targetPercent ?? '',
-    evaluationLabel(ind.met),
-    ind.yearToDate ?? '',
+    percent(ind.projectedPercent),
+    evaluationLabel(ind),
   ], { wrap: true }, [
-    { fontSize: 8, fontColor: PALETTE.codeFg, wrap: false },
+    CODE,
     {},
     {},
     {},
     { numberFormat: PERCENT, bold: true },
+    { numberFormat: PERCENT },
     { numberFormat: TARGET },
-    { align: 'center', bold: true, background: ind.met === null ? null : ind.met ? PALETTE.good : PALETTE.bad },
+    { numberFormat: PERCENT },
+    { align: 'center', bold: true, background: ind.evaluation === null ? null : PALETTE[EVALUATION_TONES[ind.evaluation]] },
   ]);
 }
 
-function communeNotes(summary: AggregationSummary): string[] {
-  const word = villageWordOf(summary);
-  const notes: string[] = [];
-  const stale = staleVillagesText(summary);
-  if (stale.length > 0) {
-    notes.push(`Chỉ tiêu lũy kế và số thành viên lấy tháng đã nộp gần nhất; ${stale.length} ${word} chưa có số liệu tháng ${summary.endMonth}: ${listNames(stale)}.`);
+/** `Số Tổ đủ thành viên: 15/16 (quy định 3–5 người)`: teams, not people, and no verdict. */
+export function teamSizeLine(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string {
+  const line = `Số Tổ đủ thành viên: ${team.within}/${team.reporting} (quy định ${team.min}–${team.max} người)`;
+  return team.reporting === 0 ? `${line}: chưa ${words.village} nào báo cáo số thành viên Tổ.` : `${line}.`;
+}
+
+/** The teams outside the range with their size, and the villages that have not reported one. */
+export function teamSizeDetails(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string[] {
+  const parts: string[] = [];
+  if (team.outside.length > 0) parts.push(`Chưa đủ hoặc vượt quy định: ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}.`);
+  if (team.noData.length > 0 && team.reporting > 0) parts.push(`Chưa báo cáo số thành viên: ${team.noData.length} ${words.village} (${listNames(team.noData)}).`);
+  return parts.length > 0 ? [parts.join(' ')] : [];
+}
+
+/** Section 3, when there is anything to say: the team-size line, then the activity counts. */
+function teamsAndActivities(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, counts: readonly IndicatorSummary[], words: Vocabulary): { teamLine: number | null; countHeader: number | null } {
+  const team = summary.teamSize;
+  if (!team && counts.length === 0) return { teamLine: null, countHeader: null };
+  heading(`THÀNH VIÊN VÀ HOẠT ĐỘNG CỦA CÁC TỔ (${summary.periodLabel})`);
+  const teamLine = team ? b.addRow(['', teamSizeLine(team, words)], { bold: true }) : null;
+  if (team) for (const detail of teamSizeDetails(team, words)) addNote(b, detail, {});
+  const countHeader = counts.length > 0 ? countTable(b, summary, counts) : null;
+  b.addBlank();
+  return { teamLine, countHeader };
+}
+
+function countTable(b: WholeTabBuilder, summary: AggregationSummary, counts: readonly IndicatorSummary[]): number {
+  const header = b.addRow([...COUNT_TABLE_HEADERS], HEADER);
+  for (const ind of counts) {
+    b.addRow([ind.code, shortLabel(ind), ind.unit, ind.value ?? '', ind.yearToDate ?? ''], {}, [CODE, {}, { align: 'center' }, { bold: true }]);
   }
-  for (const ind of summary.indicators) {
-    if (ind.missingDenominator.length > 0 && ind.denominatorCode) {
-      notes.push(`${ind.code}: chưa tính ${ind.missingDenominator.length} ${word} thiếu "${denominatorDef(ind.denominatorCode).label}" trong tab Danh sách: ${listNames(ind.missingDenominator)}.`);
-    }
-    if (ind.outOfRange.length > 0) {
-      notes.push(`${ind.code}: ${ind.outOfRange.length} tổ ngoài khoảng ${summary.teamMin}–${summary.teamMax} thành viên: ${listNames(ind.outOfRange)}.`);
-    }
-  }
-  if (summary.indicators.some((i) => i.kind === 'SO_LUONG')) {
-    notes.push(`Chỉ tiêu số lượng: "Thực hiện" là tổng trong kỳ, "Lũy kế từ đầu năm" từ tháng 1 đến tháng ${summary.endMonth} (chỉ tính tháng đã nộp).`);
-  }
-  return notes;
+  b.border({ row: header, col: 1, numRows: counts.length + 1, numCols: COUNT_TABLE_HEADERS.length });
+  const period = summary.countedMonths.length > 1 ? `các ${monthsText(summary.countedMonths)}` : `tháng ${summary.endMonth}`;
+  addNote(b, `Trong kỳ: tổng ${period}; lũy kế: từ tháng 1 đến hết tháng ${summary.endMonth}. Chỉ tính các tháng đã nộp báo cáo.`);
+  return header;
+}
+
+/** Village × rate indicator: each village's own rate, coloured by its own pace to the target (its `Đầu năm` to the year's target). */
+function villageMatrix(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, rates: readonly IndicatorSummary[], words: Vocabulary): number {
+  const several = summary.countedMonths.length > 1;
+  heading(`TỶ LỆ THEO TỪNG ${words.village.toLocaleUpperCase('vi')} (%)`);
+  const verdict = summary.endMonth === 12 ? 'xanh: đạt chỉ tiêu năm; đỏ: chưa đạt' : 'xanh: đã đạt chỉ tiêu năm; xanh nhạt: đúng tiến độ; đỏ: chậm tiến độ';
+  addNote(b, `Màu theo tiến độ của từng ${words.village} so với kế hoạch đến kỳ — ${verdict}. Chữ nghiêng: số liệu của tháng trước.`);
+  const header = b.addRow(['STT', `Tên ${words.village}`, several ? 'Đã nộp (số tháng)' : 'Tình trạng', 'Số liệu đến', ...rates.map(shortLabel)], HEADER);
+  summary.villages.forEach((v, i) => {
+    const submittedMonths = v.statuses.filter(isSubmittedStatus).length;
+    const approvedMonths = summary.approvalInUse ? ` (duyệt ${v.statuses.filter((s) => s === 'DA_DUYET').length})` : '';
+    const status = several ? `${submittedMonths}/${v.statuses.length}${approvedMonths}` : STATUS_LABELS[v.statuses[0]];
+    const stale = v.latestMonth !== summary.endMonth;
+    b.addRow([i + 1, v.name, status, v.latestMonth === null ? 'Chưa có' : `Tháng ${v.latestMonth}`, ...rates.map((ind) => matrixValue(v.rates[ind.code]))], {}, [
+      { align: 'center' },
+      {},
+      { align: 'center', background: several ? null : statusColour(v.statuses[0]) },
+      stale ? { align: 'left', italic: true, fontColor: PALETTE.stale } : { align: 'left' },
+      ...rates.map((ind) => matrixFormat(v.rates[ind.code], summary.endMonth)),
+    ]);
+  });
+  b.border({ row: header, col: 1, numRows: summary.villages.length + 1, numCols: 4 + rates.length });
+  return header;
 }
 
 type VillageRateOrNone = VillageRate | null | undefined;
 
 function matrixValue(rate: VillageRateOrNone): unknown {
   if (!rate) return '';
-  return rate.ratePercent === null ? 'thiếu mẫu số' : round1(rate.ratePercent);
+  return rate.ratePercent === null ? 'thiếu tổng số' : round1(rate.ratePercent);
 }
 
-function matrixFormat(ind: IndicatorSummary, rate: VillageRateOrNone, endMonth: number): CellFormat {
+function matrixFormat(rate: VillageRateOrNone, endMonth: number): CellFormat {
   if (!rate) return { background: PALETTE.noData };
   if (rate.ratePercent === null) return { background: PALETTE.noData, fontColor: PALETTE.hint, italic: true, align: 'center', fontSize: 8 };
-  const light = ind.targetPercent ? trafficLight(rate.ratePercent, ind.targetPercent) : null;
-  return { numberFormat: PERCENT, background: light ? PALETTE[light] : null, italic: rate.month !== endMonth };
+  return { numberFormat: PERCENT, background: rate.evaluation ? PALETTE[EVALUATION_TONES[rate.evaluation]] : null, italic: rate.month !== endMonth };
 }
 
 function statusColour(status: MonthStatus): string | null {
@@ -216,4 +306,52 @@ function statusColour(status: MonthStatus): string | null {
     default:
       return null;
   }
+}
+
+/** The awards ranking with every component of the score beside it, and how the score is made. */
+function rankingBlock(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, words: Vocabulary): number {
+  heading('XẾP HẠNG TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG (tham khảo bình chọn "Tổ Công nghệ số cộng đồng tiêu biểu")');
+  for (const line of scoreExplanation(summary, words)) addNote(b, line);
+  const header = b.addRow([RANKING_HEADERS[0], `Tên ${words.village}`, ...RANKING_HEADERS.slice(2)], HEADER);
+  for (const r of summary.ranking) rankingRow(b, r);
+  b.border({ row: header, col: 1, numRows: summary.ranking.length + 1, numCols: RANKING_HEADERS.length });
+  return header;
+}
+
+function rankingRow(b: WholeTabBuilder, r: RankingRow): void {
+  const top = r.rank <= 3;
+  const percent = (value: number | null) => (value === null ? '' : round1(value));
+  b.addRow([
+    r.rank,
+    r.name,
+    percent(r.score),
+    percent(r.achievementPercent),
+    `${r.onTimeMonths}/${r.dueMonths}`,
+    r.activityPer100 === null ? 'chưa có số hộ' : round1(r.activityPer100),
+    percent(r.activityPercent),
+  ], {}, [
+    { align: 'center', bold: top },
+    { bold: top },
+    { numberFormat: PERCENT, bold: true },
+    { numberFormat: PERCENT },
+    { align: 'center', background: r.neverOnTime ? PALETTE.bad : null },
+    r.activityPer100 === null ? { align: 'center', italic: true, fontColor: PALETTE.hint, fontSize: 8 } : { numberFormat: PERCENT },
+    { numberFormat: PERCENT },
+  ]);
+}
+
+const COMPONENT_WORDS = { results: 'kết quả chỉ tiêu', timeliness: 'nộp đúng hạn', activity: 'hoạt động' } as const;
+
+/** `Điểm = 50% kết quả chỉ tiêu + 30% nộp đúng hạn + 20% hoạt động`, then what each part is. */
+function scoreExplanation(summary: AggregationSummary, words: Vocabulary): string[] {
+  const weights = effectiveWeights(summary.weights);
+  const total = weights.results + weights.timeliness + weights.activity;
+  const parts = (Object.keys(COMPONENT_WORDS) as (keyof typeof COMPONENT_WORDS)[])
+    .filter((key) => weights[key] > 0)
+    .map((key) => `${formatDecimal((weights[key] / total) * 100)}% ${COMPONENT_WORDS[key]}`);
+  const approved = summary.approvalInUse ? ' Chỉ tính các tháng đã được phòng Văn hóa - Xã hội duyệt.' : '';
+  return [
+    `Điểm (thang 100) = ${parts.join(' + ')} (tỷ trọng đặt tại tab Cấu hình). Kết quả chỉ tiêu: trung bình các chỉ tiêu tỷ lệ, mỗi chỉ tiêu tính mức đạt so với chỉ tiêu năm, tối đa 100%. Nộp đúng hạn: số tháng nộp đúng hạn trên số tháng đã đến hạn từ đầu năm. Hoạt động: tổng số lượt, buổi, sản phẩm từ đầu năm trên 100 hộ, so với ${words.village} cao nhất.`,
+    `Tổ chưa lần nào nộp đúng hạn xếp sau các Tổ đã có tháng nộp đúng hạn. Phần nào chưa có số liệu (như chưa có số hộ trong tab Danh sách) thì không tính vào điểm của ${words.village} đó.${approved}`,
+  ];
 }

@@ -16,6 +16,10 @@ export const PALETTE = {
   good: '#c6efce',
   near: '#ffeb9c',
   bad: '#ffc7ce',
+  /** `Đúng tiến độ`: on the plan's line but not yet at the year's target — lighter than `good`. */
+  onPace: '#e2f0c4',
+  /** Tổng hợp's chart: `Kế hoạch đến kỳ` between the rate (`chartRate`) and the year's target (`chartTarget`). */
+  chartPlan: '#9dc3e6',
   stale: '#9c5700',
   chartRate: '#2e75b6',
   chartTarget: '#bfbfbf',

@@ -6,7 +6,7 @@
 import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
 import { PALETTE } from '../shared/palette';
 import { INDICATOR_TABLE_HEADERS, SETTING_FIELDS, TARGET_PERCENT, type IndicatorSetting, type Settings } from '../config/settings';
-import { SETTINGS_TITLE, indicatorRow, locateSettingCells, readSettingsGrid, settingsLayout } from '../config/settingsGrid';
+import { SETTINGS_TITLE, VALUE_COLUMN_WIDTH, indicatorRow, locateSettingCells, multilineRowHeight, readSettingsGrid, settingsLayout } from '../config/settingsGrid';
 import { TAB_SETTINGS } from './tabNames';
 import { ownTabProtection } from './ownProtection';
 import { block, ownFormat, ownRow } from './specCells';
@@ -31,7 +31,7 @@ export interface SettingsTabPlan {
   added: string[];
 }
 
-const COLUMN_WIDTHS = [230, 300, 110, 110, 110, 110, 110];
+const COLUMN_WIDTHS = [230, VALUE_COLUMN_WIDTH, 110, 110, 110, 110, 110];
 const WIDTH = INDICATOR_TABLE_HEADERS.length;
 
 export function planSettingsTab(input: SettingsTabInput): SettingsTabPlan {
@@ -89,6 +89,12 @@ function claimLayout(spec: TabSpec, rows: Grid, office: readonly string[]): void
     ownFormat(spec, block(row + 1, col + 1), { background: PALETTE.settingValueBg, align: 'left' });
     ownFormat(spec, block(row + 1, col + 2), { fontColor: PALETTE.hint, italic: true });
     if (field.type === 'choice' && field.choices) spec.validations.push({ block: block(row + 1, col + 1), rule: { kind: 'list', values: [...field.choices] } });
+    if (field.type === 'text' && field.multiline) {
+      // Label, value and hint start on the first line of a tall row, the value wrapped within its column.
+      ownFormat(spec, block(row + 1, col, 1, 3), { valign: 'top' });
+      ownFormat(spec, block(row + 1, col + 1), { wrap: true });
+      spec.rowHeights.push({ row: row + 1, height: multilineRowHeight(String(rows[row][col] ?? '')) });
+    }
   }
   const table = findHeaderRow(rows, INDICATOR_TABLE_HEADERS);
   if (!table) return;

@@ -72,7 +72,7 @@ export function villageTabTitle(villageName: string, year: number): string {
 }
 
 export const VILLAGE_TAB_HELP =
-  'Ghi số liệu vào cột của tháng. Chỉ tiêu "lũy kế": tổng số tính đến cuối tháng; "trong tháng": số phát sinh trong tháng. Để trống nếu chưa có số (0 là một số liệu). Xong tháng nào, tích ô "Đã nộp báo cáo" của tháng đó.';
+  'Ghi số liệu vào cột của tháng; để trống nếu chưa có số (0 là một số liệu). Xong tháng nào, tích ô "Đã nộp báo cáo" của tháng đó. Ô tô đỏ là ô cần sửa: lời nhắn ở dòng "Ghi chú" của tháng.';
 
 export const START_COL = HEADER.length; // 0-based column of Đầu năm in a fresh tab
 export const FIRST_MONTH_COL = START_COL + 1; // 0-based column of Tháng 1 in a fresh tab

@@ -8,6 +8,7 @@ import type { Finding } from '../shared/findings';
 import type { Grid } from '../shared/grid';
 import { PALETTE } from '../shared/palette';
 import type { IndicatorSetting } from '../config/settings';
+import { vocabularyOf, type VocabularySettings } from '../config/vocabulary';
 import { isPlausibleEmail } from '../shared/text';
 import { block, ownFormat, ownRow, ownValue } from './specCells';
 import { HEADER_STYLE, claimTitleBlock } from './tabStyles';
@@ -44,15 +45,22 @@ export interface VillageTabInput {
   position: number;
   office: readonly string[];
   headEmail: string;
+  /** The words of `Cấu hình` the protections are described in (`trưởng thôn`, `tổ trưởng tổ dân phố`). */
+  words: VocabularySettings;
 }
 
 export type VillageTabPlan =
   | { outcome: 'unrecognised'; findings: Finding[] }
   | { outcome: 'created' | 'repaired' | 'unchanged'; spec: TabSpec; added: string[]; findings: Finding[] };
 
-/** Standard widths of a tab laid out by setup: code, label, unit, Đầu năm, then the months. */
-const COLUMN_WIDTHS = [90, 300, 60, 70, ...MONTHS.map(() => 78)];
-const HELP_ROW_HEIGHT = 84;
+/**
+ * Standard widths of a tab laid out by setup: code, label, unit, Đầu năm, then the months. The
+ * frozen code and label fit in 200 px, so a phone keeps most of its screen for the month it fills
+ * (docs/tabs.md, "Village tabs"); the label wraps onto as many lines as it needs.
+ */
+export const COLUMN_WIDTHS: readonly number[] = [52, 148, 60, 70, ...MONTHS.map(() => 78)];
+/** The help text wraps across the two frozen columns only. */
+const HELP_ROW_HEIGHT = 112;
 
 const START_HELP = 'Do phòng VH-XH ghi: số lũy kế đến hết năm trước (lệnh "Năm mới" tự điền).';
 const HELP_BY_KIND: Record<IndicatorSetting['kind'], string> = {
@@ -197,7 +205,8 @@ function claimLayout(spec: TabSpec, map: VillageTabMap, input: VillageTabInput):
   if (noteRow !== undefined) ownFormat(spec, block(noteRow + 1, firstCol, 1, numCols), { wrap: true, numberFormat: '@' });
   const lastRow = Math.max(1, ...map.rows.values()) + 1;
   const bodyRows = lastRow - headerRow;
-  ownFormat(spec, block(headerRow + 1, codeCol, bodyRows, 1), { fontColor: PALETTE.codeFg, fontSize: 8 });
+  // A long code wraps in its narrow column rather than hide under the label.
+  ownFormat(spec, block(headerRow + 1, codeCol, bodyRows, 1), { fontColor: PALETTE.codeFg, fontSize: 8, wrap: true });
   ownFormat(spec, block(headerRow + 1, codeCol + 1, bodyRows, 1), { wrap: true });
   spec.conditionalFormats = { marker: SHADING_MARKER, rules: monthShading(headerRow, firstCol, numCols, bodyRows, input.year) };
   spec.protections = villageProtections(input, map);
@@ -253,8 +262,8 @@ function monthShading(headerRow: number, firstCol: number, numCols: number, body
 }
 
 /** The month cells of a village tab: its head's to fill, with the office. */
-export function inputsProtectionWhat(tab: string): string {
-  return `ô nhập số liệu tab ${tab}: trưởng địa bàn và phòng VH-XH`;
+export function inputsProtectionWhat(tab: string, words: VocabularySettings): string {
+  return `ô nhập số liệu tab ${tab}: ${vocabularyOf(words).head} và phòng VH-XH`;
 }
 
 /**
@@ -270,7 +279,7 @@ function villageProtections(input: VillageTabInput, map: VillageTabMap): Protect
   const months = monthColumnsBlock(map);
   return [
     { ...ownProtection(null, `tab ${name}: chỉ phòng VH-XH sửa, trừ các ô nhập số liệu`, input.office), unprotected },
-    ...(months ? [ownProtection(months, inputsProtectionWhat(name), withHead)] : []),
+    ...(months ? [ownProtection(months, inputsProtectionWhat(name, input.words), withHead)] : []),
   ];
 }
 

@@ -5,7 +5,7 @@ import type { AutomationLine } from '../../core/automation/automation';
 import type { DashboardData, DashboardRate, DashboardVillage } from '../../core/reports/dashboard';
 import type { ApprovalResult } from '../../core/entry/approval';
 import type { ReminderRunReport } from '../../core/reminders/outcome';
-import { headTitle } from '../../core/config/registry';
+import { headTitle } from '../../core/config/vocabulary';
 import type { MonthStatus } from '../../core/assessment/status';
 import { button, byId, h, replaceChildren } from '../shared/dom';
 import { callServer, errorText } from '../shared/server';
@@ -56,7 +56,8 @@ function render(data: DashboardData, notice?: { text: string; tone: Tone }): voi
     completeness(data),
     h('section', { attrs: { 'aria-label': 'Thao tác' } }, actions(data, status), status),
     villageList(data, status),
-    rateList(data.rates),
+    rateList(data),
+    teamSize(data),
     configProblems(data),
     automation(data.automation, status),
     h('p', { className: 'muted footnote' }, `Cập nhật lúc ${data.generatedAt}`),
@@ -73,7 +74,7 @@ function completeness(data: DashboardData): HTMLElement {
     { attrs: { 'aria-labelledby': 'h-completeness' } },
     h('h2', { id: 'h-completeness' }, 'Tình hình nộp báo cáo'),
     h('p', { className: 'headline' }, h('strong', null, `${counts.submitted}/${counts.total}`), ` đã nộp (${data.completenessText})`),
-    progressBar(percent, null, `Đã nộp ${data.completenessText}`),
+    progressBar(percent, [], `Đã nộp ${data.completenessText}`),
     h('div', { className: 'tiles' }, tile('DUNG_HAN', 'Đúng hạn'), tile('NOP_MUON', 'Nộp muộn'), tile('CHUA_NOP', 'Chưa nộp'), tile('CAN_SUA', 'Cần sửa'), counts.CHO_XU_LY > 0 ? tile('CHO_XU_LY', 'Chờ xử lý') : null, counts.DA_DUYET > 0 ? tile('DA_DUYET', 'Đã duyệt') : null),
   );
 }
@@ -165,36 +166,59 @@ function villageItem(v: DashboardVillage, controls: HTMLElement | null): HTMLEle
   );
 }
 
-function rateList(rates: readonly DashboardRate[]): HTMLElement | null {
-  if (rates.length === 0) return null;
+/** Each rate against the year plan: the bar fills to the rate, a grey mark shows the plan to date, a black one the year's target. */
+function rateList(data: DashboardData): HTMLElement | null {
+  if (data.rates.length === 0) return null;
   return h(
     'section',
     { attrs: { 'aria-labelledby': 'h-rates' } },
-    h('h2', { id: 'h-rates' }, 'Tiến độ chỉ tiêu (lũy kế)'),
-    h(
-      'ul',
-      { className: 'rates' },
-      ...rates.map((r) =>
-        h(
-          'li',
-          { className: `rate tone-${r.tone}` },
-          h('div', { className: 'rate-label' }, r.label),
-          progressBar(r.ratio === null ? 0 : r.ratio * 100, r.targetPercent, `${r.label}: ${r.percentText}`),
-          h('div', { className: 'rate-figures' }, h('strong', null, r.percentText), r.targetPercent === null ? '' : ` · mục tiêu ${r.targetPercent}%`, h('span', { className: 'muted' }, ` · ${r.numeratorText}/${r.denominatorText}`)),
-        ),
-      ),
-    ),
+    h('h2', { id: 'h-rates' }, `Tiến độ thực hiện chỉ tiêu (lũy kế đến tháng ${data.month})`),
+    h('p', { className: 'muted legend' }, h('span', { className: 'legend-plan', attrs: { 'aria-hidden': 'true' } }), ' kế hoạch đến kỳ ', h('span', { className: 'legend-target', attrs: { 'aria-hidden': 'true' } }), ' chỉ tiêu năm'),
+    h('ul', { className: 'rates' }, ...data.rates.map(rateItem)),
+    data.paceNote ? h('p', { className: 'muted pace-note' }, data.paceNote) : null,
   );
 }
 
-function progressBar(percent: number, targetPercent: number | null, label: string): HTMLElement {
+/** Teams of the size the plan asks (teams, not people), and the villages outside it or without a size. */
+function teamSize(data: DashboardData): HTMLElement | null {
+  if (!data.teamSize) return null;
+  return h(
+    'section',
+    { attrs: { 'aria-labelledby': 'h-team' } },
+    h('h2', { id: 'h-team' }, 'Thành viên các Tổ'),
+    h('div', { className: 'team-size' }, h('strong', null, data.teamSize.line), ...data.teamSize.details.map((d) => h('div', { className: 'muted' }, d))),
+  );
+}
+
+function rateItem(r: DashboardRate): HTMLElement {
+  const marks = [
+    r.planPercent === null ? null : { percent: r.planPercent, className: 'bar-plan', title: `Kế hoạch đến kỳ ${r.planText}` },
+    r.targetPercent === null ? null : { percent: r.targetPercent, className: 'bar-target', title: `Chỉ tiêu năm ${r.targetPercent}%` },
+  ].filter((m) => m !== null);
+  return h(
+    'li',
+    { className: `rate tone-${r.tone}` },
+    h('div', { className: 'rate-head' }, h('span', { className: 'rate-label' }, r.label), r.evaluationText ? h('span', { className: 'badge badge-evaluation' }, r.evaluationText) : null),
+    progressBar(r.ratePercent ?? 0, marks, `${r.label}: ${r.percentText}${r.evaluationText ? `, ${r.evaluationText.toLocaleLowerCase('vi')}` : ''}`),
+    h('div', { className: 'rate-figures' }, h('strong', null, r.percentText), r.targetPercent === null ? '' : ` · chỉ tiêu năm ${r.targetPercent}%`, h('span', { className: 'muted' }, ` · ${r.figuresText}`)),
+    r.paceText ? h('div', { className: 'rate-pace muted' }, r.paceText) : null,
+  );
+}
+
+interface BarMark {
+  percent: number;
+  className: string;
+  title: string;
+}
+
+function progressBar(percent: number, marks: readonly BarMark[], label: string): HTMLElement {
   const clamp = (n: number) => Math.max(0, Math.min(100, n));
   const fill = h('div', { className: 'bar-fill' });
   fill.style.width = `${clamp(percent)}%`;
   const bar = h('div', { className: 'bar', role: 'img', attrs: { 'aria-label': label } }, fill);
-  if (targetPercent !== null) {
-    const marker = h('div', { className: 'bar-target', title: `Mục tiêu ${targetPercent}%` });
-    marker.style.left = `calc(${clamp(targetPercent)}% - 1px)`;
+  for (const mark of marks) {
+    const marker = h('div', { className: mark.className, title: mark.title });
+    marker.style.left = `calc(${clamp(mark.percent)}% - 1px)`;
     bar.append(marker);
   }
   return bar;

@@ -1,9 +1,10 @@
 /**
- * Cài đặt: the settings of `Cấu hình` as a form checked by the same schema code the server runs,
- * the reminder trigger, test emails and the presets.
+ * Cài đặt: the settings of `Cấu hình` and the yearly targets of its indicator table as a form
+ * checked by the same code the server runs, the reminder trigger, test emails and the presets.
  */
-import { SETTING_FIELDS, type SettingField, type SettingKey } from '../../core/config/settings';
-import { parseSettingsForm, type FieldErrors } from '../../core/config/settingsForm';
+import { SETTING_FIELDS, type SettingField } from '../../core/config/settings';
+import { parseSettingsForm, targetKey, type FieldErrors, type FormKey } from '../../core/config/settingsForm';
+import { FORM_SECTIONS, settingsFormValues, weightsHelp, type FormSection, type FormTarget, type FormValues } from '../../core/config/settingsFormLayout';
 import type { SaveSettingsResult, SettingsPanelData } from '../../gas/settingsPanel';
 import { button, byId, h, replaceChildren } from '../shared/dom';
 import { callServer, errorText, resultText } from '../shared/server';
@@ -11,24 +12,19 @@ import { setStatus, showError, showLoading, whileBusy, type Tone } from '../shar
 
 const app = byId('app');
 
-/** Section headings, placed before the first field of each group. */
-const SECTIONS: Partial<Record<SettingKey, string>> = {
-  unitName: 'Đơn vị',
-  dueDay: 'Hạn nộp và nhắc việc',
-  officeEmail: 'Liên hệ và Tổ CNSCĐ',
-  signerAuthority: 'Người ký báo cáo',
-};
-
-type FormValues = Record<SettingKey, string>;
+type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 interface View {
   data: SettingsPanelData;
   /** What the form was filled with: fields left as they were are not written back. */
   baseline: FormValues;
-  inputs: Map<SettingKey, HTMLInputElement | HTMLSelectElement>;
-  errors: Map<SettingKey, HTMLElement>;
+  /** In the order of the page, so the first error found is the first one on screen. */
+  inputs: Map<FormKey, Input>;
+  errors: Map<FormKey, HTMLElement>;
   /** Fields the user has left (blur) or submitted: only those show messages while typing. */
-  visited: Set<SettingKey>;
+  visited: Set<FormKey>;
+  /** The live line under the ranking weights. */
+  weights: HTMLElement;
   /** One live status line per part, next to the buttons that report into it. */
   status: Record<Part, HTMLElement>;
 }
@@ -49,7 +45,9 @@ function render(data: SettingsPanelData, notice?: Notice): void {
   app.removeAttribute('aria-busy');
   const line = (part: Part) => h('div', { className: 'status', id: `${part}-status` });
   const status = { form: line('form'), reminders: line('reminders'), presets: line('presets') };
-  const view: View = { data, baseline: toFormValues(data), inputs: new Map(), errors: new Map(), visited: new Set(), status };
+  const baseline = data.values ? settingsFormValues(data.values, data.targets) : ({} as FormValues);
+  const weights = h('p', { className: 'weights-sum', id: 'weights-sum', attrs: { 'aria-live': 'polite' } });
+  const view: View = { data, baseline, inputs: new Map(), errors: new Map(), visited: new Set(), weights, status };
   replaceChildren(
     app,
     data.ready ? null : notReady(data),
@@ -58,16 +56,11 @@ function render(data: SettingsPanelData, notice?: Notice): void {
     data.ready ? remindersPanel(view) : null,
     presetsPanel(view),
   );
+  if (data.ready) showWeights(view);
   if (notice) {
     setStatus(status[notice.part], notice.text, notice.tone);
     status[notice.part].scrollIntoView({ block: 'nearest' });
   }
-}
-
-function toFormValues(data: SettingsPanelData): FormValues {
-  const values = {} as FormValues;
-  for (const f of SETTING_FIELDS) values[f.key] = data.values ? String(data.values[f.key]) : '';
-  return values;
 }
 
 function notReady(data: SettingsPanelData): HTMLElement {
@@ -76,7 +69,7 @@ function notReady(data: SettingsPanelData): HTMLElement {
     { className: 'state state-empty' },
     h('p', { className: 'state-title' }, 'Bảng tính chưa được khởi tạo'),
     h('p', null, 'Chọn một mẫu cấu hình bên dưới (mẫu tạo sẵn các tab), hoặc chạy Tổ CNSCĐ › Khởi tạo / cập nhật bảng tính.'),
-    data.villages === 0 ? h('p', null, 'Sau đó điền danh sách thôn/tổ dân phố vào tab "Danh sách" rồi chạy lại Khởi tạo.') : null,
+    data.villages === 0 ? h('p', null, 'Sau đó điền các địa bàn vào tab "Danh sách" rồi chạy lại Khởi tạo.') : null,
   );
 }
 
@@ -92,11 +85,7 @@ function findingsList(data: SettingsPanelData): HTMLElement | null {
 
 function settingsForm(view: View): HTMLElement {
   const form = h('form', { attrs: { novalidate: '', 'aria-label': 'Cấu hình báo cáo' } });
-  for (const field of SETTING_FIELDS) {
-    const heading = SECTIONS[field.key];
-    if (heading) form.append(h('h2', null, heading));
-    form.append(fieldRow(field, view));
-  }
+  FORM_SECTIONS.forEach((section, i) => form.append(formSection(section, `h-section-${i}`, view)));
   const save = h('button', { className: 'btn-primary' }, 'Lưu cài đặt');
   save.type = 'submit';
   form.append(h('div', { className: 'actions sticky-actions' }, save, button('Hoàn tác', () => undo(view))), view.status.form);
@@ -107,32 +96,63 @@ function settingsForm(view: View): HTMLElement {
   return form;
 }
 
-function fieldRow(field: SettingField, view: View): HTMLElement {
-  const id = `f-${field.key}`;
-  const input = field.type === 'choice' ? choiceInput(field) : h('input', null);
-  input.id = id;
-  input.name = field.key;
+function formSection(section: FormSection, headingId: string, view: View): HTMLElement {
+  const fields = SETTING_FIELDS.filter((f) => section.keys.includes(f.key)).sort((a, b) => section.keys.indexOf(a.key) - section.keys.indexOf(b.key));
+  const weighted = section.keys.includes('weightResults');
+  return h(
+    'section',
+    { className: 'form-section', attrs: { 'aria-labelledby': headingId } },
+    h('h2', { id: headingId }, section.title),
+    section.hint ? h('p', { className: 'muted section-hint' }, section.hint) : null,
+    ...(section.targets ? view.data.targets.map((t) => targetRow(t, view)) : []),
+    ...fields.map((f) => settingRow(f, view)),
+    weighted ? view.weights : null,
+  );
+}
+
+function settingRow(field: SettingField, view: View): HTMLElement {
+  const input = field.type === 'choice' ? choiceInput(field) : field.type === 'text' && field.multiline ? h('textarea', null) : h('input', null);
   if (input instanceof HTMLInputElement) {
     input.type = 'text';
     if (field.type === 'int') input.inputMode = 'numeric';
     if (field.key === 'officeEmail') input.inputMode = 'email';
-    input.autocomplete = 'off';
   }
-  input.value = view.baseline[field.key];
+  if (input instanceof HTMLTextAreaElement) input.rows = Math.max(3, view.baseline[field.key].split('\n').length + 1);
+  const row = fieldRow(field.key, field.label, field.hint, input, view);
+  if (field.key.startsWith('weight')) input.addEventListener('input', () => showWeights(view));
+  return row;
+}
+
+function targetRow(target: FormTarget, view: View): HTMLElement {
+  const input = h('input', null);
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  // The unit sits after the box, so what is typed is the number alone.
+  const control = h('div', { className: 'with-unit' }, input, h('span', { className: 'unit', attrs: { 'aria-hidden': 'true' } }, '%'));
+  return fieldRow(targetKey(target.code), target.label, target.hint, input, view, control);
+}
+
+/** `control`: what the page shows for the input, when more than the input itself. */
+function fieldRow(key: FormKey, label: string, hintText: string, input: Input, view: View, control: HTMLElement = input): HTMLElement {
+  const id = `f-${key.replace(':', '-')}`;
+  input.id = id;
+  input.name = key;
+  input.setAttribute('autocomplete', 'off');
+  input.value = view.baseline[key];
   const error = h('p', { className: 'field-error', id: `${id}-error` });
-  const hint = field.hint ? h('p', { className: 'hint', id: `${id}-hint` }, field.hint) : null;
+  const hint = hintText ? h('p', { className: 'hint', id: `${id}-hint` }, hintText) : null;
   input.setAttribute('aria-describedby', [hint ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' '));
-  view.inputs.set(field.key, input);
-  view.errors.set(field.key, error);
+  view.inputs.set(key, input);
+  view.errors.set(key, error);
   const revalidate = () => showErrors(view, parseErrors(view));
   input.addEventListener('blur', () => {
-    view.visited.add(field.key);
+    view.visited.add(key);
     revalidate();
   });
-  input.addEventListener(field.type === 'choice' ? 'change' : 'input', () => {
-    if (view.visited.has(field.key)) revalidate();
+  input.addEventListener(input instanceof HTMLSelectElement ? 'change' : 'input', () => {
+    if (view.visited.has(key)) revalidate();
   });
-  return h('div', { className: 'field', id: `${id}-row` }, h('label', { attrs: { for: id } }, field.label), input, hint, error);
+  return h('div', { className: 'field', id: `${id}-row` }, h('label', { attrs: { for: id } }, label), control, hint, error);
 }
 
 function choiceInput(field: SettingField): HTMLSelectElement {
@@ -154,24 +174,29 @@ function parseErrors(view: View): FieldErrors {
   return result.ok ? {} : result.errors;
 }
 
+function showWeights(view: View): void {
+  const help = weightsHelp(formValues(view));
+  view.weights.classList.toggle('weights-warning', help?.warning === true);
+  replaceChildren(view.weights, help?.text ?? '');
+}
+
 function showErrors(view: View, errors: FieldErrors, all = false): void {
   for (const [key, node] of view.errors) {
     const message = all || view.visited.has(key) ? errors[key] ?? '' : '';
     replaceChildren(node, message);
-    const input = view.inputs.get(key);
-    input?.setAttribute('aria-invalid', message ? 'true' : 'false');
+    view.inputs.get(key)?.setAttribute('aria-invalid', message ? 'true' : 'false');
     node.parentElement?.classList.toggle('invalid', message !== '');
   }
 }
 
 function focusFirstError(view: View, errors: FieldErrors): void {
-  const first = SETTING_FIELDS.find((f) => errors[f.key]);
-  if (first) view.inputs.get(first.key)?.focus();
+  const first = [...view.inputs.keys()].find((key) => errors[key]);
+  if (first) view.inputs.get(first)?.focus();
 }
 
 async function submit(view: View, form: HTMLElement): Promise<void> {
   const errors = parseErrors(view);
-  SETTING_FIELDS.forEach((f) => view.visited.add(f.key));
+  view.inputs.forEach((_, key) => view.visited.add(key));
   showErrors(view, errors, true);
   if (Object.keys(errors).length > 0) {
     setStatus(view.status.form, `Chưa lưu: ${Object.keys(errors).length} ô chưa hợp lệ, xem thông báo màu đỏ cạnh ô.`, 'error');
@@ -197,6 +222,7 @@ function undo(view: View): void {
   for (const [key, input] of view.inputs) input.value = view.baseline[key];
   view.visited.clear();
   showErrors(view, {});
+  showWeights(view);
   setStatus(view.status.form, 'Đã trả lại các giá trị đang lưu trong tab Cấu hình.');
 }
 
@@ -232,13 +258,28 @@ function remindersPanel(view: View): HTMLElement {
 }
 
 function presetsPanel(view: View): HTMLElement {
-  const select = h('select', { id: 'preset' }, ...view.data.presets.map((p) => {
+  const { presets, preset, ready } = view.data;
+  const own = presets.find((p) => p.id === preset);
+  // A sheet that follows no preset says so, rather than showing the first preset as if it were its own.
+  const none = ready && !own ? h('option', null, 'Tự cấu hình') : null;
+  if (none) {
+    none.value = '';
+    none.disabled = true;
+  }
+  const select = h('select', { id: 'preset' }, none, ...presets.map((p) => {
     const option = h('option', null, p.title);
     option.value = p.id;
     return option;
   }));
+  select.value = own?.id ?? (none ? '' : presets[0]?.id ?? '');
+  const current = ready ? h('p', { className: 'muted', id: 'preset-current' }, own ? `Bảng tính này đang theo mẫu "${own.title}".` : 'Bảng tính này tự cấu hình, không theo mẫu nào.') : null;
   const confirmBox = h('div', { attrs: { 'aria-live': 'assertive' } });
   const ask = button('Áp dụng mẫu…', () => {
+    if (select.value === '') {
+      setStatus(view.status.presets, 'Chọn một mẫu trong danh sách rồi bấm lại "Áp dụng mẫu…".', 'error');
+      select.focus();
+      return;
+    }
     const title = select.options[select.selectedIndex]?.text ?? '';
     const cancel = button('Hủy', () => {
       replaceChildren(confirmBox);
@@ -261,7 +302,7 @@ function presetsPanel(view: View): HTMLElement {
     'section',
     { className: 'panel', attrs: { 'aria-labelledby': 'h-presets' } },
     h('h2', { id: 'h-presets' }, 'Mẫu cấu hình'),
-    h('div', { className: 'field' }, h('label', { attrs: { for: 'preset' } }, 'Mẫu'), select),
+    h('div', { className: 'field' }, h('label', { attrs: { for: 'preset' } }, 'Mẫu'), select, current),
     h('div', { className: 'actions' }, ask),
     confirmBox,
     view.status.presets,

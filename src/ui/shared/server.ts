@@ -2,6 +2,8 @@
  * google.script.run as a promise. The real bridge rejects with an Error whose message is the
  * server's; anything else thrown is turned into one so callers handle a single shape.
  */
+import { explainPlatformError } from '../../core/shared/platformErrors';
+
 interface ScriptRunner {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
   withFailureHandler(fn: (error: unknown) => void): ScriptRunner;
@@ -19,10 +21,12 @@ export function callServer<T>(fn: string, ...args: unknown[]): Promise<T> {
   });
 }
 
-/** The message to show for a failed call, without the "Exception: " prefix Apps Script adds. */
+/**
+ * The message to show for a failed call: the server's own message, or Google's refusal in
+ * Vietnamese with what to do (a time-out, a lock, a missing permission…).
+ */
 export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^(Exception|Error):\s*/, '') || 'Đã có lỗi không rõ nguyên nhân.';
+  return explainPlatformError(error instanceof Error ? error.message : String(error));
 }
 
 /** What a server command reported: its text, or its `message`/`summary`, else `fallback`. */

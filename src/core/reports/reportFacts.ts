@@ -1,0 +1,87 @@
+/**
+ * What the printed report's judgements rest on (docs/tabs.md, "Báo cáo"): which rate indicators are
+ * behind and by how much, which reports are overdue, what the next period is. Figures, no wording.
+ */
+import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
+import { QUARTER_NAMES } from '../assessment/period';
+import { isBehind, MONTHS_IN_YEAR, planToDate } from '../assessment/progress';
+import { compareDates, type LocalDate } from '../shared/calendar';
+
+/** The year's last month: `Đánh giá` is the year's verdict (Đạt / Chưa đạt), the next period is next year. */
+export const isYearEnd = (summary: Pick<AggregationSummary, 'endMonth'>) => summary.endMonth >= MONTHS_IN_YEAR;
+
+/** A rate indicator with a rate and a target, and the line it is judged against. */
+export interface RateStanding {
+  ind: IndicatorSummary;
+  rate: number;
+  target: number;
+  /** The plan to date before December; the year's target at the year's end. */
+  line: number;
+  /** line − rate, in percentage points: how far behind (negative: ahead). */
+  gap: number;
+}
+
+export function rateStandings(summary: AggregationSummary): RateStanding[] {
+  return summary.indicators.flatMap((ind) => {
+    if (ind.kind !== 'TY_LE' || ind.ratePercent === null || ind.targetPercent === null || ind.evaluation === null) return [];
+    const line = isYearEnd(summary) ? ind.targetPercent : ind.planPercent ?? ind.targetPercent;
+    return [{ ind, rate: ind.ratePercent, target: ind.targetPercent, line, gap: line - ind.ratePercent }];
+  });
+}
+
+/** Rate indicators behind the plan (or short of the year's target in December), the furthest behind first. */
+export function behindFurthestFirst(summary: AggregationSummary): RateStanding[] {
+  return rateStandings(summary)
+    .filter((s) => isBehind(s.ind.evaluation))
+    .sort((a, b) => b.gap - a.gap);
+}
+
+/** Rate indicators applied but without a rate yet (no village has both a value and its total). */
+export function ratesWithoutData(summary: AggregationSummary): IndicatorSummary[] {
+  return summary.indicators.filter((i) => i.kind === 'TY_LE' && i.ratePercent === null);
+}
+
+/** The due date of month `month`'s report: the same rule as the period's last month, months earlier. */
+export function dueDateOfMonth(summary: Pick<AggregationSummary, 'dueDate' | 'endMonth'>, month: number): LocalDate {
+  const [day, m, year] = summary.dueDate.split('/').map(Number);
+  const index = year * 12 + (m - 1) - (summary.endMonth - month);
+  return { year: Math.floor(index / 12), month: (index % 12) + 1, day };
+}
+
+/** Reports of the period not submitted although their due date has passed by `today`. */
+export function overdueMissing(summary: AggregationSummary, today: LocalDate): VillageMonths[] {
+  return summary.completeness.missingVillages.flatMap((v) => {
+    const months = v.months.filter((m) => compareDates(today, dueDateOfMonth(summary, m)) > 0);
+    return months.length > 0 ? [{ name: v.name, months }] : [];
+  });
+}
+
+/** The period after this one, as section IV names it. */
+export interface NextPeriod {
+  /** `tháng tới`, `quý tới`, `năm tới`: the section heading. */
+  word: string;
+  /** `tháng 6`, `quý III`, `năm 2027`: inside a sentence. */
+  phrase: string;
+  /** Its last month (this year); null when it is next year. */
+  endMonth: number | null;
+}
+
+export function nextPeriodOf(summary: AggregationSummary): NextPeriod {
+  const lastQuarter = summary.period.kind === 'quarter' && summary.period.quarter === QUARTER_NAMES.length;
+  if (isYearEnd(summary) || lastQuarter) return { word: 'năm tới', phrase: `năm ${summary.year + 1}`, endMonth: null };
+  if (summary.period.kind === 'quarter') {
+    const quarter = summary.period.quarter;
+    return { word: 'quý tới', phrase: `quý ${QUARTER_NAMES[quarter]}`, endMonth: (quarter + 1) * 3 };
+  }
+  return { word: 'tháng tới', phrase: `tháng ${summary.endMonth + 1}`, endMonth: summary.endMonth + 1 };
+}
+
+/**
+ * How many more people (households) the villages counted must reach by the end of `month` to be on
+ * the plan (`month` 12: the year's target); 0 when they already are.
+ */
+export function shortfallBy(ind: IndicatorSummary, month: number): number {
+  if (ind.value === null || ind.denominator === null || ind.targetPercent === null) return 0;
+  const line = planToDate(ind.baselinePercent ?? 0, ind.targetPercent, month);
+  return Math.max(0, Math.ceil((line / 100) * ind.denominator - ind.value - 1e-9));
+}

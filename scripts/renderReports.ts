@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import type { LocalDate } from '../src/core/shared/calendar';
 import type { PresetId } from '../src/core/config/presets';
 import { settingField } from '../src/core/config/settings';
-import { TAB_REPORT, TAB_SETTINGS } from '../src/core/workbook/tabNames';
-import { DEMO_OFFICE, runDemoYear } from './demo/year';
+import { TAB_REPORT } from '../src/core/workbook/tabNames';
+import { runDemoYear, typeSetting } from './demo/year';
 import { writeXlsx } from './demo/xlsx';
 
 const OUT = join(__dirname, '..', 'test-artifacts', 'reports');
@@ -55,10 +55,7 @@ const RENDERINGS: Rendering[] = [
 /** A year of sample reports up to the rendering's date (scripts/demo/year.ts), then Tổng hợp of its period. */
 function runYear(id: PresetId, rendering: Rendering) {
   const year = runDemoYear(id, rendering.date);
-  if (rendering.proposals) {
-    const row = year.emu.rawGrid(TAB_SETTINGS).findIndex((r) => r[0] === settingField('proposals').label) + 1;
-    year.emu.userEdit(year.ctx, { user: DEMO_OFFICE, sheet: TAB_SETTINGS, a1: `B${row}`, value: rendering.proposals });
-  }
+  if (rendering.proposals) typeSetting(year.emu, year.ctx, settingField('proposals').label, rendering.proposals);
   year.asOffice(rendering.entry, [rendering.arg]);
   return year.emu.model();
 }
@@ -84,7 +81,7 @@ async function main(): Promise<void> {
       const xlsx = join(work, `${base}.xlsx`);
       await writeXlsx({ ...model, sheets: model.sheets.filter((s) => s.name === TAB_REPORT) }, xlsx);
       execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, xlsx], { stdio: 'ignore' });
-      execFileSync('pdftoppm', ['-png', '-r', '60', join(work, `${base}.pdf`), join(OUT, base)]);
+      execFileSync('pdftoppm', ['-png', '-r', '110', join(work, `${base}.pdf`), join(OUT, base)]);
       const pages = readdirSync(OUT).filter((f) => f.startsWith(`${base}-`) && f.endsWith('.png'));
       console.log(`${base}: ${pages.length} trang`);
     }

@@ -3,7 +3,7 @@
  * rate indicators against the year plan, team size, activity counts, the top of the awards ranking.
  */
 import type { AggregationSummary, IndicatorSummary } from '../../src/core/assessment/aggregation';
-import { effectiveWeights } from '../../src/core/assessment/awards';
+import { weightShares } from '../../src/core/assessment/awards';
 import { evaluationLabel, namesWithMonths, percentOf, percentText } from '../../src/core/reports/aggregationText';
 import { shortLabel } from '../../src/core/config/indicatorNames';
 import { vocabularyOf } from '../../src/core/config/vocabulary';
@@ -67,15 +67,15 @@ function teamSizeLines(summary: AggregationSummary): string[] {
 function rankingLines(summary: AggregationSummary): string[] {
   const top = summary.ranking.slice(0, TOP);
   if (top.length === 0) return [];
-  const w = effectiveWeights(summary.weights);
+  const w = weightShares(summary.weights);
   const village = vocabularyOf(summary).Village;
   const columns: Column[] = [
     { header: ['Hạng'], align: 'right', width: 4 },
     { header: [village], align: 'left' },
     { header: ['Điểm'], align: 'right', width: 5 },
-    { header: ['Kết quả', `(${w.results}%)`], align: 'right', width: 8 },
-    { header: ['Đúng hạn', `(${w.timeliness}%)`], align: 'right', width: 8 },
-    { header: ['Hoạt động/100 hộ', `(${w.activity}%)`], align: 'right', width: 16 },
+    { header: ['Kết quả', `(${formatDecimal(w.results)}%)`], align: 'right', width: 8 },
+    { header: ['Đúng hạn', `(${formatDecimal(w.timeliness)}%)`], align: 'right', width: 8 },
+    { header: ['Hoạt động/100 hộ', `(${formatDecimal(w.activity)}%)`], align: 'right', width: 16 },
   ];
   const rows = top.map((r) => [
     String(r.rank),

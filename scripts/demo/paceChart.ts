@@ -20,6 +20,7 @@ const FONTS: readonly { file: string; family: string }[] = [
   { file: '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', family: 'Liberation Sans' },
   { file: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', family: 'Noto Sans' },
   { file: '/Library/Fonts/Arial Unicode.ttf', family: 'Arial Unicode MS' },
+  { file: '/System/Library/Fonts/Supplemental/Arial Unicode.ttf', family: 'Arial Unicode MS' },
   { file: 'C:\\Windows\\Fonts\\arial.ttf', family: 'Arial' },
 ];
 

@@ -105,8 +105,9 @@ function applyMarks(sheet: Sheet, marks: MarkPlan): void {
 }
 
 function applyWrite(range: Range, write: CellWrite): void {
-  if (write.value !== undefined) range.setValue(write.value);
+  // The format first: text written into a plain-text cell stays text, whatever it starts with.
   if (write.numberFormat !== undefined) range.setNumberFormat(write.numberFormat);
+  if (write.value !== undefined) range.setValue(write.value);
   if (write.note !== undefined) range.setNote(write.note);
 }
 

@@ -7,11 +7,10 @@ import { vnDateOf } from '../core/shared/calendar';
 import { ledgerWrites, markLogged, pruneLedger, readLedger, recordDigest, recordSent, recordSettled, unloggedSends, type LedgerWrite, type ReminderLedger } from '../core/reminders/ledger';
 import { headReminderEmail, officeDigestEmail, type EmailMessage, type MessageContext } from '../core/reminders/messages';
 import { backlogRows, describeRun, runSummaryText, type Delivery, type ReminderRunReport } from '../core/reminders/outcome';
-import { planReminders, villagesToRead, type ReminderPlan } from '../core/reminders/plan';
+import { planReminders, stopsSending, villagesToRead, type ReminderPlan } from '../core/reminders/plan';
 import { previewEmails } from '../core/reminders/preview';
 import { TAB_LOG } from '../core/workbook/tabNames';
 import { failureKindOf, messageOf } from './failures';
-import type { PlatformErrorKind } from '../core/shared/platformErrors';
 import { withDocumentLock } from './lock';
 import { settlePendingEdits } from './pendingEdits';
 import { appendLog } from './log';
@@ -46,9 +45,6 @@ function send(message: EmailMessage): void {
  */
 const SENDING_BUDGET_MS = 4.5 * 60 * 1000;
 
-/** Refusals after which no email of this run can go either. */
-const QUOTA_REFUSALS: readonly (PlatformErrorKind | null)[] = ['MAIL_QUOTA', 'DAILY_QUOTA', 'RATE_LIMIT'];
-
 /**
  * Sends in order while the daily quota and the time budget last; one failing address does not stop
  * the others. Each outcome is pushed as it happens and `recordSent(n)` runs after each email that
@@ -65,7 +61,7 @@ function deliver(messages: readonly EmailMessage[], deliveries: Delivery[], star
       send(message);
     } catch (err) {
       // The quota figure is an estimate; when Google refuses for quota, the rest waits for the next run.
-      if (QUOTA_REFUSALS.includes(failureKindOf(err))) quota = 0;
+      if (stopsSending(failureKindOf(err))) quota = 0;
       deliveries.push(quota < 1 ? { result: 'deferred' } : { result: 'failed', error: messageOf(err) });
       return;
     }

@@ -193,7 +193,8 @@ describe('Tổng hợp with approvals', () => {
     expect(summaryLayout(before).spec.values.some((r) => r[0] === "'Đã duyệt")).toBe(false);
 
     const after = run([tab('Thôn A', [], full), tab('Thôn B', [1, 2, 3, 4, 5], half)]);
-    expect(after.ranking.map((r) => [r.name, r.onTimeMonths, r.dueMonths])).toEqual([['Thôn B', 5, 5], ['Thôn A', 0, 5]]);
+    // Thôn A's five reports wait for approval: not judged yet, so neither on time nor late.
+    expect(after.ranking.map((r) => [r.name, r.onTimeMonths, r.dueMonths, r.neverOnTime])).toEqual([['Thôn B', 5, 5, false], ['Thôn A', 0, 0, false]]);
     expect(after.ranking[1].achievementPercent).toBe(0);
     // The village figures themselves still come from every submitted month.
     expect(after.villages[0].rates.HS_KNS?.value).toBe(30);

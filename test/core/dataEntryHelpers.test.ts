@@ -2,13 +2,24 @@ import { CATALOGUE } from '../../src/core/config/catalogue';
 import { planMarks } from '../../src/core/entry/cellMarks';
 import { renderCheckDialog } from '../../src/core/entry/checkResult';
 import { monthsNeedingWork, planEdit, tickCellRect } from '../../src/core/entry/editPlan';
-import { OWN_NOTE_MARKER, splitNote, submittedValuesNote, withOwnNote } from '../../src/core/entry/ownNotes';
+import { OWN_NOTE_MARKER, needsFixNote, rejectedNote, splitMonthNote, splitNote, submittedValuesNote, withOwnMonthNote, withOwnNote } from '../../src/core/entry/ownNotes';
 import { PENDING_NOTE } from '../../src/core/entry/pendingEdits';
 import { validateMonth } from '../../src/core/entry/validation';
 import { indicatorRowLabels, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
 import { baseGrid, colOf, contextFor, parse, rowOf, set } from './villageFixture';
 
 describe('own notes', () => {
+  it('a month\'s Ghi chú: what the head typed after the add-on\'s message is theirs too, and stays', () => {
+    const errors = [{ level: 'error' as const, sheet: 'Thôn 3', cell: 'E7', message: 'ô E7: "mười" không phải số.' }];
+    for (const ours of [rejectedNote(errors), needsFixNote(errors)]) {
+      const typedAfter = `${withOwnMonthNote('Họp dân 2 buổi', ours)}\nĐã sửa lại ô E7`;
+      expect(splitMonthNote(typedAfter)).toEqual({ person: 'Họp dân 2 buổi\n\nĐã sửa lại ô E7', own: ours });
+      // The month submitted cleanly: the message goes, both of the head's texts stay.
+      expect(withOwnMonthNote(typedAfter, null)).toBe('Họp dân 2 buổi\n\nĐã sửa lại ô E7');
+    }
+    expect(withOwnMonthNote(withOwnMonthNote('', rejectedNote(errors)), null)).toBe('');
+  });
+
   it('replace and remove only the add-on part, keeping what a person wrote', () => {
     const mine = withOwnNote('Hỏi lại anh Sơn', 'lỗi A');
     expect(mine).toBe(`Hỏi lại anh Sơn\n\n${OWN_NOTE_MARKER} lỗi A`);

@@ -52,8 +52,8 @@ describe('platform errors in Vietnamese', () => {
   it('any other platform message: a general sentence with what to do, the original kept short as a code', () => {
     const raw = `Exception: Unexpected failure in Sheets backend ${'x'.repeat(300)}`;
     const text = explainPlatformError(raw);
-    expect(text.startsWith('Google báo lỗi khi thực hiện thao tác. Xin thử lại sau vài phút.')).toBe(true);
-    expect(text).toMatch(/\(Mã lỗi Google: Unexpected failure in Sheets backend x+…\)$/);
+    expect(text.startsWith('Đã có lỗi khi thực hiện thao tác. Xin thử lại sau vài phút.')).toBe(true);
+    expect(text).toMatch(/\(Chi tiết kỹ thuật: Unexpected failure in Sheets backend x+…\)$/);
     expect(text.length).toBeLessThan(300);
     expect(platformErrorKind(raw)).toBeNull();
     expect(explainPlatformError('')).toBe('Đã có lỗi không rõ nguyên nhân. Xin thử lại sau vài phút.');

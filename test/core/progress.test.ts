@@ -97,6 +97,17 @@ describe('progress to plan, Bạch Ngọc (người trưởng thành có kỹ n�
     expect(s.villages.map((v) => v.rates.NTT_KNS?.evaluation)).toEqual(['CHAM_TIEN_DO', 'DUNG_TIEN_DO']);
   });
 
+  it('December without Đầu năm: the same verdicts, the plan the target', () => {
+    const s = summaryOf('bach-ngoc', 12, DECEMBER, [
+      { adults: 1000, pupils: 100, now: { NTT_KNS: 650, HS_KNS: 100 } },
+      { adults: 500, pupils: 50, now: { NTT_KNS: 350, HS_KNS: 50 } },
+    ]);
+    // 1.000 ÷ 1.500 = 66,67% of 70%: Chưa đạt; pupils 150 ÷ 150 = 100%: Đạt.
+    expect(pick(s, 'NTT_KNS')).toMatchObject({ baseline: null, plan: 70, evaluation: 'CHUA_DAT' });
+    expect(pick(s, 'NTT_KNS').projected).toBeCloseTo(66.6667, 4);
+    expect(pick(s, 'HS_KNS')).toMatchObject({ rate: 100, plan: 100, projected: 100, evaluation: 'DAT' });
+  });
+
   it('December: Đạt / Chưa đạt against the year target, and the projection is the rate itself', () => {
     const s = summaryOf('bach-ngoc', 12, DECEMBER, [
       { adults: 1000, pupils: 100, start: { NTT_KNS: 200, HS_KNS: 10 }, now: { NTT_KNS: 700, HS_KNS: 99 } },
@@ -104,8 +115,8 @@ describe('progress to plan, Bạch Ngọc (người trưởng thành có kỹ n�
     ]);
     // 1.050 ÷ 1.500 = 70%: Đạt. Pupils 149 ÷ 150 = 99,33%: Chưa đạt. Plan to date = the target.
     expect(pick(s, 'NTT_KNS')).toMatchObject({ rate: 70, plan: 70, projected: 70, evaluation: 'DAT' });
-    // Only the first village has Đầu năm: the baseline is 200 ÷ 1.000 of that village alone.
-    expect(pick(s, 'NTT_KNS').baseline).toBe(20);
+    // Only the first village has Đầu năm: the second starts from 0, so the baseline is 200 ÷ 1.500.
+    expect(pick(s, 'NTT_KNS').baseline).toBeCloseTo(13.3333, 4);
     expect(pick(s, 'HS_KNS')).toMatchObject({ plan: 100, evaluation: 'CHUA_DAT' });
     expect(pick(s, 'HS_KNS').projected).toBeCloseTo(99.3333, 4);
   });
@@ -127,9 +138,12 @@ describe('progress to plan, An Hải (người trưởng thành có kỹ năng s
     expect(pick(summaryOf('an-hai', 5, MAY, one(700)), 'HS_KNS').evaluation).toBe('DA_DAT');
   });
 
-  it('December: 79,9% of an 80% target is Chưa đạt; 80% is Đạt', () => {
-    expect(pick(summaryOf('an-hai', 12, DECEMBER, one(1598, 200)), 'NTT_KNS').evaluation).toBe('CHUA_DAT');
-    expect(pick(summaryOf('an-hai', 12, DECEMBER, one(1600)), 'NTT_KNS').evaluation).toBe('DAT');
+  it('December: 79,9% of an 80% target is Chưa đạt; 80% is Đạt; the plan is the target, the projection the rate', () => {
+    // 1.598 ÷ 2.000 = 79,9%; baseline 10%: plan 10 + 70 × 12/12 = 80%; projection 10 + 69,9 × 1 = 79,9%.
+    const short = pick(summaryOf('an-hai', 12, DECEMBER, one(1598, 200)), 'NTT_KNS');
+    expect(short.evaluation).toBe('CHUA_DAT');
+    expect([short.rate, short.baseline, short.plan, short.projected].map((x) => Number(x?.toFixed(4)))).toEqual([79.9, 10, 80, 79.9]);
+    expect(pick(summaryOf('an-hai', 12, DECEMBER, one(1600)), 'NTT_KNS')).toMatchObject({ rate: 80, baseline: null, plan: 80, projected: 80, evaluation: 'DAT' });
   });
 });
 
@@ -147,7 +161,7 @@ describe('progress formulas', () => {
 });
 
 describe('awards score', () => {
-  const team = (name: string, achievementPercent: number | null, onTimeMonths: number, dueMonths: number, activityPer100: number | null): AwardInput => ({ name, achievementPercent, onTimeMonths, dueMonths, activityPer100 });
+  const team = (name: string, achievementPercent: number | null, onTimeMonths: number, dueMonths: number, activityPer100: number | null): AwardInput => ({ name, achievementPercent, onTimeMonths, dueMonths, everOnTime: onTimeMonths > 0, activityPer100 });
 
   it('score = 50% results + 30% timeliness + 20% activity relative to the best, worked by hand', () => {
     const [a, b] = scoreTeams([team('Thôn A', 80, 4, 5, 10), team('Thôn B', 60, 5, 5, 20)], { results: 50, timeliness: 30, activity: 20 });
@@ -168,9 +182,20 @@ describe('awards score', () => {
     expect(ranked[3].award).toMatchObject({ score: 70, neverOnTime: true });
   });
 
+  it('a team whose on-time months wait for approval is not "never on time"', () => {
+    // Approval in use: Thôn 2's four on-time months are not approved yet, so they count 0 of 5.
+    const waiting = { ...team('Thôn 2', 90, 0, 5, 10), everOnTime: true };
+    const ranked = rankTeams([team('Thôn 1', 50, 1, 5, 10), waiting], { results: 50, timeliness: 30, activity: 20 });
+    expect(ranked.map((r) => [r.team.name, r.award.neverOnTime])).toEqual([['Thôn 2', false], ['Thôn 1', false]]);
+  });
+
   it('with equal results, the team always on time ranks above the team never on time', () => {
-    const ranked = rankTeams([team('Thôn 4', 90, 0, 11, 10), team('Thôn 1', 90, 11, 11, 10)], { results: 50, timeliness: 30, activity: 20 });
-    expect(ranked.map((r) => r.team.name)).toEqual(['Thôn 1', 'Thôn 4']);
+    // Thôn 4 is twice as active and scores 65 against Thôn 1's 85 without the tier; with the office
+    // putting all weight on activity it would score 100 against 50, and still rank second.
+    const teams = [team('Thôn 4', 90, 0, 11, 20), team('Thôn 1', 90, 11, 11, 10)];
+    expect(rankTeams(teams, { results: 50, timeliness: 30, activity: 20 }).map((r) => r.team.name)).toEqual(['Thôn 1', 'Thôn 4']);
+    const byActivity = rankTeams(teams, { results: 0, timeliness: 0, activity: 100 });
+    expect(byActivity.map((r) => [r.team.name, r.award.score])).toEqual([['Thôn 1', 50], ['Thôn 4', 100]]);
   });
 
   it('the office weights decide; all weights 0 falls back to 50/30/20; a missing household count is not held against a team', () => {

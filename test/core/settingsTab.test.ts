@@ -144,3 +144,17 @@ describe('the preset a sheet follows', () => {
     expect(sheetPresetId('ha-noi', { unitName: 'Xã Tân Lập' })).toBeNull();
   });
 });
+
+describe('planSettingsTab repairing a tab made before Nơi nhận existed', () => {
+  it('adds the row with the commune\'s own province and level, never a "xã" in a ward', () => {
+    const ward = getPreset('an-hai');
+    const grid = settingsLayout(ward.settings, ward.indicators).rows.map((r) => [...r]);
+    grid.splice(rowOf(grid, 'Nơi nhận'), 1);
+    // Setup repairs with the neutral preset's defaults (a commune "Xã", no province).
+    const spec = planSettingsTab({ grid, mode: 'keep', settings: getPreset('mac-dinh').settings, indicators: ward.indicators, office: [] }).spec;
+    const added = spec.values.find((r) => String(r[0]).startsWith('Nơi nhận'));
+    expect(added?.[1]).toBe(ward.settings.recipients);
+    expect(String(added?.[1])).toContain('HĐND phường');
+    expect(String(added?.[1])).not.toMatch(/(^|\s)xã(\s|;|$)/m);
+  });
+});

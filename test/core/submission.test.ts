@@ -24,8 +24,10 @@ function plan(grid: unknown[][], actions: EditAction[], notes: Record<string, st
 }
 
 /** The month's `Ghi chú` written with the add-on's `own` after the person's text. */
-const message = (month: number, own: string, person = '') => ({ cell: cellOf('GHI_CHU', month), value: `${person ? `${person}\n\n` : ''}${OWN_NOTE_MARKER} ${own}` });
+const message = (month: number, own: string, person = '') => ({ cell: cellOf('GHI_CHU', month), value: `${person ? `${person}\n\n` : ''}${OWN_NOTE_MARKER} ${own}`, numberFormat: '@' });
 const REFUSED_H14 = `Chưa nộp được báo cáo, cần sửa:\n• ${BLANK_H14}\nSửa xong hãy tích lại ô "Đã nộp".`;
+/** In the month's own `Ghi chú` the messages start at the cell: the tab and column say the rest. */
+const IN_MONTH = (text: string) => text.replace('Thôn 3, Tháng 5, ô', 'ô');
 /** The mark on I14 (LUOT_DVCTT, Tháng 5) and its note, 0-based in the tab. */
 const markH14 = (own: string | null, background: string) => ({ row: rowOf('LUOT_DVCTT'), column: 8, numRows: 1, numColumns: 1, notes: [[own === null ? '' : `${OWN_NOTE_MARKER} ${own}`]], backgrounds: [[background]] });
 
@@ -71,7 +73,7 @@ describe('planSubmissions', () => {
     const result = plan(grid, [{ kind: 'submit', month: 5 }], { I20: 'Hỏi anh Sơn', I14: 'Ô này hỏi lại' }, { I14: '#ffffff' });
     expect(result.writes).toEqual([
       { cell: 'I20', value: false, note: `Hỏi anh Sơn\n\n${OWN_NOTE_MARKER} ${REFUSED_H14}` },
-      message(5, REFUSED_H14, 'Họp dân ngày 3'),
+      message(5, IN_MONTH(REFUSED_H14), 'Họp dân ngày 3'),
     ]);
     expect(result.marks).toEqual([{ ...markH14(`• ${BLANK_H14}`, PALETTE.bad), notes: [[`Ô này hỏi lại\n\n${OWN_NOTE_MARKER} • ${BLANK_H14}`]] }]);
     expect(result.log).toEqual([{ action: 'Nộp báo cáo không thành công', village: 'Thôn 3', period: 'Tháng 5/2026', detail: `Đã bỏ tích vì có 1 lỗi: ${BLANK_H14}` }]);
@@ -82,7 +84,7 @@ describe('planSubmissions', () => {
     fillMonth(grid, 7, true);
     const result = plan(grid, [{ kind: 'submit', month: 7 }]);
     // The checkbox itself is the wrong cell: explained, not coloured (it is the submission plan's).
-    expect(result.writes).toEqual([expect.objectContaining({ cell: 'K20', value: false }), { cell: 'K22', value: expect.stringContaining('chưa đến tháng 7/2026') }]);
+    expect(result.writes).toEqual([expect.objectContaining({ cell: 'K20', value: false }), { cell: 'K22', value: expect.stringContaining('chưa đến tháng 7/2026'), numberFormat: '@' }]);
     expect(result.marks).toEqual([]);
     expect(result.log[0].detail).toBe('Đã bỏ tích vì có 1 lỗi: Thôn 3, Tháng 7, ô K20: chưa đến tháng 7/2026 nên chưa nộp được báo cáo tháng này; hãy bỏ tích "Đã nộp".');
   });
@@ -94,7 +96,7 @@ describe('planSubmissions', () => {
     set(grid, 'GHI_CHU', 5, `Họp dân ngày 3\n\n${OWN_NOTE_MARKER} Cần sửa: …`);
     expect(plan(grid, [{ kind: 'retract', month: 5 }], { I20: NEEDS_FIX_H14, I21: kept(5) })).toEqual({
       marks: [],
-      writes: [{ cell: 'I21', value: '', note: '' }, { cell: 'I20', note: '' }, { cell: 'I22', value: 'Họp dân ngày 3' }],
+      writes: [{ cell: 'I21', value: '', note: '' }, { cell: 'I20', note: '' }, { cell: 'I22', value: 'Họp dân ngày 3', numberFormat: '@' }],
       log: [{
         action: 'Rút lại báo cáo', village: 'Thôn 3', period: 'Tháng 5/2026',
         detail: 'Bỏ tích "Đã nộp"; lần nộp trước lúc 10/05/2026 08:00. Ngày nộp đã xóa; tích lại để nộp lại.',
@@ -117,14 +119,14 @@ describe('planSubmissions', () => {
       set(grid, 'LUOT_DVCTT', 5, '');
       expect(plan(grid, recheck, { I21: kept(5) })).toEqual({
         marks: [markH14(`• ${BLANK_H14}`, PALETTE.bad)],
-        writes: [{ cell: 'I20', note: NEEDS_FIX_H14 }, { cell: 'I21', note: kept(5, { LUOT_DVCTT: '' }) }, message(5, `Cần sửa: số liệu đã nộp có lỗi.\n• ${BLANK_H14}`)],
+        writes: [{ cell: 'I20', note: NEEDS_FIX_H14 }, { cell: 'I21', note: kept(5, { LUOT_DVCTT: '' }) }, message(5, IN_MONTH(`Cần sửa: số liệu đã nộp có lỗi.\n• ${BLANK_H14}`))],
         log: [
           { action: 'Sửa số liệu đã nộp', village: 'Thôn 3', period: 'Tháng 5/2026', detail: 'ô I14 (LUOT_DVCTT): 5 → (trống)' },
           { action: 'Cần sửa', village: 'Thôn 3', period: 'Tháng 5/2026', detail: `Số liệu đã nộp được sửa và nay có 1 lỗi: ${BLANK_H14}` },
         ],
       });
       // Still wrong at the next edit: the notes, Ghi chú and the mark are already right, nothing is written or logged.
-      set(grid, 'GHI_CHU', 5, message(5, `Cần sửa: số liệu đã nộp có lỗi.\n• ${BLANK_H14}`).value);
+      set(grid, 'GHI_CHU', 5, message(5, IN_MONTH(`Cần sửa: số liệu đã nộp có lỗi.\n• ${BLANK_H14}`)).value);
       const marked = { notes: { I20: NEEDS_FIX_H14, I21: kept(5, { LUOT_DVCTT: '' }), I14: `${OWN_NOTE_MARKER} • ${BLANK_H14}` }, backgrounds: { I14: PALETTE.bad } };
       expect(plan(grid, recheck, marked.notes, marked.backgrounds)).toEqual({ marks: [], writes: [], log: [] });
     });
@@ -136,7 +138,7 @@ describe('planSubmissions', () => {
       expect(result.log).toEqual([]);
       expect(result.writes).toEqual([
         { cell: 'I20', note: expect.stringContaining('ô I14: Lượt hỗ trợ dịch vụ công trực tuyến: "mười" không phải số') },
-        { cell: 'I22', value: expect.stringContaining('ô I14: Lượt hỗ trợ dịch vụ công trực tuyến: "mười" không phải số') },
+        { cell: 'I22', value: expect.stringContaining('ô I14: Lượt hỗ trợ dịch vụ công trực tuyến: "mười" không phải số'), numberFormat: '@' },
       ]);
     });
 
@@ -146,7 +148,7 @@ describe('planSubmissions', () => {
       const notes = { I20: NEEDS_FIX_H14, I21: kept(5, { LUOT_DVCTT: '' }), I14: `Ô này hỏi lại\n\n${OWN_NOTE_MARKER} • ${BLANK_H14}` };
       expect(plan(grid, recheck, notes, { I14: PALETTE.bad, I13: '#00ff00' })).toEqual({
         marks: [{ ...markH14(null, PALETTE.inputBg), notes: [['Ô này hỏi lại']] }],
-        writes: [{ cell: 'I20', note: '' }, { cell: 'I21', note: kept(5) }, { cell: 'I22', value: 'Họp dân ngày 3' }],
+        writes: [{ cell: 'I20', note: '' }, { cell: 'I21', note: kept(5) }, { cell: 'I22', value: 'Họp dân ngày 3', numberFormat: '@' }],
         log: [
           { action: 'Sửa số liệu đã nộp', village: 'Thôn 3', period: 'Tháng 5/2026', detail: 'ô I14 (LUOT_DVCTT): (trống) → 5' },
           { action: 'Đã sửa xong', village: 'Thôn 3', period: 'Tháng 5/2026', detail: 'Số liệu đã nộp hết lỗi.' },

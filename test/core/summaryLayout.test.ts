@@ -8,6 +8,7 @@ import type { Period } from '../../src/core/assessment/period';
 import type { MonthStatus } from '../../src/core/assessment/status';
 import { COUNT_TABLE_HEADERS, RANKING_HEADERS, RATE_TABLE_HEADERS, summaryLayout } from '../../src/core/reports/summaryLayout';
 import { parseVillageTab } from '../../src/core/entry/monthReports';
+import { linesHeightPx } from '../../src/core/shared/textWidth';
 import { PALETTE } from '../../src/core/shared/palette';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { FIRST_MONTH_COL, villageTabLayout } from '../../src/core/workbook/villageTabLayout';
@@ -146,6 +147,15 @@ describe('Tổng hợp layout', () => {
     expect(row).toBe(late.spec.values.length - 1);
     expect(late.spec.values[row].slice(4, 6).map(shown)).toEqual(['0/5', 'chưa có số hộ']);
     expect(late.spec.formats.background?.[row][4]).toBe(PALETTE.bad);
+  });
+
+  it('a note is as tall as its lines in Arial, the tab\'s font; a note of one line keeps the row\'s own height', () => {
+    // 171 characters of italic 10 pt Arial: 1022 px, more than the 1012 px inside the merged note (Times: 914 px).
+    const twoLines = rowWith(spec, 2, 'Tổ chưa lần nào nộp đúng hạn xếp sau các Tổ đã có tháng nộp đúng hạn. Phần nào chưa có số liệu (như chưa có số hộ trong tab Danh sách) thì không tính vào điểm của thôn đó.');
+    expect(spec.rowHeights.find((h) => h.row === twoLines)?.height).toBe(linesHeightPx(2, 10));
+    const oneLine = rowWith(spec, 2, texts(spec).find((t) => t.startsWith('Màu theo tiến độ')) ?? '');
+    expect(oneLine).toBeGreaterThan(0);
+    expect(spec.rowHeights.some((h) => h.row === oneLine)).toBe(false);
   });
 
   it('explains Kế hoạch đến kỳ and Dự kiến cuối năm in plain words, without maths jargon', () => {

@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { REPO_ROOT, type SheetSnapshot } from '../../emulator';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { AGGREGATION_FAILED, NOTICE_MARK } from '../../src/core/reports/aggregationText';
-import { explainPlatformError } from '../../src/core/shared/platformErrors';
 import { sweepFaults, type FaultSweep } from './faults';
 import { fillVillageMonth, newWorkbook, OFFICE, pasteVillages, sampleVillages, type TestWorkbook } from './harness';
 
@@ -21,8 +20,8 @@ const OUTPUT = ['Tổng hợp', 'Báo cáo'] as const;
 const LOG = 'Nhật ký';
 const VILLAGES = sampleVillages('bach-ngoc').slice(0, 3);
 const [V1, V2, V3] = VILLAGES.map((v) => v.name);
-/** The emulator's injected fault as people read it (platformErrors.ts). */
-const INJECTED_FAULT = explainPlatformError('Service Spreadsheets failed while accessing document (injected fault).');
+/** The emulator's injected fault ("Service Spreadsheets failed while accessing document …") as people read it. */
+const INJECTED_FAULT = 'Máy chủ Google Trang tính không phản hồi kịp (thường do Google đang quá tải). Xin thử lại sau vài phút.';
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** An output tab as the official sees it: ids, grid size and chart ids aside, a width or height set to the default as unset. */

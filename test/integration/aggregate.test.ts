@@ -114,16 +114,15 @@ describe.each([
     const hs = byCode(summary, 'HS_KNS');
     expect([hs.value, hs.denominator, hs.reporting]).toEqual([150, 190, 4]);
     expect(hs.ratePercent).toBeCloseTo((150 / 190) * 100, 9);
-    expect(hs.met).toBe(false);
     expect(hs.missingDenominator).toEqual([v4]);
     expect(hs.stale).toEqual([{ name: v3, month: 4 }]);
     expect(hs.noData).toHaveLength(villageCount + 1 - 5);
     // NTT_KNS: 200+300+100+240+80 = 920 of 250+500+200+300+100 = 1350 → 68,1% (target 70 or 80).
     const ntt = byCode(summary, 'NTT_KNS');
-    expect([ntt.value, ntt.denominator, ntt.met]).toEqual([920, 1350, false]);
+    expect([ntt.value, ntt.denominator]).toEqual([920, 1350]);
     // HO_TUYEN_TRUYEN: 100+200+100+150+50 of 100+200+100+150+50 → 100% → Đạt.
     const ho = byCode(summary, 'HO_TUYEN_TRUYEN');
-    expect([ho.value, ho.denominator, ho.ratePercent, ho.met]).toEqual([600, 600, 100, true]);
+    expect([ho.value, ho.denominator, ho.ratePercent, ho.evaluation]).toEqual([600, 600, 100, 'DA_DAT']);
     // CD16_VNEID: 1390 / 1420.
     expect([byCode(summary, 'CD16_VNEID').value, byCode(summary, 'CD16_VNEID').denominator]).toEqual([1390, 1420]);
     // TV_TO: latest values 4 + 5 + 3 (April) + 6 + 4.
@@ -135,7 +134,7 @@ describe.each([
     expect([dvc.value, dvc.yearToDate, dvc.reporting]).toEqual([19, 32, 4]);
     if (id === 'an-hai') {
       const smart = byCode(summary, 'HO_SMART_HP'); // 90+150+80+120+40 of 600
-      expect([smart.value, smart.denominator, smart.ratePercent, smart.met]).toEqual([480, 600, 80, false]);
+      expect([smart.value, smart.denominator, smart.ratePercent]).toEqual([480, 600, 80]);
     } else {
       expect(summary.indicators.some((i) => i.code === 'HO_SMART_HP')).toBe(false);
     }

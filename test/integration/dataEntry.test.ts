@@ -84,7 +84,7 @@ describe('handleEdit (installable edit trigger)', () => {
     expect(backgroundOf(emu, 'Thôn 2', 'I19')).toBe(PALETTE.bad);
     expect(noteOf(emu, 'Thôn 2', 'I19')).toContain('ô I19: Buổi tập huấn nghiệp vụ cho Tổ còn trống');
     const message = String(emu.rawGet('Thôn 2', 'I22'));
-    expect(message.startsWith(`Họp dân ngày 3\n\n${OWN_NOTE_MARKER} Chưa nộp được báo cáo, cần sửa:\n• Thôn 2, Tháng 5, ô I19:`)).toBe(true);
+    expect(message.startsWith(`Họp dân ngày 3\n\n${OWN_NOTE_MARKER} Chưa nộp được báo cáo, cần sửa:\n• ô I19:`)).toBe(true);
     expect(message.endsWith('Sửa xong hãy tích lại ô "Đã nộp".')).toBe(true);
     // Tổng hợp and Báo cáo quote the head's own note, never the add-on's part.
     wb.call('aggregateMonth', [5]);
@@ -120,7 +120,8 @@ describe('handleEdit (installable edit trigger)', () => {
     expect(emu.rawGet('Thôn 4', 'I20')).toBe(true); // still ticked: status Cần sửa
     const needsFix = '⚠ Tổ CNSCĐ: Cần sửa: số liệu đã nộp có lỗi.\n• Thôn 4, Tháng 5, ô I14: Lượt hỗ trợ dịch vụ công trực tuyến còn trống; tháng đã nộp cần đủ số liệu (không có thì ghi 0).';
     expect(noteOf(emu, 'Thôn 4', 'I20')).toBe(needsFix);
-    expect([emu.rawGet('Thôn 4', 'I22'), backgroundOf(emu, 'Thôn 4', 'I14')]).toEqual([needsFix, PALETTE.bad]);
+    // In the month's own Ghi chú the message starts at the cell.
+    expect([emu.rawGet('Thôn 4', 'I22'), backgroundOf(emu, 'Thôn 4', 'I14')]).toEqual([needsFix.replace('Thôn 4, Tháng 5, ô', 'ô'), PALETTE.bad]);
     expect(logRows(emu).at(-1)?.slice(0, 3)).toEqual(['Cần sửa', 'Thôn 4', 'Tháng 5/2026']);
     const logged = logRows(emu).length;
     emu.userEdit(ctx, { user: head(4), sheet: 'Thôn 4', a1: 'I15', value: 7 }); // another edit, still broken: the change, no new "Cần sửa"

@@ -24,7 +24,7 @@ import { columnsOf, CONSOLE_WIDTH } from '../../scripts/demo/textColumns';
 import { runDemoYear, type DemoYear } from '../../scripts/demo/year';
 import { pictureAnchor, summaryChartSize, writeXlsx } from '../../scripts/demo/xlsx';
 import { mailTexts, payloadTexts, uiTexts, workbookTexts, type ReadableText } from './readableText';
-import { describeHits, englishWords, hitsOf, indicatorCodes, thonWords, type Hit } from './wordingRules';
+import { describeHits, englishWords, hitsOf, indicatorCodes, thonWords, wardWords, type Hit } from './wordingRules';
 
 /** The year ran to December; the office comes back on 10/01 of the next year. */
 const NEXT_JANUARY = { year: 2027, month: 1, day: 10 };
@@ -98,6 +98,7 @@ describe('the scan rules', () => {
     expect(thonWords('Buổi tuyên truyền (loa, họp thôn, nhóm Zalo); THÔN 3')).toEqual(['thôn', 'THÔN']);
     expect(thonWords('Tho\u0302n 3 (typed decomposed)')).toEqual(['Thôn']);
     expect(thonWords('tổ trưởng tổ dân phố; Thônx')).toEqual([]);
+    expect(wardWords('HĐND phường (b/c); Tổ trưởng Tổ dân phố số 2; phườngx, tổ dân phốc')).toEqual(['phường', 'Tổ dân phố']);
     expect(indicatorCodes('LUOT_DVCTT tăng; SO_HO; DA_NOP; XLUOT_DVCTT')).toEqual(['LUOT_DVCTT', 'SO_HO', 'DA_NOP']);
   });
 });
@@ -178,6 +179,14 @@ describe('wording of a full Bạch Ngọc year (commune: thôn)', () => {
   let scanned: ScannedYear;
   beforeAll(() => {
     scanned = scanYear('bach-ngoc');
+  });
+
+  it('(a) never says "phường" or "tổ dân phố" as its own words', () => {
+    // Where they are choices or examples: the settings that pick the level and the village word
+    // name them, the unit's name has a ward for an example, and the preset picker lists An Hải's ward.
+    const choosing = new Set([settingField('villageWord').label, settingField('level').hint, settingField('unitName').hint]);
+    const choices = (t: { text: string; where: string }) => choosing.has(t.text) || t.where.startsWith('getSettingsData.presets[');
+    expectNoHits(hitsOf('phường', wardWords, scanned.texts.filter((t) => !choices(t))), 'Bạch Ngọc: a ward\'s words');
   });
 
   it('(b) shows no code in Báo cáo', () => {

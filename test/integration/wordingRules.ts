@@ -1,5 +1,6 @@
 /**
- * What no person should read (issue 13, "Done when"): "thôn" as a word in a ward, indicator codes in
+ * What no person should read (issue 13, "Done when"): "thôn" as a word in a ward (and a ward's words
+ * in a commune), indicator codes in
  * `Báo cáo`, English words. Each rule returns the offending words of a text, so a report can say
  * where and what.
  */
@@ -17,6 +18,13 @@ const THON = asWord('thôn', 'giu');
 
 export function thonWords(text: string): string[] {
   return [...text.normalize('NFC').matchAll(THON)].map((m) => m[0]);
+}
+
+/** A ward's words in a commune: `phường`, `tổ dân phố`, in any case, as words. */
+const WARD = asWord('(?:phường|tổ dân phố)', 'giu');
+
+export function wardWords(text: string): string[] {
+  return [...text.normalize('NFC').matchAll(WARD)].map((m) => m[0]);
 }
 
 /** The codes an official must never read in `Báo cáo`: indicators, denominators, the status rows of a village tab. */

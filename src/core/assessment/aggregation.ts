@@ -15,9 +15,10 @@ import type { IndicatorSetting, Settings } from '../config/settings';
 import { isSubmittedStatus, wasOnTime, type MonthStatus } from './status';
 import { countedMonths, periodLabel, periodMonths, type Period } from './period';
 import { countOf, type VillageReport } from '../entry/monthReports';
-import { splitNote } from '../entry/ownNotes';
+import { splitMonthNote } from '../entry/ownNotes';
+import { tidyText } from '../shared/text';
 import { rankTeams, type AwardWeights } from './awards';
-import { evaluate, planToDate, projectedYearEnd, reaches, type Evaluation } from './progress';
+import { evaluate, planToDate, projectedYearEnd, type Evaluation } from './progress';
 
 /** The part of issue #3's MonthAssessment that Tổng hợp needs. */
 export interface MonthStatusOf {
@@ -87,12 +88,10 @@ export interface IndicatorSummary {
   denominator: number | null;
   /** TY_LE: value ÷ denominator × 100. */
   ratePercent: number | null;
-  /** TY_LE: rate at or above the year's target. */
-  met: boolean | null;
   /**
-   * TY_LE: the commune rate at the start of the year, from `Đầu năm` (Σ start values ÷ Σ
-   * denominators of the villages that have both); null when no village has a start value (the plan
-   * then starts from 0).
+   * TY_LE: the commune rate at the start of the year, from `Đầu năm`: Σ start values ÷ Σ
+   * denominators over the villages of the rate (one without a start value counts 0); null when no
+   * village has a start value (the plan then starts from 0).
    */
   baselinePercent: number | null;
   /** TY_LE with a target: the plan for the period's last month (`Kế hoạch đến kỳ`). */
@@ -160,7 +159,12 @@ export interface VillageSummary {
    * target, 1), × 100, from the latest month the ranking counts (approved only, with `approvalInUse`).
    */
   achievementPercent: number | null;
-  /** Year so far: months submitted on time (and approved, with `approvalInUse`) ÷ months whose report was due (or already submitted). */
+  /** Some month of the year so far was submitted on time, approved or not (awards.ts: the tier). */
+  everOnTime: boolean;
+  /**
+   * Year so far: months submitted on time ÷ months whose report was due (or already submitted); with
+   * `approvalInUse`, submitted months still waiting for approval count in neither.
+   */
   onTimeMonths: number;
   dueMonths: number;
   onTimePercent: number | null;
@@ -197,6 +201,9 @@ export interface AggregationSummary {
   year: number;
   teamMin: number;
   teamMax: number;
+  /** The due rule of `Cấu hình`: with `year`, calendar.dueDateOf(month, summary) gives any month's due date. */
+  dueDay: Settings['dueDay'];
+  dueMonth: Settings['dueMonth'];
   signerAuthority: string;
   signerTitle: string;
   signerName: string;
@@ -270,6 +277,8 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     year: settings.year,
     teamMin: settings.teamMin,
     teamMax: settings.teamMax,
+    dueDay: settings.dueDay,
+    dueMonth: settings.dueMonth,
     signerAuthority: settings.signerAuthority,
     signerTitle: settings.signerTitle,
     signerName: settings.signerName,
@@ -304,7 +313,8 @@ function teamSizeOf(team: IndicatorSummary | undefined, facts: readonly VillageF
 
 function notesOf(facts: readonly VillageFacts[], counted: readonly number[]): VillageNote[] {
   return facts.flatMap((f) => counted.flatMap((month) => {
-    const text = f.report ? splitNote(f.report.months[month - 1].note).person.trim() : '';
+    // One line, as the report quotes it.
+    const text = f.report ? tidyText(splitMonthNote(f.report.months[month - 1].note).person) : '';
     return text === '' ? [] : [{ name: f.name, month, text }];
   }));
 }
@@ -378,7 +388,6 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
     value: null,
     denominator: null,
     ratePercent: null,
-    met: null,
     baselinePercent: null,
     planPercent: null,
     projectedPercent: null,
@@ -415,7 +424,7 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
   let numerator = 0;
   let denominator = 0;
   let startNumerator = 0;
-  let startDenominator = 0;
+  let hasStart = false;
   for (const f of facts) {
     const latest = f.latest.get(ind.code);
     if (!latest) {
@@ -437,24 +446,25 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
     numerator += latest.value;
     denominator += den;
     base.reporting++;
+    // Over the villages of the rate, a village without a start value starting from 0, so the
+    // baseline and the rate measure the same people.
     const start = f.report?.startValues.get(ind.code);
     if (start?.reading.kind === 'count') {
       startNumerator += start.reading.value;
-      startDenominator += den;
+      hasStart = true;
     }
   }
   if (base.reporting === 0) return base;
   if (ind.kind === 'TRANG_THAI') return { ...base, value: numerator };
   const ratePercent = denominator > 0 ? (numerator / denominator) * 100 : null;
   const target = base.targetPercent;
-  const baselinePercent = startDenominator > 0 ? Math.min(100, (startNumerator / startDenominator) * 100) : null;
+  const baselinePercent = hasStart && denominator > 0 ? Math.min(100, (startNumerator / denominator) * 100) : null;
   const baseline = baselinePercent ?? 0;
   return {
     ...base,
     value: numerator,
     denominator,
     ratePercent,
-    met: ratePercent === null || target === null ? null : meetsTarget(ratePercent, target),
     baselinePercent,
     planPercent: target === null ? null : planToDate(baseline, target, endMonth),
     projectedPercent: ratePercent === null ? null : projectedYearEnd(baseline, ratePercent, endMonth),
@@ -462,10 +472,6 @@ function summariseIndicator(ind: IndicatorSetting, facts: readonly VillageFacts[
   };
 }
 
-/** Rounded to the one decimal shown, so 69,96% (shown 70%) is not called short of a 70% target. */
-export function meetsTarget(ratePercent: number, targetPercent: number): boolean {
-  return reaches(ratePercent, targetPercent);
-}
 
 /**
  * `duePassed[m - 1]`: whether the report of month m was due before today, for months 1 to the period's end.
@@ -487,8 +493,9 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
     rates[ind.code] = latest ? { value: latest.value, month: latest.month, denominator: den, ratePercent, evaluation } : null;
     const rankedValue = ranked.get(ind.code);
     const rankedRate = rankedValue ? rateOf(rankedValue.value) : null;
-    // A missing denominator is the office's to fill, so it does not count against the team.
-    if (ind.targetPercent && den !== null) achievements.push(rankedRate === null ? 0 : Math.min(rankedRate / ind.targetPercent, 1));
+    // A missing denominator is the office's to fill, and a total of 0 (no enterprise workers, say)
+    // leaves nothing to reach: neither counts against the team.
+    if (ind.targetPercent && den !== null && den > 0) achievements.push(rankedRate === null ? 0 : Math.min(rankedRate / ind.targetPercent, 1));
   }
   const counts = indicators.filter((i) => i.kind === 'SO_LUONG');
   const rankedMonths = Array.from({ length: f.endMonth }, (_, i) => i + 1).filter((m) => (approvalInUse ? f.statuses[m - 1] === 'DA_DUYET' : submitted(f, m)));
@@ -496,10 +503,14 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
   const households = f.village.denominators.SO_HO ?? null;
   let onTimeMonths = 0;
   let dueMonths = 0;
+  let everOnTime = false;
   for (let m = 1; m <= duePassed.length; m++) {
     if (!duePassed[m - 1] && !submitted(f, m)) continue;
+    everOnTime ||= f.onTime[m - 1];
+    // A report waiting for approval is not judged yet: neither on time nor late until the office has.
+    if (approvalInUse && submitted(f, m) && f.statuses[m - 1] !== 'DA_DUYET') continue;
     dueMonths++;
-    if (f.onTime[m - 1] && (!approvalInUse || f.statuses[m - 1] === 'DA_DUYET')) onTimeMonths++;
+    if (f.onTime[m - 1]) onTimeMonths++;
   }
   return {
     name: f.name,
@@ -511,6 +522,7 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
     onTimeMonths,
     dueMonths,
     onTimePercent: dueMonths > 0 ? (onTimeMonths / dueMonths) * 100 : null,
+    everOnTime,
     households,
     activityCount,
     activityPer100: households !== null && households > 0 ? (activityCount / households) * 100 : null,

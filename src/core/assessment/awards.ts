@@ -26,6 +26,11 @@ export interface AwardInput {
   achievementPercent: number | null;
   onTimeMonths: number;
   dueMonths: number;
+  /**
+   * Some due month was submitted on time. Once the office approves, `onTimeMonths` counts approved
+   * months only, so a team whose on-time months wait for approval has 0 of them but was on time.
+   */
+  everOnTime: boolean;
   /** Σ activity counts of the year so far per 100 households; null without a household count. */
   activityPer100: number | null;
 }
@@ -45,8 +50,15 @@ export interface RankedTeam<T> {
   award: AwardScore;
 }
 
-export function effectiveWeights(weights: AwardWeights): AwardWeights {
+function effectiveWeights(weights: AwardWeights): AwardWeights {
   return weights.results + weights.timeliness + weights.activity > 0 ? weights : DEFAULT_WEIGHTS;
+}
+
+/** Each weight's share of the score in percent: weights are relative, so 5 / 3 / 2 is 50 / 30 / 20. */
+export function weightShares(weights: AwardWeights): AwardWeights {
+  const w = effectiveWeights(weights);
+  const total = w.results + w.timeliness + w.activity;
+  return { results: (w.results / total) * 100, timeliness: (w.timeliness / total) * 100, activity: (w.activity / total) * 100 };
 }
 
 export function scoreTeams<T extends AwardInput>(teams: readonly T[], weights: AwardWeights): AwardScore[] {
@@ -63,7 +75,7 @@ export function scoreTeams<T extends AwardInput>(teams: readonly T[], weights: A
     const counted = parts.filter((p): p is [number, number] => p[1] !== null && p[0] > 0);
     const weightSum = counted.reduce((sum, [weight]) => sum + weight, 0);
     const score = weightSum > 0 ? counted.reduce((sum, [weight, value]) => sum + weight * value, 0) / weightSum : null;
-    return { activityPercent, score, neverOnTime: t.dueMonths > 0 && t.onTimeMonths === 0 };
+    return { activityPercent, score, neverOnTime: t.dueMonths > 0 && !t.everOnTime };
   });
 }
 

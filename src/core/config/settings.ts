@@ -5,7 +5,7 @@
 import type { IndicatorDef } from './catalogue';
 import { DEFAULT_WEIGHTS } from '../assessment/awards';
 import { readCount } from '../shared/cellValues';
-import { tidyText } from '../shared/text';
+import { tidyLines, tidyText } from '../shared/text';
 
 export const DUE_MONTH_SAME = 'Cùng tháng';
 export const DUE_MONTH_NEXT = 'Tháng sau';
@@ -125,13 +125,7 @@ export function isValidSetting(field: SettingField, value: unknown): boolean {
  * the rest kept as typed, line breaks included (docs/tabs.md, "Cấu hình").
  */
 export function readTextSetting(field: TextField, raw: unknown): string {
-  if (!field.multiline) return tidyText(raw);
-  if (raw === '' || raw === null || raw === undefined) return '';
-  const lines = String(raw).normalize('NFC').split(/\r\n|\r|\n/).map((line) => line.trim());
-  const first = lines.findIndex((line) => line !== '');
-  if (first < 0) return '';
-  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => line !== '');
-  return lines.slice(first, last + 1).join('\n');
+  return field.multiline ? tidyLines(raw) : tidyText(raw);
 }
 
 export type WeightSettings = Pick<Settings, 'weightResults' | 'weightTimeliness' | 'weightActivity'>;

@@ -3,6 +3,7 @@
  * values it is filled with and the live help on the ranking weights. Core, so tests read it as the
  * page does.
  */
+import { weightShares } from '../assessment/awards';
 import { readCount } from '../shared/cellValues';
 import { formatPercent } from '../shared/text';
 import { denominatorDef } from './catalogue';
@@ -74,7 +75,7 @@ export function weightsHelp(values: Partial<Record<FormKey, unknown>>): { text: 
   const [results, timeliness, activity] = weights as number[];
   const warning = weightsWarning({ weightResults: results, weightTimeliness: timeliness, weightActivity: activity });
   if (warning) return { text: warning, warning: true };
-  const sum = results + timeliness + activity;
-  const share = (w: number) => formatPercent(w / sum);
-  return { text: `Tổng ba trọng số: ${sum}. Tỷ trọng trong điểm xếp hạng: kết quả chỉ tiêu ${share(results)}, nộp đúng hạn ${share(timeliness)}, hoạt động ${share(activity)}.`, warning: false };
+  const shares = weightShares({ results, timeliness, activity });
+  const share = (percent: number) => formatPercent(percent / 100);
+  return { text: `Tổng ba trọng số: ${results + timeliness + activity}. Tỷ trọng trong điểm xếp hạng: kết quả chỉ tiêu ${share(shares.results)}, nộp đúng hạn ${share(shares.timeliness)}, hoạt động ${share(shares.activity)}.`, warning: false };
 }

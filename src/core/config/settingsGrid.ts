@@ -21,6 +21,7 @@ import {
 import { TAB_SETTINGS } from '../workbook/tabNames';
 import { normalizeName, tidyText } from '../shared/text';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
+import { linesHeightPx, wrappedLines } from '../shared/textWidth';
 
 export interface SettingsReading {
   settings: Settings;
@@ -158,17 +159,16 @@ export const SETTINGS_TITLE = 'CẤU HÌNH BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘ
 /** Width in pixels setup gives the `Giá trị` column. */
 export const VALUE_COLUMN_WIDTH = 300;
 const DEFAULT_ROW_HEIGHT = 21;
-const LINE_HEIGHT = 17;
-/** Characters of 10 pt Arial that fit on one line of the value column, rounded down so a row is never too short. */
-const CHARS_PER_LINE = Math.floor((VALUE_COLUMN_WIDTH - 10) / 6.5);
+/** `Cấu hình` is written in Sheets' default 10 pt Arial. */
+const SETTINGS_FONT = { size: 10, style: { family: 'Arial' } } as const;
 
 /**
  * Row height (px) that shows a multi-line value whole, wrapped in the value column: a height set
  * by the add-on does not grow by itself when the text does, so setup and the sidebar set it again.
  */
 export function multilineRowHeight(text: string): number {
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / CHARS_PER_LINE)), 0);
-  return Math.max(DEFAULT_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
+  const lines = wrappedLines(text, VALUE_COLUMN_WIDTH, SETTINGS_FONT.size, SETTINGS_FONT.style);
+  return Math.max(DEFAULT_ROW_HEIGHT, linesHeightPx(lines, SETTINGS_FONT.size));
 }
 
 export function settingsLayout(settings: Settings, indicators: readonly IndicatorSetting[]): SettingsLayout {

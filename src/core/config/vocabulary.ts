@@ -3,6 +3,11 @@
  * phố led by a tổ trưởng, a commune has thôn led by a trưởng thôn. Every user-facing text takes
  * these words from here, so a ward never reads "thôn" and a commune never reads "phường".
  */
+import { capitalizeFirst } from '../shared/text';
+
+/** The team of every village, by its official name: the same words in emails and in the printed report. */
+export const TEAM_NAME = 'Tổ công nghệ số cộng đồng';
+
 export interface Vocabulary {
   /** `thôn`, `tổ dân phố`: inside a sentence. */
   village: string;
@@ -33,7 +38,6 @@ export interface VocabularySettings {
 }
 
 const lower = (text: string) => text.toLocaleLowerCase('vi');
-const capital = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 /** `Trưởng thôn`, `Trưởng bản`, but `Tổ trưởng tổ dân phố` (a tổ is led by a tổ trưởng). */
 export function headTitle(villageWord: string): string {
@@ -49,11 +53,11 @@ export function vocabularyOf(settings: VocabularySettings): Vocabulary {
   const Head = headTitle(settings.villageWord);
   return {
     village,
-    Village: capital(village),
+    Village: capitalizeFirst(village),
     head: lower(Head),
     Head,
     commune,
-    Commune: capital(commune),
+    Commune: capitalizeFirst(commune),
     unit: bare === null ? name : `${commune} ${bare}`,
     Unit: name,
     place: settings.placeName?.trim() || (bare ?? name),

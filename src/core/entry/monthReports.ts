@@ -3,7 +3,7 @@ import { a1 } from '../shared/a1';
 import { isDate, isTicked, readCount, type CountReading } from '../shared/cellValues';
 import type { Grid } from '../shared/grid';
 import type { IndicatorSetting } from '../config/settings';
-import { tidyText } from '../shared/text';
+import { tidyLines } from '../shared/text';
 import { MONTHS, STATUS_CODES, locateVillageTab, type VillageTabMap } from '../workbook/villageTabLayout';
 
 export interface CellReading {
@@ -74,7 +74,7 @@ export function parseVillageTab(sheet: string, grid: Grid, indicators: readonly 
       submittedCell: submittedRow === undefined || col < 0 ? '' : a1(submittedRow + 1, col + 1),
       submittedAt: isDate(stamp) ? stamp : null,
       submittedAtCell: stampRow === undefined || col < 0 ? '' : a1(stampRow + 1, col + 1),
-      note: tidyText(cellAt(noteRow, col)),
+      note: tidyLines(cellAt(noteRow, col)),
       noteCell: noteRow === undefined || col < 0 ? '' : a1(noteRow + 1, col + 1),
       approvedAt: approvalOf(cellAt(approvalRow, col)),
       approvedAtCell: approvalRow === undefined || col < 0 ? '' : a1(approvalRow + 1, col + 1),

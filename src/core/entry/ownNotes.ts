@@ -37,9 +37,31 @@ export function findingsNote(findings: readonly Finding[]): string {
 export const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
 export const NEEDS_FIX_HEADING = 'Cần sửa: số liệu đã nộp có lỗi.';
 
+const REJECTED_CLOSING = 'Sửa xong hãy tích lại ô "Đã nộp".';
+
 /** On the checkbox of a month whose tick was refused. */
 export function rejectedNote(errors: readonly Finding[]): string {
-  return `${REJECTED_HEADING}\n${findingsNote(errors)}\nSửa xong hãy tích lại ô "Đã nộp".`;
+  return `${REJECTED_HEADING}\n${findingsNote(errors)}\n${REJECTED_CLOSING}`;
+}
+
+/**
+ * A month's `Ghi chú` cell: the head's text, the add-on's message (a refusal or "Cần sửa": after the
+ * marker, its heading, its bullet lines and its closing line), and whatever the head typed after it
+ * on the phone, which is theirs too (docs/validation.md, "On a tick").
+ */
+export function splitMonthNote(text: unknown): SplitNote {
+  const { person, own } = splitNote(text);
+  if (own === null) return { person, own };
+  const lines = own.split('\n');
+  let end = 1;
+  while (end < lines.length && (lines[end].startsWith(FINDING_BULLET) || lines[end] === REJECTED_CLOSING)) end++;
+  const after = lines.slice(end).join('\n').trim();
+  return { person: [person, after].filter((t) => t !== '').join('\n\n'), own: lines.slice(0, end).join('\n') };
+}
+
+/** The `Ghi chú` text with the add-on's message replaced by `own` (null removes it); all the head's text kept. */
+export function withOwnMonthNote(text: unknown, own: string | null): string {
+  return withOwnNote(splitMonthNote(text).person, own);
 }
 
 /** On the checkbox of a submitted month whose data now has errors. */

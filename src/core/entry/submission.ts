@@ -13,16 +13,16 @@ import { errorsOf, warningsOf, type Finding } from '../shared/findings';
 import { tidyText } from '../shared/text';
 import type { EditAction } from './editPlan';
 import type { MonthReport, VillageReport } from './monthReports';
-import { isNeedsFixNote, needsFixNote, readSubmittedValues, rejectedNote, splitNote, submittedValuesNote, withOwnNote } from './ownNotes';
+import { isNeedsFixNote, needsFixNote, readSubmittedValues, rejectedNote, splitNote, submittedValuesNote, withOwnMonthNote, withOwnNote } from './ownNotes';
 import { monthColumnBlock, planMonthMarks, type ColumnBlock, type MarkPlan } from './cellMarks';
 import { a1 } from '../shared/a1';
-import { validateMonth, type ValidationContext } from './validation';
+import { messageInMonth, validateMonth, type ValidationContext } from './validation';
 
 /** One cell of the edited tab to write; a field left out is left as it is. */
 export interface CellWrite {
   /** A1 address. */
   cell: string;
-  /** A string is the `Ghi chú` text, into a plain-text cell. */
+  /** A date stamps, a boolean ticks; a string is the `Ghi chú` text, or '' to clear a stamp. */
   value?: Date | boolean | string;
   numberFormat?: string;
   /** The whole note: a person's part is kept, only the add-on's part changes. */
@@ -58,6 +58,7 @@ export interface TabCells {
 }
 
 const STAMP_FORMAT = 'dd/MM/yyyy';
+const TEXT_FORMAT = '@';
 
 /** The blocks of the tab whose notes and backgrounds planSubmissions needs: one column per month. */
 export function columnsToRead(report: VillageReport, actions: readonly EditAction[]): ColumnBlock[] {
@@ -108,11 +109,13 @@ function planMonth(report: VillageReport, action: EditAction, findings: readonly
   const message = (own: string | null): CellWrite[] => {
     if (!month.noteCell) return [];
     const text = cells.texts.get(month.noteCell) ?? month.note;
-    const next = withOwnNote(text, own);
-    // The row is plain text (setup formats it `@`), so nothing typed there runs or turns into a number,
-    // and an apostrophe would stay visible: the text goes in as it is.
-    return next === text ? [] : [{ cell: month.noteCell, value: next }];
+    const next = withOwnMonthNote(text, own);
+    // Written as plain text (`@`, as setup formats the row, set again in case a paste changed it), so
+    // a head's text starting with "=" never runs; an apostrophe would stay visible, so none is added.
+    return next === text ? [] : [{ cell: month.noteCell, value: next, numberFormat: TEXT_FORMAT }];
   };
+  /** The month's `Ghi chú` is in the tab and column already: its messages start at the cell ("ô E7: …"). */
+  const inMonth = (list: readonly Finding[]) => list.map((f) => ({ ...f, message: messageInMonth(f.message, ctx.villageName, action.month) }));
   /** The NGAY_NOP cell's note keeping `values` as submitted (`null`: keeping none), when it changes. */
   const keptNote = (values: ReadonlyMap<string, string> | null): { note?: string } => {
     const next = withOwnNote(stampNote, values && submittedValuesNote(values));
@@ -145,7 +148,7 @@ function planMonth(report: VillageReport, action: EditAction, findings: readonly
 
   if (action.kind === 'submit') {
     if (errors.length > 0) {
-      return { writes: [...checkbox(rejectedNote(errors), false), ...message(rejectedNote(errors))], log: logged('Nộp báo cáo không thành công', `Đã bỏ tích vì có ${errors.length} lỗi: ${listed(errors)}`) };
+      return { writes: [...checkbox(rejectedNote(errors), false), ...message(rejectedNote(inMonth(errors)))], log: logged('Nộp báo cáo không thành công', `Đã bỏ tích vì có ${errors.length} lỗi: ${listed(errors)}`) };
     }
     const stamp: CellWrite[] = month.submittedAtCell ? [{ cell: month.submittedAtCell, value: now, numberFormat: STAMP_FORMAT, ...keptNote(valuesOf(month)) }] : [];
     const due = formatLocalDate(dueDateOf(action.month, ctx.settings));
@@ -165,7 +168,7 @@ function planMonth(report: VillageReport, action: EditAction, findings: readonly
   const wasNeedsFix = isNeedsFixNote(splitNote(note).own);
   if (errors.length > 0) {
     return {
-      writes: [...checkbox(needsFixNote(errors)), ...keep, ...message(needsFixNote(errors))],
+      writes: [...checkbox(needsFixNote(errors)), ...keep, ...message(needsFixNote(inMonth(errors)))],
       log: [...changeLog, ...(wasNeedsFix ? [] : logged(STATUS_LABELS.CAN_SUA, `Số liệu đã nộp được sửa và nay có ${errors.length} lỗi: ${listed(errors)}`))],
     };
   }

@@ -60,6 +60,18 @@ export function validateMonths(report: VillageReport, ctx: ValidationContext): F
   return report.months.map((current) => (current.present ? checkMonth(report, current.month, ctx, labels, earlier) : []));
 }
 
+/** Where a month's finding says it is: "Thôn 3, Tháng 5, ". */
+const monthPrefix = (villageName: string, month: number) => `${villageName}, Tháng ${month}`;
+
+/**
+ * A finding's message as read inside its own tab and month ("ô E7: …", "còn trống …"), for the
+ * month's `Ghi chú` and an email that already names the village and month.
+ */
+export function messageInMonth(message: string, villageName: string, month: number): string {
+  const where = monthPrefix(villageName, month);
+  return message.startsWith(`${where}, `) || message.startsWith(`${where}: `) ? message.slice(where.length + 2) : message;
+}
+
 /** A month's findings, each worded "Thôn 3, Tháng 5, ô E7: …". */
 class MonthFindings {
   readonly list: Finding[] = [];
@@ -71,7 +83,8 @@ class MonthFindings {
   ) {}
 
   add(level: FindingLevel, cell: string, text: string): void {
-    const where = cell ? `${this.villageName}, Tháng ${this.month}, ô ${cell}: ` : `${this.villageName}, Tháng ${this.month}: `;
+    const prefix = monthPrefix(this.villageName, this.month);
+    const where = cell ? `${prefix}, ô ${cell}: ` : `${prefix}: `;
     this.list.push({ level, sheet: this.sheet, cell, message: where + text });
   }
 }

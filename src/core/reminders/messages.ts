@@ -6,9 +6,10 @@
  */
 import { formatLocalDate, type LocalDate } from '../shared/calendar';
 import type { Settings } from '../config/settings';
-import { headOfVillages, vocabularyOf } from '../config/vocabulary';
+import { headOfVillages, TEAM_NAME, vocabularyOf } from '../config/vocabulary';
 import { monthsText } from '../reports/aggregationText';
 import { escapeHtml, isPlausibleEmail } from '../shared/text';
+import { messageInMonth } from '../entry/validation';
 import type { DigestPlan, PendingMonth, RecipientEmail, ReminderItem, VillageBacklog } from './plan';
 
 export interface EmailMessage {
@@ -47,7 +48,6 @@ const URGENCY: readonly Tone[] = ['QUA_HAN', 'CAN_SUA', 'DEN_HAN', 'SAP_DEN_HAN'
 export const SUBJECT_TAG = '[Tổ CNSCĐ]';
 export const TEST_PREFIX = '[Gửi thử]';
 
-const TEAM = 'Tổ công nghệ số cộng đồng';
 const TICK = '"Đã nộp báo cáo"';
 /** How many cells at fault a "Cần sửa" reminder names; the rest are counted. */
 export const FAULTS_SHOWN = 5;
@@ -93,15 +93,10 @@ export function pendingText(months: readonly PendingMonth[]): string {
   return [missing.length ? `chưa nộp ${monthsText(missing)}` : '', toFix.length ? `cần sửa số liệu ${monthsText(toFix)}` : ''].filter((t) => t !== '').join('; ');
 }
 
-/** A validation message without the "Thôn 3, Tháng 5" the email already says: "ô E7: …". */
-function faultText(item: ReminderItem, message: string): string {
-  const where = `${item.village.name}, Tháng ${item.month}`;
-  return message.startsWith(`${where}, `) || message.startsWith(`${where}: `) ? message.slice(where.length + 2) : message;
-}
 
 /** The cells at fault, at most FAULTS_SHOWN, then how many more. */
 function faultLines(item: ReminderItem): string[] {
-  const shown = item.faults.slice(0, FAULTS_SHOWN).map((f) => faultText(item, f));
+  const shown = item.faults.slice(0, FAULTS_SHOWN).map((f) => messageInMonth(f, item.village.name, item.month));
   const more = item.faults.length - shown.length;
   return more > 0 ? [...shown, `và ${more} lỗi khác trong tab.`] : shown;
 }
@@ -149,7 +144,7 @@ export function headReminderEmail(email: RecipientEmail, ctx: MessageContext): E
   const villages = unique(email.items.map((i) => i.village.name));
   const subject = `${SUBJECT_TAG} ${TONE_TITLE[tone]}: báo cáo ${periods.join(', ')} – ${villages.join(', ')}`;
   const greeting = greetingOf(email.items, settings.villageWord);
-  const intro = `${office} xin nhắc đồng chí về báo cáo tháng của ${TEAM}:`;
+  const intro = `${office} xin nhắc đồng chí về báo cáo tháng của ${TEAM_NAME}:`;
   const months = unique(email.items.map((i) => `"Tháng ${i.month}"`));
   const howTo = `Cách nộp: mở tab của ${words.village} trong bảng tính, ghi số liệu vào cột ${months.join(', ')} (để trống nếu chưa có số; 0 cũng là một số liệu), rồi tích ô ${TICK} của tháng đó. Trên điện thoại, dùng ứng dụng Google Trang tính.`;
   const earlierIntro = 'Ngoài ra, các báo cáo sau đã quá hạn mà chưa hoàn thành; đề nghị đồng chí hoàn thành luôn:';
@@ -204,7 +199,7 @@ export function zaloMessage(digest: DigestPlan, settings: MessageSettings, sprea
   const words = vocabularyOf(settings);
   return [
     `Kính gửi các đồng chí ${words.head},`,
-    `${officeName(settings)} nhắc: đã quá hạn nộp báo cáo ${dueList(digest)} của ${TEAM}. Các ${words.village} sau còn báo cáo chưa hoàn thành:`,
+    `${officeName(settings)} nhắc: đã quá hạn nộp báo cáo ${dueList(digest)} của ${TEAM_NAME}. Các ${words.village} sau còn báo cáo chưa hoàn thành:`,
     ...digest.villages.map((v, n) => `${n + 1}. ${v.village.name}${v.village.head ? ` (đ/c ${v.village.head})` : ''}: ${pendingText(v.months)}`),
     `Đề nghị các đồng chí ghi số liệu vào tab của ${words.village} mình và tích ô ${TICK} ngay trong hôm nay. Bảng tính:`,
     spreadsheetUrl,

@@ -11,10 +11,17 @@ import type { Village } from '../config/registry';
 import type { Settings } from '../config/settings';
 import type { MonthStatus } from '../assessment/status';
 import { isPlausibleEmail } from '../shared/text';
+import type { PlatformErrorKind } from '../shared/platformErrors';
 import { activeLadders, daysLate, isDigestDay, latestDueStep, type LadderRule, type MonthLadder } from './ladder';
 import { alreadyEmailedToday, dayNumber, digestSentToday, lastReminded, monthNumber, SETTLED, stepMark, type HandledStep, type ReminderLedger } from './ledger';
 
 export type PendingStatus = Extract<MonthStatus, 'CHUA_NOP' | 'CAN_SUA'>;
+
+
+/** Refusals after which no email of this run can go either: the rest waits for the next run (docs/reminders.md). */
+export function stopsSending(kind: PlatformErrorKind | null): boolean {
+  return kind === 'MAIL_QUOTA' || kind === 'DAILY_QUOTA' || kind === 'RATE_LIMIT';
+}
 
 /** A village's status for a month, or NO_TAB when its tab is missing or not recognisable. */
 export type VillageMonthState = MonthStatus | 'NO_TAB';

@@ -1,13 +1,31 @@
-/** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts. */
-import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
+/** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts and the dashboard. */
+import type { AggregationSummary, IndicatorSummary, TeamSizeSummary, VillageMonths } from '../assessment/aggregation';
 import { formatDecimal } from '../shared/text';
-import { EVALUATION_LABELS } from '../assessment/progress';
+import { EVALUATION_LABELS, MONTHS_IN_YEAR, type Evaluation } from '../assessment/progress';
+import type { Vocabulary } from '../config/vocabulary';
 import { TAB_REPORT, TAB_SUMMARY } from '../workbook/tabNames';
+
+/**
+ * The period ends the year (December): `Đánh giá` is the year's verdict (Đạt / Chưa đạt) rather than
+ * the pace, and the next period is next year. The one test of it for every tab and text.
+ */
+export const isYearEnd = (summary: Pick<AggregationSummary, 'endMonth'>) => summary.endMonth >= MONTHS_IN_YEAR;
 
 /** `Đã đạt`, `Đúng tiến độ`, `Chậm tiến độ`, `Đạt`, `Chưa đạt`; '' where there is nothing to judge. */
 export function evaluationLabel(ind: Pick<IndicatorSummary, 'evaluation'>): string {
   return ind.evaluation === null ? '' : EVALUATION_LABELS[ind.evaluation];
 }
+
+/** How a `Đánh giá` reads at a glance, in Tổng hợp and on the dashboard alike. */
+export type EvaluationTone = 'good' | 'onPace' | 'bad';
+
+export const EVALUATION_TONES: Readonly<Record<Evaluation, EvaluationTone>> = {
+  DA_DAT: 'good',
+  DAT: 'good',
+  DUNG_TIEN_DO: 'onPace',
+  CHAM_TIEN_DO: 'bad',
+  CHUA_DAT: 'bad',
+};
 
 /** One decimal, as shown: the value written into a cell formatted `0.0`. */
 export function round1(value: number): number {
@@ -75,6 +93,25 @@ export function listNames(names: readonly string[], max = 30): string {
   return `${names.slice(0, max).join(', ')} và ${names.length - max} nơi khác`;
 }
 
+/** What `Kế hoạch đến kỳ` and `Dự kiến cuối năm` mean, for the period ending in `endMonth` (Tổng hợp and the dashboard). */
+export function paceExplanation(endMonth: number): string {
+  return `Kế hoạch đến kỳ: mức cần đạt đến hết tháng ${endMonth} để hoàn thành chỉ tiêu năm nếu mỗi tháng tăng đều, bắt đầu từ tỷ lệ đầu năm (0% nếu chưa có số liệu đầu năm). Dự kiến cuối năm: tỷ lệ sẽ đạt vào tháng 12 nếu giữ nhịp độ như từ đầu năm đến nay.`;
+}
+
+/** `Số Tổ đủ thành viên: 15/16 (quy định 3–5 người)`: teams, not people, and no verdict. */
+export function teamSizeLine(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string {
+  const line = `Số Tổ đủ thành viên: ${team.within}/${team.reporting} (quy định ${team.min}–${team.max} người)`;
+  return team.reporting === 0 ? `${line}: chưa ${words.village} nào báo cáo số thành viên Tổ.` : `${line}.`;
+}
+
+/** The teams outside the range with their size, and the villages that have not reported one. */
+export function teamSizeDetails(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string[] {
+  const parts: string[] = [];
+  if (team.outside.length > 0) parts.push(`Chưa đủ hoặc vượt quy định: ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}.`);
+  if (team.noData.length > 0 && team.reporting > 0) parts.push(`Chưa báo cáo số thành viên: ${team.noData.length} ${words.village} (${listNames(team.noData)}).`);
+  return parts.length > 0 ? [parts.join(' ')] : [];
+}
+
 /** Villages whose latest submitted month is before the period's end: `Thôn 7 (tháng 3)`, `Thôn 9 (chưa nộp tháng nào)`. */
 export function staleVillagesText(summary: AggregationSummary): string[] {
   return summary.villages
@@ -87,7 +124,7 @@ export function aggregationLogDetail(summary: AggregationSummary): string {
   const c = summary.completeness;
   const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.evaluation !== null);
   // Before December a rate is judged against the plan to date, not the year's target (docs/periods-and-status.md).
-  const yearEnd = rates.some((i) => i.evaluation === 'DAT' || i.evaluation === 'CHUA_DAT');
+  const yearEnd = isYearEnd(summary);
   const good = rates.filter((i) => i.evaluation === 'DAT' || i.evaluation === 'DA_DAT' || i.evaluation === 'DUNG_TIEN_DO').length;
   const parts = [
     `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, ${c.pending ? `chờ xử lý ${c.pending}, ` : ''}chưa nộp ${c.missing}`,

@@ -12,10 +12,9 @@ import { shortLabel } from '../config/indicatorNames';
 import { periodLabel } from '../assessment/period';
 import type { IndicatorSetting, Settings } from '../config/settings';
 import { isOverdue, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
-import { formatInt, formatPercent } from '../shared/text';
+import { capitalizeFirst, formatInt, formatPercent } from '../shared/text';
 import { vocabularyOf } from '../config/vocabulary';
-import { evaluationLabel, percentText } from './aggregationText';
-import { EVALUATION_TONES, paceExplanation, teamSizeDetails, teamSizeLine, type EvaluationTone } from './summaryLayout';
+import { EVALUATION_TONES, evaluationLabel, paceExplanation, percentText, teamSizeDetails, teamSizeLine, type EvaluationTone } from './aggregationText';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 import { HEADER_ROW_TEXT } from '../workbook/villageTabLayout';
 
@@ -193,13 +192,11 @@ function dashboardRate(s: IndicatorSummary, month: number): DashboardRate {
     targetPercent: s.targetPercent,
     planPercent: s.planPercent,
     planText: s.planPercent === null ? '' : percentText(s.planPercent),
-    paceText: pace.length > 0 ? capitalised(pace.join(' · ')) : '',
+    paceText: pace.length > 0 ? capitalizeFirst(pace.join(' · ')) : '',
     evaluationText: evaluationLabel(s),
     tone: s.evaluation === null ? 'none' : EVALUATION_TONES[s.evaluation],
   };
 }
-
-const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 
 function dashboardVillage(a: AssessedTab, month: number, input: DashboardInput): DashboardVillage {
   const { village, report } = a;

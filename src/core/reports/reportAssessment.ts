@@ -5,13 +5,13 @@
  * A village is named only for something it has to do.
  */
 import type { AggregationSummary, VillageMonths } from '../assessment/aggregation';
-import { listNames, monthsText, namesWithMonths, percentText } from './aggregationText';
-import { compareDates, formatLocalDate, type LocalDate } from '../shared/calendar';
+import { isYearEnd, listNames, monthsText, namesWithMonths, percentText } from './aggregationText';
+import { compareDates, dueDateOf, formatLocalDate, type LocalDate } from '../shared/calendar';
 import { formatDecimal, formatInt } from '../shared/text';
 import { shortLabel } from '../config/indicatorNames';
-import { behindFurthestFirst, dueDateOfMonth, isYearEnd, nextPeriodOf, overdueMissing, rateStandings, shortfallBy } from './reportFacts';
-import { countPhrase, duringPeriod, phraseOf, TEAM } from './reportText';
-import { vocabularyOf } from '../config/vocabulary';
+import { behindFurthestFirst, nextPeriodOf, overdueMissing, rateStandings, shortfallBy } from './reportFacts';
+import { countPhrase, duringPeriod, phraseOf } from './reportText';
+import { TEAM_NAME, vocabularyOf } from '../config/vocabulary';
 
 /** Notes quoted in full up to this length; longer ones are cut at a word. */
 const NOTE_CHARS = 160;
@@ -59,7 +59,7 @@ export function strengths(summary: AggregationSummary): string[] {
     .filter((x) => x.count > 0);
   if (counts.length > 0) {
     const when = yearEnd ? `trong năm ${summary.year}` : duringPeriod(summary);
-    lines.push(`Các ${TEAM} duy trì hoạt động hỗ trợ người dân; ${when} đã có ${counts.map((x) => countPhrase(x.ind, x.count)).join('; ')}.`);
+    lines.push(`Các ${TEAM_NAME} duy trì hoạt động hỗ trợ người dân; ${when} đã có ${counts.map((x) => countPhrase(x.ind, x.count)).join('; ')}.`);
   }
   return lines.length > 0 ? lines : ['Chưa đủ số liệu để đánh giá kết quả trong kỳ.'];
 }
@@ -111,7 +111,7 @@ export function shortcomings(summary: AggregationSummary, today: LocalDate): str
   if (overdue.length > 0) {
     lines.push(several(summary)
       ? `- Còn ${reportsIn(overdue)} báo cáo tháng quá hạn chưa nộp: ${whoText(summary, overdue)}.`
-      : `- Còn ${overdue.length} ${village} chưa nộp báo cáo dù đã quá hạn (${formatLocalDate(dueDateOfMonth(summary, summary.endMonth))}): ${whoText(summary, overdue)}.`);
+      : `- Còn ${overdue.length} ${village} chưa nộp báo cáo dù đã quá hạn (${summary.dueDate}): ${whoText(summary, overdue)}.`);
   }
   if (c.needsFixVillages.length > 0) {
     lines.push(`- Số liệu chưa hợp lệ, phải sửa lại: ${whoText(summary, c.needsFixVillages)}.`);
@@ -144,7 +144,7 @@ export function nextTasks(summary: AggregationSummary, today: LocalDate): string
       });
       tasks.push(`Tiếp tục thực hiện các chỉ tiêu năm ${summary.year} chưa đạt, đưa vào kế hoạch ${next.phrase}, trước hết: ${items.join('; ')}.`);
     }
-    tasks.push(`Tổng kết hoạt động của các ${TEAM} năm ${summary.year}; biểu dương, khen thưởng các Tổ tiêu biểu.`);
+    tasks.push(`Tổng kết hoạt động của các ${TEAM_NAME} năm ${summary.year}; biểu dương, khen thưởng các Tổ tiêu biểu.`);
     tasks.push(`Xây dựng kế hoạch hoạt động ${next.phrase}, lấy kết quả cuối năm ${summary.year} làm số liệu đầu năm.`);
   } else if (behind.length > 0) {
     const nextEnd = next.endMonth;
@@ -163,16 +163,16 @@ export function nextTasks(summary: AggregationSummary, today: LocalDate): string
   if (needsFix.length > 0) tasks.push(`Hướng dẫn ${whoText(summary, needsFix)} sửa số liệu chưa hợp lệ và nộp lại.`);
   if (next.endMonth !== null) {
     // The next period's reports still to come: a quarter's report is often written after its first month is due.
-    const months = Array.from({ length: next.endMonth - summary.endMonth }, (_, i) => summary.endMonth + i + 1).filter((m) => compareDates(dueDateOfMonth(summary, m), today) >= 0);
+    const months = Array.from({ length: next.endMonth - summary.endMonth }, (_, i) => summary.endMonth + i + 1).filter((m) => compareDates(dueDateOf(m, summary), today) >= 0);
     if (months.length > 0) {
-      const due = formatLocalDate(dueDateOfMonth(summary, months[0]));
+      const due = formatLocalDate(dueDateOf(months[0], summary));
       const when = months.length > 1 ? `${monthsText(months)} đúng hạn (báo cáo ${monthsText([months[0]])} hạn nộp ${due})` : `${monthsText(months)} đúng hạn (hạn nộp ${due})`;
       tasks.push(`Theo dõi, nhắc các ${village} nộp báo cáo ${when}.`);
     }
   }
   const team = summary.teamSize;
   if (team && team.outside.length > 0) {
-    tasks.push(`Kiện toàn ${TEAM} của ${listNames(team.outside.map((t) => t.name))} cho đúng quy định (${team.min}–${team.max} người).`);
+    tasks.push(`Kiện toàn ${TEAM_NAME} của ${listNames(team.outside.map((t) => t.name))} cho đúng quy định (${team.min}–${team.max} người).`);
   }
   if (summary.notes.length > 0) tasks.push(`Xem xét, tháo gỡ các khó khăn, vướng mắc các ${village} đã nêu.`);
   tasks.push('Tiếp tục tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến và các ứng dụng số.');

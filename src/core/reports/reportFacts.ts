@@ -4,11 +4,9 @@
  */
 import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../assessment/aggregation';
 import { QUARTER_NAMES } from '../assessment/period';
+import { isYearEnd, monthsText } from './aggregationText';
 import { isBehind, MONTHS_IN_YEAR, planToDate } from '../assessment/progress';
-import { compareDates, type LocalDate } from '../shared/calendar';
-
-/** The year's last month: `Đánh giá` is the year's verdict (Đạt / Chưa đạt), the next period is next year. */
-export const isYearEnd = (summary: Pick<AggregationSummary, 'endMonth'>) => summary.endMonth >= MONTHS_IN_YEAR;
+import { compareDates, dueDateOf, type LocalDate } from '../shared/calendar';
 
 /** A rate indicator with a rate and a target, and the line it is judged against. */
 export interface RateStanding {
@@ -41,39 +39,32 @@ export function ratesWithoutData(summary: AggregationSummary): IndicatorSummary[
   return summary.indicators.filter((i) => i.kind === 'TY_LE' && i.ratePercent === null);
 }
 
-/** The due date of month `month`'s report: the same rule as the period's last month, months earlier. */
-export function dueDateOfMonth(summary: Pick<AggregationSummary, 'dueDate' | 'endMonth'>, month: number): LocalDate {
-  const [day, m, year] = summary.dueDate.split('/').map(Number);
-  const index = year * 12 + (m - 1) - (summary.endMonth - month);
-  return { year: Math.floor(index / 12), month: (index % 12) + 1, day };
-}
-
 /** Reports of the period not submitted although their due date has passed by `today`. */
 export function overdueMissing(summary: AggregationSummary, today: LocalDate): VillageMonths[] {
   return summary.completeness.missingVillages.flatMap((v) => {
-    const months = v.months.filter((m) => compareDates(today, dueDateOfMonth(summary, m)) > 0);
+    const months = v.months.filter((m) => compareDates(today, dueDateOf(m, summary)) > 0);
     return months.length > 0 ? [{ name: v.name, months }] : [];
   });
 }
 
 /** The period after this one, as section IV names it. */
 export interface NextPeriod {
-  /** `tháng tới`, `quý tới`, `năm tới`: the section heading. */
+  /** `tháng tới`, `quý tới`, `năm tới` (`thời gian tới`: the rest of Quý IV from October): the section heading. */
   word: string;
-  /** `tháng 6`, `quý III`, `năm 2027`: inside a sentence. */
+  /** `tháng 6`, `quý III`, `tháng 11, 12`, `năm 2027`: inside a sentence. */
   phrase: string;
   /** Its last month (this year); null when it is next year. */
   endMonth: number | null;
 }
 
 export function nextPeriodOf(summary: AggregationSummary): NextPeriod {
-  const lastQuarter = summary.period.kind === 'quarter' && summary.period.quarter === QUARTER_NAMES.length;
-  if (isYearEnd(summary) || lastQuarter) return { word: 'năm tới', phrase: `năm ${summary.year + 1}`, endMonth: null };
-  if (summary.period.kind === 'quarter') {
-    const quarter = summary.period.quarter;
-    return { word: 'quý tới', phrase: `quý ${QUARTER_NAMES[quarter]}`, endMonth: (quarter + 1) * 3 };
-  }
-  return { word: 'tháng tới', phrase: `tháng ${summary.endMonth + 1}`, endMonth: summary.endMonth + 1 };
+  if (isYearEnd(summary)) return { word: 'năm tới', phrase: `năm ${summary.year + 1}`, endMonth: null };
+  const quarter = summary.period.kind === 'quarter' ? summary.period.quarter : null;
+  if (quarter !== null && quarter < QUARTER_NAMES.length) return { word: 'quý tới', phrase: `quý ${QUARTER_NAMES[quarter]}`, endMonth: (quarter + 1) * 3 };
+  // Quý IV before December has no next quarter this year: what is left of it is what is left of the year.
+  const endMonth = quarter === null ? summary.endMonth + 1 : MONTHS_IN_YEAR;
+  const months = Array.from({ length: endMonth - summary.endMonth }, (_, i) => summary.endMonth + i + 1);
+  return { word: months.length > 1 ? 'thời gian tới' : 'tháng tới', phrase: monthsText(months), endMonth };
 }
 
 /**

@@ -5,7 +5,7 @@
  * office picks A4, portrait, "Vừa với chiều rộng" in File > Print.
  */
 import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
-import { completenessNames, completenessRows, evaluationLabel, percentOf, round1 } from './aggregationText';
+import { completenessNames, completenessRows, evaluationLabel, isYearEnd, percentOf, round1 } from './aggregationText';
 import type { LocalDate } from '../shared/calendar';
 import {
   activityColumns,
@@ -23,11 +23,10 @@ import {
 } from './reportText';
 import { vocabularyOf } from '../config/vocabulary';
 import { nextTasks, nextTasksHeading, shortcomings, strengths } from './reportAssessment';
-import { isYearEnd } from './reportFacts';
 import { isBehind } from '../assessment/progress';
 import { ownTabProtection } from '../workbook/ownProtection';
 import { WholeTabBuilder, type Block, type CellFormat } from '../workbook/sheetModel';
-import { linesHeightPx, wrappedLines, type FontStyle } from './textWidth';
+import { linesHeightPx, wrappedLines, type FontStyle } from '../shared/textWidth';
 import { TAB_REPORT } from '../workbook/tabNames';
 import type { TabSpec } from '../workbook/tabSpec';
 
@@ -177,8 +176,8 @@ export function reportLayout(summary: AggregationSummary, issuedOn: LocalDate, o
   r.blank(14);
 
   // Nơi nhận (left) beside the signature block (right) in one row, so no page break parts them or
-  // the signer's title from the name. A cell has one style: `Nơi nhận:` is in the list's 11 pt
-  // (Nghị định 30 sets it bold italic 12 pt, which needs rich text; /tmp/patches/report-richtext.md).
+  // the signer's title from the name. Nghị định 30 sets `Nơi nhận:` bold italic 12 pt, but a tab
+  // spec writes plain values with one style a cell, so it shares the list's cell and its 11 pt.
   const signature = ['TM. ỦY BAN NHÂN DÂN', summary.signerAuthority.trim(), summary.signerTitle.trim()].filter((s) => s !== '');
   r.split(CLOSING, ['Nơi nhận:', ...recipientLines(summary)].join('\n'), [...signature, ...SIGNATURE_SPACE, summary.signerName.trim()].join('\n'), { fontSize: 11, align: 'left' }, { ...bold, fontSize: BODY });
 

@@ -4,16 +4,14 @@
  * commune comes from its vocabulary; indicators are named by their short names, never their codes.
  */
 import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
-import { listNames, monthsText, percentText } from './aggregationText';
+import { isYearEnd, listNames, monthsText, percentText } from './aggregationText';
 import { formatLocalDate, type LocalDate } from '../shared/calendar';
 import { denominatorDef, TEAM_SIZE_CODE } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
 import { periodPhrase, periodSubject, QUARTER_NAMES } from '../assessment/period';
-import { vocabularyOf } from '../config/vocabulary';
+import { TEAM_NAME, vocabularyOf } from '../config/vocabulary';
 import { formatInt } from '../shared/text';
-import { behindFurthestFirst, isYearEnd, rateStandings, ratesWithoutData } from './reportFacts';
-
-export const TEAM = 'Tổ công nghệ số cộng đồng';
+import { behindFurthestFirst, rateStandings, ratesWithoutData } from './reportFacts';
 
 /** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
 export function dateLine(place: string, date: LocalDate): string {
@@ -36,11 +34,11 @@ export function countPhrase(ind: Pick<IndicatorSummary, 'code' | 'label' | 'unit
 }
 
 export function subjectLine(summary: AggregationSummary): string {
-  return `Kết quả hoạt động của ${TEAM} ${periodSubject(summary.period, summary.year)}`;
+  return `Kết quả hoạt động của ${TEAM_NAME} ${periodSubject(summary.period, summary.year)}`;
 }
 
 export function introSentence(summary: AggregationSummary): string {
-  return `Ủy ban nhân dân ${vocabularyOf(summary).unit} báo cáo kết quả hoạt động của các ${TEAM} ${periodSubject(summary.period, summary.year)} như sau:`;
+  return `Ủy ban nhân dân ${vocabularyOf(summary).unit} báo cáo kết quả hoạt động của các ${TEAM_NAME} ${periodSubject(summary.period, summary.year)} như sau:`;
 }
 
 /** `quý II/2026 (tháng 4, 5, 6)`, `tháng 5/2026`. */
@@ -175,11 +173,14 @@ export function proposalParagraphs(summary: AggregationSummary): string[] {
 }
 
 export function closingSentence(summary: AggregationSummary): string {
-  return `Trên đây là báo cáo kết quả hoạt động của ${TEAM} ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${vocabularyOf(summary).unit}./.`;
+  return `Trên đây là báo cáo kết quả hoạt động của ${TEAM_NAME} ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${vocabularyOf(summary).unit}./.`;
 }
 
-/** `Nơi nhận` as Nghị định 30 lists it: `- …;` a line, the last `- ….`; a dash or end mark typed in `Cấu hình` is not doubled. */
+/**
+ * `Nơi nhận` as Nghị định 30 lists it: `- …;` a line, the last `- ….`. The summary's recipients come
+ * without dashes; an end mark typed in `Cấu hình` is not doubled.
+ */
 export function recipientLines(summary: Pick<AggregationSummary, 'recipients'>): string[] {
-  const names = summary.recipients.map((r) => r.trim().replace(/^[-–•+]\s*/, '').replace(/[;.,]+$/, '').trim()).filter((r) => r !== '');
+  const names = summary.recipients.map((r) => r.replace(/[;.,]+$/, '').trim()).filter((r) => r !== '');
   return names.map((name, i) => `- ${name}${i === names.length - 1 ? '.' : ';'}`);
 }

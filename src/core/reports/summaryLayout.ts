@@ -4,17 +4,20 @@
  * activities, village matrix, awards ranking. Every figure comes from the AggregationSummary; this
  * file only places and words them.
  */
-import { type AggregationSummary, type IndicatorSummary, type RankingRow, type TeamSizeSummary, type VillageRate } from '../assessment/aggregation';
-import { effectiveWeights } from '../assessment/awards';
-import type { Evaluation } from '../assessment/progress';
-import { completenessNames, completenessRows, evaluationLabel, listNames, monthsText, namesWithMonths, percentOf, round1, staleVillagesText } from './aggregationText';
+import { type AggregationSummary, type IndicatorSummary, type RankingRow, type VillageRate } from '../assessment/aggregation';
+import { weightShares } from '../assessment/awards';
+import {
+  completenessNames, completenessRows, EVALUATION_TONES, evaluationLabel, isYearEnd, listNames, monthsText, namesWithMonths,
+  paceExplanation, percentOf, round1, staleVillagesText, teamSizeDetails, teamSizeLine,
+} from './aggregationText';
 import { denominatorDef } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
 import { vocabularyOf, type Vocabulary } from '../config/vocabulary';
 import { PALETTE } from '../shared/palette';
 import { formatDecimal } from '../shared/text';
 import { ownTabProtection } from '../workbook/ownProtection';
-import { estimatedLines, WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
+import { WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
+import { linesHeightPx, wrappedLines } from '../shared/textWidth';
 import { TAB_SUMMARY } from '../workbook/tabNames';
 import type { TabSpec } from '../workbook/tabSpec';
 import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
@@ -25,17 +28,8 @@ export const COUNT_TABLE_HEADERS = ['Mã', 'Hoạt động', 'Đơn vị tính',
 /** The second column names the village in the preset's own word (`Tên thôn`, `Tên tổ dân phố`). */
 export const RANKING_HEADERS = ['Hạng', 'Tên', 'Điểm', 'Kết quả chỉ tiêu (%)', 'Nộp đúng hạn (số tháng)', 'Hoạt động trên 100 hộ', 'Hoạt động so với nơi cao nhất (%)'] as const;
 
-/** How a `Đánh giá` reads at a glance, in Tổng hợp and on the dashboard alike. */
-export type EvaluationTone = 'good' | 'onPace' | 'bad';
-
-export const EVALUATION_TONES: Readonly<Record<Evaluation, EvaluationTone>> = {
-  DA_DAT: 'good',
-  DAT: 'good',
-  DUNG_TIEN_DO: 'onPace',
-  CHAM_TIEN_DO: 'bad',
-  CHUA_DAT: 'bad',
-};
-
+const FONT = 'Arial';
+const FONT_SIZE = 10;
 const FIRST_WIDTH = 110;
 const LABEL_WIDTH = 320;
 const CELL_WIDTH = 100;
@@ -55,14 +49,13 @@ const CODE: CellFormat = { fontSize: 8, fontColor: PALETTE.codeFg, wrap: false }
 /** Explanations span the rate table's width from column B, wrapped, so none runs far off to the right. */
 const NOTE_COLUMNS = RATE_TABLE_HEADERS.length - 1;
 const NOTE_WIDTH = LABEL_WIDTH + (NOTE_COLUMNS - 1) * CELL_WIDTH;
-const NOTE_LINE_PX = 16;
 
 /** A line of explanation under a heading (italic grey unless `format` says otherwise). */
 function addNote(b: WholeTabBuilder, text: string, format: CellFormat = HINT): number {
   const row = b.addRow(['', text], { ...format, wrap: true, valign: 'top' });
   b.merge({ row, col: 2, numRows: 1, numCols: NOTE_COLUMNS });
-  const lines = estimatedLines(text, NOTE_WIDTH, 10);
-  if (lines > 1) b.setRowHeight(row, lines * NOTE_LINE_PX + 5);
+  const lines = wrappedLines(text, NOTE_WIDTH, FONT_SIZE, { family: FONT, bold: format.bold, italic: format.italic });
+  if (lines > 1) b.setRowHeight(row, linesHeightPx(lines, FONT_SIZE));
   return row;
 }
 
@@ -80,7 +73,7 @@ export function summaryLayout(summary: AggregationSummary, office: readonly stri
   const rates = summary.indicators.filter((i) => i.kind === 'TY_LE');
   const counts = summary.indicators.filter((i) => i.kind === 'SO_LUONG');
   const width = Math.max(RATE_TABLE_HEADERS.length, RANKING_HEADERS.length, 4 + rates.length);
-  const b = new WholeTabBuilder(width, { fontSize: 10, fontFamily: 'Arial' });
+  const b = new WholeTabBuilder(width, { fontSize: FONT_SIZE, fontFamily: FONT });
   const words = vocabularyOf(summary);
 
   b.addRow([`TỔNG HỢP BÁO CÁO TỔ CÔNG NGHỆ SỐ CỘNG ĐỒNG — ${words.Unit.toLocaleUpperCase('vi')}`], { bold: true, fontSize: 14, fontColor: PALETTE.title });
@@ -188,11 +181,6 @@ function rateExplanations(summary: AggregationSummary, words: Vocabulary): strin
   return lines;
 }
 
-/** What `Kế hoạch đến kỳ` and `Dự kiến cuối năm` mean, for the period ending in `endMonth` (Tổng hợp and the dashboard). */
-export function paceExplanation(endMonth: number): string {
-  return `Kế hoạch đến kỳ: mức cần đạt đến hết tháng ${endMonth} để hoàn thành chỉ tiêu năm nếu mỗi tháng tăng đều, bắt đầu từ tỷ lệ đầu năm (0% nếu chưa có số liệu đầu năm). Dự kiến cuối năm: tỷ lệ sẽ đạt vào tháng 12 nếu giữ nhịp độ như từ đầu năm đến nay.`;
-}
-
 function rateRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
   const percent = (value: number | null) => (value === null ? '' : round1(value));
   b.addRow([
@@ -216,20 +204,6 @@ function rateRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
     { numberFormat: PERCENT },
     { align: 'center', bold: true, background: ind.evaluation === null ? null : PALETTE[EVALUATION_TONES[ind.evaluation]] },
   ]);
-}
-
-/** `Số Tổ đủ thành viên: 15/16 (quy định 3–5 người)`: teams, not people, and no verdict. */
-export function teamSizeLine(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string {
-  const line = `Số Tổ đủ thành viên: ${team.within}/${team.reporting} (quy định ${team.min}–${team.max} người)`;
-  return team.reporting === 0 ? `${line}: chưa ${words.village} nào báo cáo số thành viên Tổ.` : `${line}.`;
-}
-
-/** The teams outside the range with their size, and the villages that have not reported one. */
-export function teamSizeDetails(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string[] {
-  const parts: string[] = [];
-  if (team.outside.length > 0) parts.push(`Chưa đủ hoặc vượt quy định: ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}.`);
-  if (team.noData.length > 0 && team.reporting > 0) parts.push(`Chưa báo cáo số thành viên: ${team.noData.length} ${words.village} (${listNames(team.noData)}).`);
-  return parts.length > 0 ? [parts.join(' ')] : [];
 }
 
 /** Section 3, when there is anything to say: the team-size line, then the activity counts. */
@@ -259,7 +233,7 @@ function countTable(b: WholeTabBuilder, summary: AggregationSummary, counts: rea
 function villageMatrix(b: WholeTabBuilder, heading: Heading, summary: AggregationSummary, rates: readonly IndicatorSummary[], words: Vocabulary): number {
   const several = summary.countedMonths.length > 1;
   heading(`TỶ LỆ THEO TỪNG ${words.village.toLocaleUpperCase('vi')} (%)`);
-  const verdict = summary.endMonth === 12 ? 'xanh: đạt chỉ tiêu năm; đỏ: chưa đạt' : 'xanh: đã đạt chỉ tiêu năm; xanh nhạt: đúng tiến độ; đỏ: chậm tiến độ';
+  const verdict = isYearEnd(summary) ? 'xanh: đạt chỉ tiêu năm; đỏ: chưa đạt' : 'xanh: đã đạt chỉ tiêu năm; xanh nhạt: đúng tiến độ; đỏ: chậm tiến độ';
   addNote(b, `Màu theo tiến độ của từng ${words.village} so với kế hoạch đến kỳ — ${verdict}. Chữ nghiêng: số liệu của tháng trước.`);
   const header = b.addRow(['STT', `Tên ${words.village}`, several ? 'Đã nộp (số tháng)' : 'Tình trạng', 'Số liệu đến', ...rates.map(shortLabel)], HEADER);
   summary.villages.forEach((v, i) => {
@@ -344,11 +318,10 @@ const COMPONENT_WORDS = { results: 'kết quả chỉ tiêu', timeliness: 'nộp
 
 /** `Điểm = 50% kết quả chỉ tiêu + 30% nộp đúng hạn + 20% hoạt động`, then what each part is. */
 function scoreExplanation(summary: AggregationSummary, words: Vocabulary): string[] {
-  const weights = effectiveWeights(summary.weights);
-  const total = weights.results + weights.timeliness + weights.activity;
+  const shares = weightShares(summary.weights);
   const parts = (Object.keys(COMPONENT_WORDS) as (keyof typeof COMPONENT_WORDS)[])
-    .filter((key) => weights[key] > 0)
-    .map((key) => `${formatDecimal((weights[key] / total) * 100)}% ${COMPONENT_WORDS[key]}`);
+    .filter((key) => shares[key] > 0)
+    .map((key) => `${formatDecimal(shares[key])}% ${COMPONENT_WORDS[key]}`);
   const approved = summary.approvalInUse ? ' Chỉ tính các tháng đã được phòng Văn hóa - Xã hội duyệt.' : '';
   return [
     `Điểm (thang 100) = ${parts.join(' + ')} (tỷ trọng đặt tại tab Cấu hình). Kết quả chỉ tiêu: trung bình các chỉ tiêu tỷ lệ, mỗi chỉ tiêu tính mức đạt so với chỉ tiêu năm, tối đa 100%. Nộp đúng hạn: số tháng nộp đúng hạn trên số tháng đã đến hạn từ đầu năm. Hoạt động: tổng số lượt, buổi, sản phẩm từ đầu năm trên 100 hộ, so với ${words.village} cao nhất.`,

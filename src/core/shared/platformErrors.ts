@@ -4,6 +4,7 @@
  * The add-on's own messages are Vietnamese already and pass through unchanged.
  */
 import { MENU_NAME, SELF_CHECK_CAPTION } from './menuCaptions';
+import { capitalizeFirst } from './text';
 
 /** What kind of refusal a platform message is; callers act on some (a mail quota defers the rest). */
 export type PlatformErrorKind =
@@ -93,12 +94,12 @@ const RULES: readonly { kind: PlatformErrorKind; pattern: RegExp; text: (match: 
   {
     kind: 'NO_ACCESS',
     pattern: /^(You do not have permission|Access denied|You do not have access)/i,
-    text: () => `Tài khoản của bạn không có quyền làm việc này trên bảng tính. ${capitalize(ASK_OFFICE)} để được cấp quyền chỉnh sửa.`,
+    text: () => `Tài khoản của bạn không có quyền làm việc này trên bảng tính. ${capitalizeFirst(ASK_OFFICE)} để được cấp quyền chỉnh sửa.`,
   },
   {
     kind: 'DOCUMENT_MISSING',
     pattern: /^Document .* is missing/i,
-    text: () => `Không mở được bảng tính: có thể bảng tính đã bị xóa hoặc tài khoản của bạn không có quyền xem. ${capitalize(ASK_OFFICE)}.`,
+    text: () => `Không mở được bảng tính: có thể bảng tính đã bị xóa hoặc tài khoản của bạn không có quyền xem. ${capitalizeFirst(ASK_OFFICE)}.`,
   },
   {
     kind: 'UNAVAILABLE',
@@ -128,13 +129,9 @@ const RULES: readonly { kind: PlatformErrorKind; pattern: RegExp; text: (match: 
   {
     kind: 'STORAGE_LIMIT',
     pattern: /^(Argument too large|You have exceeded the property storage quota)/i,
-    text: () => `Dữ liệu tiện ích lưu kèm bảng tính đã vượt giới hạn của Google. ${capitalize(ASK_OFFICE)} để được hỗ trợ kỹ thuật.`,
+    text: () => `Dữ liệu tiện ích lưu kèm bảng tính đã vượt giới hạn của Google. ${capitalizeFirst(ASK_OFFICE)} để được hỗ trợ kỹ thuật.`,
   },
 ];
-
-function capitalize(text: string): string {
-  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
-}
 
 /** The message without the "Exception: " or "Error: " that Apps Script and JavaScript put first. */
 export function withoutErrorPrefix(message: string): string {
@@ -154,8 +151,9 @@ export function platformErrorKind(message: string): PlatformErrorKind | null {
 
 /**
  * What a person reads for `message`: the Vietnamese sentence of a known platform error; the add-on's
- * own (Vietnamese) message as it is; for any other platform message a general sentence, ending with
- * the original, shortened, as "(Mã lỗi Google: …)" for whoever helps.
+ * own (Vietnamese) message as it is; for anything else (an unknown refusal of Google's, or a fault
+ * of the add-on's own) a general sentence that blames no one, ending with the original, shortened,
+ * as "(Chi tiết kỹ thuật: …)" for whoever helps.
  */
 export function explainPlatformError(message: string): string {
   const text = withoutErrorPrefix(message);
@@ -166,5 +164,5 @@ export function explainPlatformError(message: string): string {
   if (text === '') return `Đã có lỗi không rõ nguyên nhân. ${TRY_LATER}`;
   if (VIETNAMESE.test(text)) return text;
   const code = text.length > CODE_TAIL ? `${text.slice(0, CODE_TAIL).trimEnd()}…` : text;
-  return `Google báo lỗi khi thực hiện thao tác. ${TRY_LATER} Nếu vẫn lỗi, ${ASK_OFFICE} và gửi kèm nội dung thông báo này. (Mã lỗi Google: ${code})`;
+  return `Đã có lỗi khi thực hiện thao tác. ${TRY_LATER} Nếu vẫn lỗi, ${ASK_OFFICE} và gửi kèm nội dung thông báo này. (Chi tiết kỹ thuật: ${code})`;
 }

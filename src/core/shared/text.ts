@@ -45,9 +45,27 @@ export function tidyText(text: unknown): string {
   return collapseSpaces(String(text).normalize('NFC'));
 }
 
+/**
+ * Text of several lines as a person typed it (a `Ghi chú`, `Nơi nhận`): NFC, each line trimmed,
+ * blank lines at either end dropped, the line breaks kept.
+ */
+export function tidyLines(text: unknown): string {
+  if (text === '' || text === null || text === undefined) return '';
+  const lines = String(text).normalize('NFC').split(/\r\n|\r|\n/).map((line) => line.trim());
+  const first = lines.findIndex((line) => line !== '');
+  if (first < 0) return '';
+  const last = lines.length - 1 - [...lines].reverse().findIndex((line) => line !== '');
+  return lines.slice(first, last + 1).join('\n');
+}
+
 function collapseSpaces(text: string): string {
   // Testing is much cheaper than replacing, and most text has nothing to collapse.
   return (UNTIDY_SPACE.test(text) ? text.replace(SPACE_RUNS, ' ') : text).trim();
+}
+
+/** `thôn` → `Thôn`: the first letter upper case, Vietnamese rules, the rest as written (`VNeID` stays). */
+export function capitalizeFirst(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
 
 /** `1234567` → `1.234.567` (Vietnamese grouping). */

@@ -5,7 +5,7 @@
  */
 import { findHeaderRow, labelKey, type Grid } from '../shared/grid';
 import { PALETTE } from '../shared/palette';
-import { INDICATOR_TABLE_HEADERS, SETTING_FIELDS, TARGET_PERCENT, type IndicatorSetting, type Settings } from '../config/settings';
+import { INDICATOR_TABLE_HEADERS, SETTING_FIELDS, TARGET_PERCENT, recipientsFor, type IndicatorSetting, type SettingKey, type Settings } from '../config/settings';
 import { SETTINGS_TITLE, VALUE_COLUMN_WIDTH, indicatorRow, locateSettingCells, multilineRowHeight, readSettingsGrid, settingsLayout } from '../config/settingsGrid';
 import { TAB_SETTINGS } from './tabNames';
 import { ownTabProtection } from './ownProtection';
@@ -64,7 +64,7 @@ function addMissingRows(spec: TabSpec, grid: Grid, input: SettingsTabInput): { r
     const tableRow = grid.findIndex((row) => labelKey(row[0]) === labelKey('Mã'));
     const at = tableRow > 0 ? tableRow : rows.length; // 0-based
     if (at < rows.length) spec.structure.push({ insertRowsBefore: at + 1, count: missingFields.length });
-    const fieldRows = missingFields.map((f) => [f.label, input.settings[f.key], f.hint]);
+    const fieldRows = missingFields.map((f) => [f.label, addedValue(f.key, input.settings, reading.settings), f.hint]);
     rows.splice(at, 0, ...fieldRows);
     fieldRows.forEach((row, i) => ownRow(spec, at + i + 1, 1, row));
   }
@@ -73,6 +73,14 @@ function addMissingRows(spec: TabSpec, grid: Grid, input: SettingsTabInput): { r
     ownRow(spec, rows.length, 1, indicatorRow(ind));
   }
   return { rows, added: [...missingIndicators.map((i) => i.code), ...missingFields.map((f) => f.label)] };
+}
+
+/**
+ * The value of a row a repair adds: the default, but `Nơi nhận` is the commune's own (its province
+ * and level as the tab says them), so a ward's report never goes to a "xã".
+ */
+function addedValue(key: SettingKey, defaults: Settings, found: Settings): unknown {
+  return key === 'recipients' ? recipientsFor(found.province, found.level) : defaults[key];
 }
 
 /** Looks and rules, placed where the labels really are. */

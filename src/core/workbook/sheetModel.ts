@@ -191,16 +191,3 @@ export class WholeTabBuilder {
     };
   }
 }
-
-const PX_PER_PT = 4 / 3;
-
-/** Lines a text needs in a wrapped cell `widthPx` wide (font size in points, ~0.43 em a character). */
-export function estimatedLines(text: string, widthPx: number, fontSize: number): number {
-  const perLine = Math.max(1, Math.floor((widthPx - 6) / (fontSize * PX_PER_PT * 0.43)));
-  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
-}
-
-/** Row height in pixels for lines of text at a font size in points, with Sheets' cell padding. */
-export function rowHeightFor(lines: number, fontSize: number): number {
-  return Math.ceil(lines * fontSize * PX_PER_PT * 1.25 + 5);
-}

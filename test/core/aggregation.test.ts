@@ -84,6 +84,15 @@ describe('aggregate', () => {
     expect(s.villages[1].rates.HS_KNS).toEqual({ value: 7, month: 5, denominator: null, ratePercent: null, evaluation: null });
   });
 
+  it('a total of 0 (no enterprise workers) is no rate to reach: left out of the results, said so in the matrix', () => {
+    const full = Object.fromEntries(applied.filter((i) => i.kind === 'TY_LE').map((i) => [i.code, i.code === 'LD_KNS' ? 0 : 100]));
+    const s = run([assessed(village('Thôn 1', { ...DENS, LD_DN_HTX: 0 }), { 5: { values: full, status: 'DUNG_HAN' } })]);
+    // Seven rates at 100% of their targets; LD_KNS has no one to count and is not held against the team.
+    expect(s.villages[0].achievementPercent).toBe(100);
+    const grid = summaryLayout(s).spec.values;
+    expect(grid.some((r) => r.includes("'không có đối tượng"))).toBe(true);
+  });
+
   it('SO_LUONG sums the period and the year so far; a quarter expects villages × months begun', () => {
     const v = assessed(village('Thôn 1', DENS), {
       1: { values: { LUOT_DVCTT: 1 }, status: 'DUNG_HAN' },

@@ -257,7 +257,9 @@ type VillageRateOrNone = VillageRate | null | undefined;
 
 function matrixValue(rate: VillageRateOrNone): unknown {
   if (!rate) return '';
-  return rate.ratePercent === null ? 'thiếu tổng số' : round1(rate.ratePercent);
+  if (rate.ratePercent !== null) return round1(rate.ratePercent);
+  // No rate: the total is missing from Danh sách, or it is 0 (no one to count).
+  return rate.denominator === null ? 'thiếu tổng số' : 'không có đối tượng';
 }
 
 function matrixFormat(rate: VillageRateOrNone, endMonth: number): CellFormat {

@@ -8,7 +8,7 @@ import type { AppsScriptEmulator } from '../../emulator';
 import { vnInstant } from '../../src/core/shared/calendar';
 import { getPreset } from '../../src/core/config/presets';
 import type { TestWorkbook } from '../../test/integration/harness';
-import { benchWorkbook, MEASURED_HEADER, measure, measuredCells, OFFICE, seconds, table, type Measured } from './workbook';
+import { benchWorkbook, MEASURED_HEADER, measure, measuredCells, OFFICE, rowsOf, seconds, table, type Measured } from './workbook';
 
 const NOW = vnInstant(2026, 5, 25, 9);
 const preset = getPreset('bach-ngoc');
@@ -32,14 +32,15 @@ export function reportedWorkbook(villages: number): TestWorkbook {
   built.set(villages, wb);
   const { emu } = wb;
   const registry = emu.rawGrid('Danh sách');
+  const { last, tick, stamp } = rowsOf(emu);
   for (let n = 1; n <= villages; n++) {
     const name = `Thôn ${n}`;
     const row = registry.findIndex((r) => r[0] === name) + 1;
     emu.rawSet('Danh sách', `F${row}:J${row}`, [[400, 900, 950, 200, 150]]);
-    emu.rawSet(name, 'E5:I18', applied.map((i) => [1, 2, 3, 4, 5].map((m) => valueOf(i.code, m))));
+    emu.rawSet(name, `E5:I${last}`, applied.map((i) => [1, 2, 3, 4, 5].map((m) => valueOf(i.code, m))));
     const ticked = n % 4 === 0 ? 4 : 5; // every fourth village has not sent May yet
-    emu.rawSet(name, 'E19:I19', [[1, 2, 3, 4, 5].map((m) => m <= ticked)]);
-    emu.rawSet(name, 'E20:I20', [[1, 2, 3, 4, 5].map((m) => (m <= ticked ? vnInstant(2026, m, n % 3 === 0 ? 22 : 15, 9) : ''))]);
+    emu.rawSet(name, `E${tick}:I${tick}`, [[1, 2, 3, 4, 5].map((m) => m <= ticked)]);
+    emu.rawSet(name, `E${stamp}:I${stamp}`, [[1, 2, 3, 4, 5].map((m) => (m <= ticked ? vnInstant(2026, m, n % 3 === 0 ? 22 : 15, 9) : ''))]);
   }
   return wb;
 }
@@ -57,10 +58,13 @@ function naiveRead(emu: AppsScriptEmulator): void {
 
 /** What Tổng hợp writes when something changed: Thôn 4 sends May (on time), a run, then the tick is taken back. */
 function measureNewData(wb: TestWorkbook): Measured {
-  const stamp = wb.emu.rawGet('Thôn 4', 'I20');
-  wb.emu.rawSet('Thôn 4', 'I19:I20', [[true], [vnInstant(2026, 5, 15, 9)]]);
+  const { tick, stamp: stampRow } = rowsOf(wb.emu);
+  const stamp = wb.emu.rawGet('Thôn 4', `I${stampRow}`);
+  wb.emu.rawSet('Thôn 4', `I${tick}`, true);
+  wb.emu.rawSet('Thôn 4', `I${stampRow}`, vnInstant(2026, 5, 15, 9));
   const run = measure(wb.emu, () => wb.call('aggregateMonth', [5]));
-  wb.emu.rawSet('Thôn 4', 'I19:I20', [[false], [stamp]]);
+  wb.emu.rawSet('Thôn 4', `I${tick}`, false);
+  wb.emu.rawSet('Thôn 4', `I${stampRow}`, stamp);
   return run;
 }
 

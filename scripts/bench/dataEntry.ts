@@ -4,19 +4,8 @@
  * the unchanged workbook; then a deadline day at 500 villages, every head typing 20 cells and
  * ticking once, for the edit trigger's daily runtime. Printed, never asserted on time.
  */
-import type { AppsScriptEmulator } from '../../emulator';
-import { catalogueEntry } from '../../src/core/config/catalogue';
-import { locateVillageTab, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
-import { benchWorkbook, headOf, MEASURED_HEADER, measure, measuredCells, seconds, table } from './workbook';
+import { benchWorkbook, headOf, MEASURED_HEADER, measure, measuredCells, rowsOf, seconds, table } from './workbook';
 
-/** Where a fresh tab's indicators (rows 5…last) and ticks are, read off the tab rather than assumed. */
-function rowsOf(emu: AppsScriptEmulator): { indicators: number; last: number; tick: number; stamp: number } {
-  const map = locateVillageTab(emu.rawGrid('Thôn 1'));
-  if (!map) throw new Error('Thôn 1 is not a village tab');
-  const indicators = [...map.rows.keys()].filter((code) => catalogueEntry(code)).length;
-  const row = (code: string) => (map.rows.get(code) as number) + 1;
-  return { indicators, last: 4 + indicators, tick: row(STATUS_CODES.submitted), stamp: row(STATUS_CODES.submittedAt) };
-}
 
 const NOW = new Date('2026-05-10T01:00:00Z');
 

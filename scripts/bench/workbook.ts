@@ -4,6 +4,8 @@
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import type { Village } from '../../src/core/config/registry';
+import { catalogueEntry } from '../../src/core/config/catalogue';
+import { locateVillageTab, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 import { newWorkbook, OFFICE, pasteVillages, sampleVillages, setSetting, type TestWorkbook } from '../../test/integration/harness';
 
 export { OFFICE } from '../../test/integration/harness';
@@ -141,4 +143,13 @@ export function measureExecutions(wb: TestWorkbook, entry: string, args: unknown
     runs.push(run);
   }
   return runs;
+}
+
+/** Where a fresh tab's indicators (rows 5…last) and ticks are, read off the tab rather than assumed. */
+export function rowsOf(emu: AppsScriptEmulator): { indicators: number; last: number; tick: number; stamp: number } {
+  const map = locateVillageTab(emu.rawGrid('Thôn 1'));
+  if (!map) throw new Error('Thôn 1 is not a village tab');
+  const indicators = [...map.rows.keys()].filter((code) => catalogueEntry(code)).length;
+  const row = (code: string) => (map.rows.get(code) as number) + 1;
+  return { indicators, last: 4 + indicators, tick: row(STATUS_CODES.submitted), stamp: row(STATUS_CODES.submittedAt) };
 }

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { SheetSnapshot, WorkbookSnapshot } from '../../emulator';
 import { a1Range } from '../../src/core/shared/a1';
+import { isDate } from '../../src/core/shared/cellValues';
 import { RATE_TABLE_HEADERS } from '../../src/core/reports/summaryLayout';
 import { TAB_SUMMARY } from '../../src/core/workbook/tabNames';
 import { vnWallClock } from './wallClock';
@@ -17,7 +18,6 @@ const PT_PER_PX = 0.75;
 const VIETNAMESE = '[$-42A]';
 
 /** The emulator's dates may come from the bundle's own realm, where `instanceof Date` is false. */
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 

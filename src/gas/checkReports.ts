@@ -7,6 +7,7 @@ import { yearConflictFinding } from '../core/assessment/reportYear';
 import { checkLogEntry, checkVillageTabs, renderCheckDialog, type CheckResult } from '../core/entry/checkResult';
 import { orphanTabFinding } from '../core/workbook/orphanTabs';
 import { tidyText } from '../core/shared/text';
+import { applyMarks } from './cellMarks';
 import { withDocumentLock } from './lock';
 import { appendLog } from './log';
 import { appliedIndicators } from '../core/config/settings';
@@ -16,23 +17,20 @@ import { asOffice, menuCommand } from './office';
 import { orphanTabs, tabFinder } from './workbook';
 import { settlePendingEdits } from './pendingEdits';
 
-/** One read of the tab's notes and of its backgrounds, and at most one write of each. */
+/** One read of the tab's notes and of its backgrounds (the data range starts at A1), and at most one write of each. */
 function markTab({ sheet, range, report, assessments }: VillageTabRead): void {
   if (!sheet || !range || !report) return;
   const plan = planMarks(report, assessments.map((m) => m.findings), range.getNotes(), range.getBackgrounds());
-  if (!plan) return;
-  const target = sheet.getRange(range.getRow() + plan.row, range.getColumn() + plan.column, plan.numRows, plan.numColumns);
-  if (plan.notes) target.setNotes(plan.notes);
-  if (plan.backgrounds) target.setBackgrounds(plan.backgrounds);
+  if (plan) applyMarks(sheet, plan);
 }
 
 export function checkReportsIn(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CheckResult {
   const now = new Date();
   const config = requireConfig(ss);
   // Ticks the edit trigger could not finish are stamped first, so they are checked as submitted.
-  settlePendingEdits(ss);
+  settlePendingEdits(ss, config);
   // By the tab ids `Danh sách` records: a tab renamed by hand is still checked as its village's.
-  const tabs = readVillageTabs(ss, config, now, { findTab: tabFinder(ss, config.villages) });
+  const tabs = readVillageTabs(ss, config, now);
   const orphans = orphanTabs(ss, new Set(tabs.flatMap((t) => (t.sheet ? [t.sheet.getSheetId()] : []))));
   // `Năm` and the tabs' stamps disagreeing is said first, once, above the month-by-month findings.
   const otherYear = yearConflictFinding(tabs.map((t) => ({ name: t.village.name, report: t.report })), config.settings);

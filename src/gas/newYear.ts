@@ -30,7 +30,7 @@ import { requireConfig, type WorkbookConfig } from './settingsSheet';
 import { setupWorkbookIn } from './setup';
 import { clearProgress } from './setupProgress';
 import { readVillageTabs, type VillageTabRead } from './villageTabs';
-import { readGrid, tabFinder } from './workbook';
+import { readGrid } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -67,7 +67,7 @@ function confirmed(ui: Ui, text: string): boolean {
 function readYear(ss: Spreadsheet): { config: WorkbookConfig; tabs: VillageTabRead[] } {
   settlePendingEdits(ss);
   const config = requireConfig(ss);
-  const tabs = readVillageTabs(ss, config, new Date(), { findTab: tabFinder(ss, config.villages) });
+  const tabs = readVillageTabs(ss, config, new Date());
   const conflict = yearConflict(tabs.map((t) => ({ name: t.village.name, report: t.report })), config.settings);
   if (conflict) throw new Error(`Chưa bắt đầu năm mới: ${conflict}`);
   return { config, tabs };

@@ -14,12 +14,12 @@ import {
   abandonedLog, editsOfTab, MAX_ATTEMPTS, monthsToSettle, PENDING_NOTE, mergedPendingRecords, pendingEditKeys, pendingEditRecords, readPendingEdits, replayedLog, RETRY_AFTER_MS, type PendingEdit,
 } from '../core/entry/pendingEdits';
 import { columnsToRead, planSubmissions, tabCellsOf, type CellWrite, type SubmissionLogEntry } from '../core/entry/submission';
-import type { MarkPlan } from '../core/entry/cellMarks';
 import { editConfigOf } from '../core/config/configCache';
 import { bestEffort, messageOf } from './failures';
+import { applyMarks } from './cellMarks';
 import { appendLog } from './log';
 import { retireOnce, scheduleOnce } from './oneOffTrigger';
-import { readConfig } from './settingsSheet';
+import { readConfig, type WorkbookConfig } from './settingsSheet';
 import { activeSpreadsheet, readGrid, tabFinder } from './workbook';
 import { withDocumentLock } from './lock';
 
@@ -98,12 +98,6 @@ export function settleTab(
   appendLog(ss, describe(planned.log), now, editorLabel(email, tab, village, settings.villageWord));
 }
 
-function applyMarks(sheet: Sheet, marks: MarkPlan): void {
-  const target = sheet.getRange(marks.row + 1, marks.column + 1, marks.numRows, marks.numColumns);
-  if (marks.notes) target.setNotes(marks.notes);
-  if (marks.backgrounds) target.setBackgrounds(marks.backgrounds);
-}
-
 function applyWrite(range: Range, write: CellWrite): void {
   // The format first: text written into a plain-text cell stays text, whatever it starts with.
   if (write.numberFormat !== undefined) range.setNumberFormat(write.numberFormat);
@@ -112,15 +106,16 @@ function applyWrite(range: Range, write: CellWrite): void {
 }
 
 /**
- * Replays every recorded edit; the caller holds the document lock. Returns whether some are left
- * for a later attempt.
+ * Replays every recorded edit; the caller holds the document lock, and passes the configuration
+ * when it has read it already (else it is read here, only when there is something to replay).
+ * Returns whether some are left for a later attempt.
  */
-export function settlePendingEdits(ss: Spreadsheet): boolean {
+export function settlePendingEdits(ss: Spreadsheet, known?: WorkbookConfig): boolean {
   const props = properties();
   const { edits, unreadable } = readPendingEdits(props.getProperties());
   unreadable.forEach((key) => props.deleteProperty(key));
   if (edits.length === 0) return false;
-  const config = readConfig(ss);
+  const config = known ?? readConfig(ss);
   if (!config) {
     edits.forEach((e) => props.deleteProperty(e.key));
     return false;

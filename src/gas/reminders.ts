@@ -211,7 +211,7 @@ export function runScheduledReminders(e?: GoogleAppsScript.Events.TimeDriven): v
     // A tick the edit trigger left for later is stamped first, so its village is not reminded. An
     // Editor add-on may not get its retry trigger (one time trigger per user), so this is its retry.
     try {
-      settlePendingEdits(ss);
+      settlePendingEdits(ss, config);
     } catch {
       // The edits stay recorded for their retry; the reminders must not wait for them.
     }

@@ -161,7 +161,10 @@ describe('progress formulas', () => {
 });
 
 describe('awards score', () => {
-  const team = (name: string, achievementPercent: number | null, onTimeMonths: number, dueMonths: number, activityPer100: number | null): AwardInput => ({ name, achievementPercent, onTimeMonths, dueMonths, everOnTime: onTimeMonths > 0, activityPer100 });
+  /** A team as the summary describes it: `onTimeMonths` of `dueMonths` on time. */
+  const team = (name: string, achievementPercent: number | null, onTimeMonths: number, dueMonths: number, activityPer100: number | null): AwardInput => ({
+    name, achievementPercent, onTimePercent: dueMonths > 0 ? (onTimeMonths / dueMonths) * 100 : null, dueMonths, everOnTime: onTimeMonths > 0, activityPer100,
+  });
 
   it('score = 50% results + 30% timeliness + 20% activity relative to the best, worked by hand', () => {
     const [a, b] = scoreTeams([team('Thôn A', 80, 4, 5, 10), team('Thôn B', 60, 5, 5, 20)], { results: 50, timeliness: 30, activity: 20 });

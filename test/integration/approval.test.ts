@@ -6,6 +6,7 @@
 import type { AppsScriptEmulator } from '../../emulator';
 import type { ApprovalResult } from '../../src/core/entry/approval';
 import { vnInstant } from '../../src/core/shared/calendar';
+import { isDate } from '../../src/core/shared/cellValues';
 import { blockFromA1 } from '../../src/core/workbook/tabState';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
 import { fillVillageMonth, OFFICE, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
@@ -33,7 +34,6 @@ function cell(emu: AppsScriptEmulator, village: string, code: string, month: num
   return a1;
 }
 
-const isDate = (v: unknown) => Object.prototype.toString.call(v) === '[object Date]';
 const logRows = (emu: AppsScriptEmulator) => emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(1).map(String));
 /** Months whose figures the tab's protection keeps office-only: not among the cells left to the head. */
 const lockedMonths = (emu: AppsScriptEmulator, tab: string) => {

@@ -8,7 +8,7 @@ import type { AppsScriptEmulator } from '../../emulator';
 import { readRegistryGrid } from '../../src/core/config/registry';
 import { OWN_NOTE_MARKER } from '../../src/core/entry/ownNotes';
 import { PALETTE } from '../../src/core/shared/palette';
-import { OFFICE, sheetSnapshot, workbookWithPreset } from './harness';
+import { backgroundOf, logRows, noteOf, OFFICE, sheetSnapshot, workbookWithPreset } from './harness';
 
 const head = (n: number) => `thon${n}@example.com`;
 const NOW = new Date('2026-05-10T01:00:00Z'); // 10/05/2026 08:00 in Vietnam
@@ -19,13 +19,10 @@ const bachNgoc = () => workbookWithPreset('bach-ngoc', { now: NOW });
 /** Fifteen plausible values for a month column (team of four, small counts). */
 const column = (values: unknown[] = Array(15).fill(4)) => values.map((v) => [v]);
 
-const logRows = (emu: AppsScriptEmulator) => emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(2).map(String));
 /** The log names the person who ticked, not the office account the trigger runs as. */
 const lastActor = (emu: AppsScriptEmulator) => String(emu.rawGrid('Nhật ký').at(-1)?.[1]);
 /** Heads (example.com) and the office (example.gov.vn) are in different domains, so Google hides the head's email from the trigger. */
 const headOf = (emu: AppsScriptEmulator, village: string) => `Trưởng thôn ${readRegistryGrid(emu.rawGrid('Danh sách')).villages.find((v) => v.name === village)?.head} (theo Danh sách)`;
-const noteOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.note ?? '';
-const backgroundOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.format.background ?? '';
 
 function personNote(emu: AppsScriptEmulator, sheet: string, a1: string, note: string): void {
   emu.run({ activeUser: OFFICE }, () => emu.spreadsheet.getSheetByName(sheet)?.getRange(a1).setNote(note));

@@ -55,6 +55,21 @@ export function sheetSnapshot(emu: AppsScriptEmulator, name: string): SheetSnaps
   return emu.model().sheets.find((s) => s.name === name);
 }
 
+/** A cell's note as the sheet holds it ('' when none). */
+export function noteOf(emu: AppsScriptEmulator, sheet: string, a1: string): string {
+  return sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.note ?? '';
+}
+
+/** A cell's background as the sheet holds it ('' when none set). */
+export function backgroundOf(emu: AppsScriptEmulator, sheet: string, a1: string): string {
+  return sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.format.background ?? '';
+}
+
+/** `Nhật ký` below its header, each row from its `Hành động` column on, as text. */
+export function logRows(emu: AppsScriptEmulator): string[][] {
+  return emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(2).map(String));
+}
+
 /** Fills a village's month as its head would have: values, the tick, and the add-on's stamp. */
 export function fillVillageMonth(emu: AppsScriptEmulator, village: string, month: number, fill: { ticked: boolean; submittedAt?: Date; share?: number; override?: Record<string, unknown> }): void {
   const grid = emu.rawGrid(village);

@@ -4,7 +4,7 @@
  */
 import type { AppsScriptEmulator } from '../../emulator';
 import { locateVillageTab, monthCellA1, STATUS_CODES } from '../../src/core/workbook/villageTabLayout';
-import { OFFICE, sampleVillages, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
+import { logRows, OFFICE, sampleVillages, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
 
 const NOW = new Date('2026-05-15T02:00:00Z'); // 15/05/2026 09:00 in Vietnam
 const PROTECTED = /protected cell/;
@@ -21,7 +21,6 @@ const monthBlock = (emu: AppsScriptEmulator, tab: string, month: number) => {
   const last = cellOf(emu, tab, 'BUOI_TAP_HUAN_TO', month);
   return `${first}:${last}`;
 };
-const logRows = (emu: AppsScriptEmulator) => emu.rawGrid('Nhật ký').slice(1).map((r) => r.slice(2).map(String));
 
 /** Head 1 fills Tháng 5 (every figure 4) and ticks it; the trigger stamps it. */
 function submittedMay(): TestWorkbook & { tab: string } {

@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import type { AppsScriptEmulator } from '../../emulator';
 import type { DashboardData } from '../../src/core/reports/dashboard';
 import { sweepFaults } from './faults';
-import { newWorkbook, OFFICE, pasteVillages, sampleVillages, sheetSnapshot, workbookWithPreset, type TestWorkbook } from './harness';
+import { newWorkbook, noteOf, OFFICE, pasteVillages, sampleVillages, workbookWithPreset, type TestWorkbook } from './harness';
 
 /** 20/05/2026 23:58 in Vietnam: two minutes before Tháng 5's deadline ends. */
 const TICKED_AT = new Date('2026-05-20T16:58:00Z');
 const column = () => Array.from({ length: 15 }, () => [4]);
 const PENDING_PREFIX = 'edit.pending|';
 
-const noteOf = (emu: AppsScriptEmulator, sheet: string, a1: string) => sheetSnapshot(emu, sheet)?.cells.find((c) => c.a1 === a1)?.note ?? '';
 const pendingKeys = (emu: AppsScriptEmulator) => [...emu.properties.document.keys()].filter((k) => k.startsWith(PENDING_PREFIX));
 const retryTriggers = (emu: AppsScriptEmulator) => emu.triggers.filter((t) => t.handler === 'retryPendingEdits');
 const submissions = (emu: AppsScriptEmulator, village: string) =>

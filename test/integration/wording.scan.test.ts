@@ -17,6 +17,7 @@ import { callEntry } from '../../emulator/loadBundle';
 import type { WorkbookSnapshot } from '../../emulator';
 import type { PresetId } from '../../src/core/config/presets';
 import { settingField } from '../../src/core/config/settings';
+import { isDate } from '../../src/core/shared/cellValues';
 import { TAB_LOG, TAB_REPORT, TAB_SUMMARY } from '../../src/core/workbook/tabNames';
 import { formatAggregate } from '../../scripts/demo/aggregate';
 import { paceChartPng } from '../../scripts/demo/paceChart';
@@ -45,7 +46,6 @@ interface ScannedYear {
   december: WorkbookSnapshot;
 }
 
-const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 
 function officeClicks(year: DemoYear, menu: string, response?: { button: 'OK' | 'YES'; text?: string }): void {
   if (response) year.emu.ui.queueResponse(response);

@@ -9,10 +9,10 @@
  * measured against the year plan's pace (progress.ts); the ranking is awards.ts's score.
  */
 import { TEAM_SIZE_CODE, type DenominatorCode, type IndicatorKind } from '../config/catalogue';
-import { compareDates, dueDateOf, formatLocalDate, formatVnDateTime, vnDateOf } from '../shared/calendar';
+import { dueDateOf, formatLocalDate, formatVnDateTime, isPastDue, vnDateOf } from '../shared/calendar';
 import type { Village } from '../config/registry';
 import type { IndicatorSetting, Settings } from '../config/settings';
-import { isSubmittedStatus, wasOnTime, type MonthStatus } from './status';
+import { isApprovableStatus, isSubmittedStatus, wasOnTime, type MonthStatus } from './status';
 import { countedMonths, periodLabel, periodMonths, type Period } from './period';
 import { countOf, type VillageReport } from '../entry/monthReports';
 import { splitMonthNote } from '../entry/ownNotes';
@@ -264,7 +264,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
   const indicators = KIND_ORDER.flatMap((kind) => input.indicators.filter((i) => i.kind === kind)).map((ind) =>
     summariseIndicator(ind, facts, counted, endMonth, settings),
   );
-  const duePassed = Array.from({ length: endMonth }, (_, i) => compareDates(today, dueDateOf(i + 1, settings)) > 0);
+  const duePassed = Array.from({ length: endMonth }, (_, i) => isPastDue(i + 1, today, settings));
   const approvalInUse = facts.some((f) => f.statuses.slice(0, endMonth).includes('DA_DUYET'));
   const villages = facts.map((f) => summariseVillage(f, input.indicators, counted, duePassed, approvalInUse));
   const weights = { results: settings.weightResults, timeliness: settings.weightTimeliness, activity: settings.weightActivity };
@@ -291,7 +291,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     countedMonths: counted,
     endMonth,
     dueDate: formatLocalDate(due),
-    duePassed: compareDates(today, due) > 0,
+    duePassed: isPastDue(endMonth, today, settings),
     updatedAt: formatVnDateTime(now),
     villageCount: facts.length,
     completeness: completenessOf(facts, counted),
@@ -307,7 +307,8 @@ export function aggregate(input: AggregationInput): AggregationSummary {
 
 function teamSizeOf(team: IndicatorSummary | undefined, facts: readonly VillageFacts[], settings: Settings): TeamSizeSummary | null {
   if (!team) return null;
-  const outside = team.outOfRange.map((name) => ({ name, size: facts.find((f) => f.name === name)?.latest.get(TEAM_SIZE_CODE)?.value ?? 0 }));
+  const sizeOf = new Map(facts.map((f) => [f.name, f.latest.get(TEAM_SIZE_CODE)?.value ?? 0]));
+  const outside = team.outOfRange.map((name) => ({ name, size: sizeOf.get(name) ?? 0 }));
   return { within: team.reporting - outside.length, reporting: team.reporting, min: settings.teamMin, max: settings.teamMax, outside, noData: team.noData };
 }
 
@@ -333,7 +334,7 @@ interface VillageFacts {
   latest: LatestValues;
 }
 
-type LatestValues = Map<string, { value: number; month: number }>;
+export type LatestValues = Map<string, { value: number; month: number }>;
 
 function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly string[], settings: Settings): VillageFacts {
   const statuses = new Array<MonthStatus>(12).fill('CHUA_NOP');
@@ -345,7 +346,7 @@ function villageFacts(v: AssessedVillage, endMonth: number, codes: readonly stri
 }
 
 /** Each code's value in the latest month up to `endMonth` that `counts` and has one. */
-function latestValues(report: VillageReport | null, endMonth: number, codes: readonly string[], counts: (month: number) => boolean): { latestMonth: number | null; latest: LatestValues } {
+export function latestValues(report: VillageReport | null, endMonth: number, codes: readonly string[], counts: (month: number) => boolean): { latestMonth: number | null; latest: LatestValues } {
   let latestMonth: number | null = null;
   const latest: LatestValues = new Map();
   for (let m = endMonth; m >= 1 && report && (latestMonth === null || latest.size < codes.length); m--) {
@@ -508,7 +509,7 @@ function summariseVillage(f: VillageFacts, indicators: readonly IndicatorSetting
     if (!duePassed[m - 1] && !submitted(f, m)) continue;
     everOnTime ||= f.onTime[m - 1];
     // A report waiting for approval is not judged yet: neither on time nor late until the office has.
-    if (approvalInUse && submitted(f, m) && f.statuses[m - 1] !== 'DA_DUYET') continue;
+    if (approvalInUse && isApprovableStatus(f.statuses[m - 1])) continue;
     dueMonths++;
     if (f.onTime[m - 1]) onTimeMonths++;
   }

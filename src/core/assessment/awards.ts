@@ -24,11 +24,12 @@ export interface AwardInput {
   name: string;
   /** 0–100, or null when the team has no rate with a target and a denominator. */
   achievementPercent: number | null;
-  onTimeMonths: number;
+  /** 0–100: months on time ÷ months due; null when none was due yet. */
+  onTimePercent: number | null;
   dueMonths: number;
   /**
-   * Some due month was submitted on time. Once the office approves, `onTimeMonths` counts approved
-   * months only, so a team whose on-time months wait for approval has 0 of them but was on time.
+   * Some due month was submitted on time. Once the office approves, the on-time months counted are
+   * approved ones, so a team whose on-time months wait for approval has none of them but was on time.
    */
   everOnTime: boolean;
   /** Σ activity counts of the year so far per 100 households; null without a household count. */
@@ -65,11 +66,10 @@ export function scoreTeams<T extends AwardInput>(teams: readonly T[], weights: A
   const w = effectiveWeights(weights);
   const best = Math.max(0, ...teams.map((t) => t.activityPer100 ?? 0));
   return teams.map((t) => {
-    const onTimePercent = t.dueMonths > 0 ? (t.onTimeMonths / t.dueMonths) * 100 : null;
     const activityPercent = t.activityPer100 === null ? null : best > 0 ? (t.activityPer100 / best) * 100 : 0;
     const parts: [number, number | null][] = [
       [w.results, t.achievementPercent],
-      [w.timeliness, onTimePercent],
+      [w.timeliness, t.onTimePercent],
       [w.activity, activityPercent],
     ];
     const counted = parts.filter((p): p is [number, number] => p[1] !== null && p[0] > 0);

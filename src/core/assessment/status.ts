@@ -1,5 +1,5 @@
 /** A village's month status (docs/periods-and-status.md, "Month statuses"), used by Tổng hợp, reminders and the dashboard. */
-import { dueDateOf, isOnTime, vnInstant, type LocalDate } from '../shared/calendar';
+import { isOnTime, isPastDue, vnDateOf } from '../shared/calendar';
 import type { Settings } from '../config/settings';
 import type { MonthReport } from '../entry/monthReports';
 import { isStampOfYear } from './reportYear';
@@ -51,6 +51,5 @@ export function wasOnTime(status: MonthStatus, report: MonthReport, rule: DueRul
 /** Due date is past (Vietnam time) and the month is not submitted. */
 export function isOverdue(status: MonthStatus, month: number, rule: DueRule, now: Date): boolean {
   if (status !== 'CHUA_NOP' && status !== 'CAN_SUA') return false;
-  const due: LocalDate = dueDateOf(month, rule);
-  return now.getTime() >= vnInstant(due.year, due.month, due.day + 1).getTime();
+  return isPastDue(month, vnDateOf(now), rule);
 }

@@ -34,7 +34,7 @@ export function findingsNote(findings: readonly Finding[]): string {
   return findings.map((f) => `${FINDING_BULLET}${f.message}`).join('\n');
 }
 
-export const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
+const REJECTED_HEADING = 'Chưa nộp được báo cáo, cần sửa:';
 export const NEEDS_FIX_HEADING = 'Cần sửa: số liệu đã nộp có lỗi.';
 
 const REJECTED_CLOSING = 'Sửa xong hãy tích lại ô "Đã nộp".';

@@ -16,7 +16,7 @@ import type { MonthReport, VillageReport } from './monthReports';
 import { isNeedsFixNote, needsFixNote, readSubmittedValues, rejectedNote, splitNote, submittedValuesNote, withOwnMonthNote, withOwnNote } from './ownNotes';
 import { monthColumnBlock, planMonthMarks, type ColumnBlock, type MarkPlan } from './cellMarks';
 import { a1 } from '../shared/a1';
-import { messageInMonth, validateMonth, type ValidationContext } from './validation';
+import { messageInMonth, validateMonths, type ValidationContext } from './validation';
 
 /** One cell of the edited tab to write; a field left out is left as it is. */
 export interface CellWrite {
@@ -82,8 +82,10 @@ export function tabCellsOf(blocks: readonly ColumnBlock[], notes: readonly unkno
 
 /** `cells` as TabCells says; `momentOf(month)` is when that month's edit happened: the stamp of its submission. */
 export function planSubmissions(report: VillageReport, actions: readonly EditAction[], cells: TabCells, ctx: ValidationContext, momentOf: (month: number) => Date): SubmissionPlan {
+  // Every month's findings in one pass: a paste over several months validates the tab once.
+  const findingsByMonth = actions.length > 0 ? validateMonths(report, ctx) : [];
   const plans = actions.map((action) => {
-    const findings = validateMonth(report, action.month, ctx);
+    const findings = findingsByMonth[action.month - 1] ?? [];
     const plan = planMonth(report, action, findings, cells, ctx, momentOf(action.month));
     return { ...plan, marks: marksOfMonth(report, action.month, findings, cells) };
   });

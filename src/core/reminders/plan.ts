@@ -6,7 +6,7 @@
  * Older months still pending are mentioned in the email a head gets anyway, and the office's digest
  * lists every village with a month past its due date still pending.
  */
-import { compareDates, dueDateOf, type LocalDate } from '../shared/calendar';
+import { isPastDue, type LocalDate } from '../shared/calendar';
 import type { Village } from '../config/registry';
 import type { Settings } from '../config/settings';
 import type { MonthStatus } from '../assessment/status';
@@ -242,7 +242,7 @@ function planDigest(
 function pastDuePending(village: Village, today: LocalDate, rule: PlanInput['settings'], stateOf: (v: Village, month: number) => VillageMonthState): PendingMonth[] {
   const months: PendingMonth[] = [];
   for (let month = 1; month <= 12; month++) {
-    if (compareDates(dueDateOf(month, rule), today) >= 0) break;
+    if (!isPastDue(month, today, rule)) break;
     const state = stateOf(village, month);
     if (isPending(state)) months.push({ month, status: state });
   }

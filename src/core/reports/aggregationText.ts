@@ -1,7 +1,7 @@
 /** Phrases built from an AggregationSummary, shared by the `Tổng hợp` and `Báo cáo` layouts and the dashboard. */
 import type { AggregationSummary, IndicatorSummary, TeamSizeSummary, VillageMonths } from '../assessment/aggregation';
 import { formatDecimal } from '../shared/text';
-import { EVALUATION_LABELS, MONTHS_IN_YEAR, type Evaluation } from '../assessment/progress';
+import { EVALUATION_LABELS, isBehind, MONTHS_IN_YEAR, type Evaluation } from '../assessment/progress';
 import type { Vocabulary } from '../config/vocabulary';
 import { TAB_REPORT, TAB_SUMMARY } from '../workbook/tabNames';
 
@@ -104,10 +104,15 @@ export function teamSizeLine(team: TeamSizeSummary, words: Pick<Vocabulary, 'vil
   return team.reporting === 0 ? `${line}: chưa ${words.village} nào báo cáo số thành viên Tổ.` : `${line}.`;
 }
 
+/** `Thôn 5 (7 người), Thôn 9 (2 người)`: the teams outside the plan's size, with their size. */
+export function teamsOutsideText(team: TeamSizeSummary): string {
+  return listNames(team.outside.map((t) => `${t.name} (${t.size} người)`));
+}
+
 /** The teams outside the range with their size, and the villages that have not reported one. */
 export function teamSizeDetails(team: TeamSizeSummary, words: Pick<Vocabulary, 'village'>): string[] {
   const parts: string[] = [];
-  if (team.outside.length > 0) parts.push(`Chưa đủ hoặc vượt quy định: ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}.`);
+  if (team.outside.length > 0) parts.push(`Chưa đủ hoặc vượt quy định: ${teamsOutsideText(team)}.`);
   if (team.noData.length > 0 && team.reporting > 0) parts.push(`Chưa báo cáo số thành viên: ${team.noData.length} ${words.village} (${listNames(team.noData)}).`);
   return parts.length > 0 ? [parts.join(' ')] : [];
 }
@@ -125,7 +130,7 @@ export function aggregationLogDetail(summary: AggregationSummary): string {
   const rates = summary.indicators.filter((i) => i.kind === 'TY_LE' && i.evaluation !== null);
   // Before December a rate is judged against the plan to date, not the year's target (docs/periods-and-status.md).
   const yearEnd = isYearEnd(summary);
-  const good = rates.filter((i) => i.evaluation === 'DAT' || i.evaluation === 'DA_DAT' || i.evaluation === 'DUNG_TIEN_DO').length;
+  const good = rates.filter((i) => !isBehind(i.evaluation)).length;
   const parts = [
     `Đã nộp ${c.submitted}/${c.expected} (${percentText(percentOf(c.submitted, c.expected))}): đúng hạn ${c.onTime}, muộn ${c.late}, cần sửa ${c.needsFix}, ${c.pending ? `chờ xử lý ${c.pending}, ` : ''}chưa nộp ${c.missing}`,
     yearEnd ? `chỉ tiêu tỷ lệ đạt chỉ tiêu năm ${good}/${rates.length}` : `chỉ tiêu tỷ lệ đúng hoặc vượt tiến độ ${good}/${rates.length}`,

@@ -5,8 +5,8 @@
  * A village is named only for something it has to do.
  */
 import type { AggregationSummary, VillageMonths } from '../assessment/aggregation';
-import { isYearEnd, listNames, monthsText, namesWithMonths, percentText } from './aggregationText';
-import { compareDates, dueDateOf, formatLocalDate, type LocalDate } from '../shared/calendar';
+import { isYearEnd, listNames, monthsText, namesWithMonths, percentText, teamsOutsideText } from './aggregationText';
+import { dueDateOf, formatLocalDate, isPastDue, type LocalDate } from '../shared/calendar';
 import { formatDecimal, formatInt } from '../shared/text';
 import { shortLabel } from '../config/indicatorNames';
 import { behindFurthestFirst, nextPeriodOf, overdueMissing, rateStandings, shortfallBy } from './reportFacts';
@@ -118,7 +118,7 @@ export function shortcomings(summary: AggregationSummary, today: LocalDate): str
   }
   const team = summary.teamSize;
   if (team && team.outside.length > 0) {
-    lines.push(`- Số thành viên Tổ chưa đúng quy định (${team.min}–${team.max} người): ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}.`);
+    lines.push(`- Số thành viên Tổ chưa đúng quy định (${team.min}–${team.max} người): ${teamsOutsideText(team)}.`);
   }
   const notes = noteLines(summary);
   if (notes.length > 0) lines.push(`- Khó khăn, vướng mắc các ${village} nêu trong báo cáo:`, ...notes);
@@ -163,7 +163,7 @@ export function nextTasks(summary: AggregationSummary, today: LocalDate): string
   if (needsFix.length > 0) tasks.push(`Hướng dẫn ${whoText(summary, needsFix)} sửa số liệu chưa hợp lệ và nộp lại.`);
   if (next.endMonth !== null) {
     // The next period's reports still to come: a quarter's report is often written after its first month is due.
-    const months = Array.from({ length: next.endMonth - summary.endMonth }, (_, i) => summary.endMonth + i + 1).filter((m) => compareDates(dueDateOf(m, summary), today) >= 0);
+    const months = Array.from({ length: next.endMonth - summary.endMonth }, (_, i) => summary.endMonth + i + 1).filter((m) => !isPastDue(m, today, summary));
     if (months.length > 0) {
       const due = formatLocalDate(dueDateOf(months[0], summary));
       const when = months.length > 1 ? `${monthsText(months)} đúng hạn (báo cáo ${monthsText([months[0]])} hạn nộp ${due})` : `${monthsText(months)} đúng hạn (hạn nộp ${due})`;

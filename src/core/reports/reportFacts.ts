@@ -6,7 +6,7 @@ import type { AggregationSummary, IndicatorSummary, VillageMonths } from '../ass
 import { QUARTER_NAMES } from '../assessment/period';
 import { isYearEnd, monthsText } from './aggregationText';
 import { isBehind, MONTHS_IN_YEAR, planToDate } from '../assessment/progress';
-import { compareDates, dueDateOf, type LocalDate } from '../shared/calendar';
+import { isPastDue, type LocalDate } from '../shared/calendar';
 
 /** A rate indicator with a rate and a target, and the line it is judged against. */
 export interface RateStanding {
@@ -42,7 +42,7 @@ export function ratesWithoutData(summary: AggregationSummary): IndicatorSummary[
 /** Reports of the period not submitted although their due date has passed by `today`. */
 export function overdueMissing(summary: AggregationSummary, today: LocalDate): VillageMonths[] {
   return summary.completeness.missingVillages.flatMap((v) => {
-    const months = v.months.filter((m) => compareDates(today, dueDateOf(m, summary)) > 0);
+    const months = v.months.filter((m) => isPastDue(m, today, summary));
     return months.length > 0 ? [{ name: v.name, months }] : [];
   });
 }

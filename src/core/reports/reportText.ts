@@ -4,11 +4,12 @@
  * commune comes from its vocabulary; indicators are named by their short names, never their codes.
  */
 import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
-import { isYearEnd, listNames, monthsText, percentText } from './aggregationText';
+import { isYearEnd, listNames, monthsText, percentOf, percentText, teamsOutsideText } from './aggregationText';
 import { formatLocalDate, type LocalDate } from '../shared/calendar';
 import { denominatorDef, TEAM_SIZE_CODE } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
 import { periodPhrase, periodSubject, QUARTER_NAMES } from '../assessment/period';
+import { isBehind } from '../assessment/progress';
 import { TEAM_NAME, vocabularyOf } from '../config/vocabulary';
 import { formatInt } from '../shared/text';
 import { behindFurthestFirst, rateStandings, ratesWithoutData } from './reportFacts';
@@ -56,7 +57,7 @@ export function duringPeriod(summary: AggregationSummary): string {
 export function completenessSentences(summary: AggregationSummary, today: LocalDate): string[] {
   const c = summary.completeness;
   const { village } = vocabularyOf(summary);
-  const share = percentText(c.expected > 0 ? (c.submitted / c.expected) * 100 : null);
+  const share = percentText(percentOf(c.submitted, c.expected));
   const asOf = `Đến ngày ${formatLocalDate(today)}`;
   const sentences: string[] = [];
   if (summary.countedMonths.length > 1) {
@@ -106,7 +107,7 @@ export function rateSentence(summary: AggregationSummary): string | null {
     parts.push(met.length > 0 ? `Năm ${summary.year} có ${met.length}/${total} chỉ tiêu đạt chỉ tiêu năm` : `Năm ${summary.year} chưa có chỉ tiêu nào đạt chỉ tiêu năm`);
     if (behind.length > 0) parts.push(`chưa đạt: ${behind.map((s) => phraseOf(s.ind)).join('; ')}`);
   } else {
-    const onPace = standings.filter((s) => s.ind.evaluation === 'DA_DAT' || s.ind.evaluation === 'DUNG_TIEN_DO');
+    const onPace = standings.filter((s) => !isBehind(s.ind.evaluation));
     const achieved = standings.filter((s) => s.ind.evaluation === 'DA_DAT');
     parts.push(onPace.length > 0 ? `Có ${onPace.length}/${total} chỉ tiêu đúng hoặc vượt tiến độ kế hoạch` : `Chưa có chỉ tiêu nào đạt tiến độ kế hoạch`);
     if (achieved.length > 0) parts.push(`${achieved.length} chỉ tiêu đã đạt chỉ tiêu năm (${achieved.map((s) => `${phraseOf(s.ind)} ${percentText(s.rate)}`).join('; ')})`);
@@ -123,7 +124,7 @@ export function teamSizeSentence(summary: AggregationSummary): string | null {
   const { village } = vocabularyOf(summary);
   if (team.reporting === 0) return `Chưa có ${village} nào báo cáo số thành viên Tổ.`;
   const parts = [`Số Tổ đủ thành viên theo quy định (${team.min}–${team.max} người): ${team.within}/${team.reporting} Tổ`];
-  if (team.outside.length > 0) parts.push(`ngoài quy định: ${listNames(team.outside.map((t) => `${t.name} (${t.size} người)`))}`);
+  if (team.outside.length > 0) parts.push(`ngoài quy định: ${teamsOutsideText(team)}`);
   if (team.noData.length > 0) parts.push(`chưa báo cáo số thành viên: ${listNames(team.noData)}`);
   return `${parts.join('; ')}.`;
 }

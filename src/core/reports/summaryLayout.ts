@@ -20,7 +20,7 @@ import { WholeTabBuilder, type CellFormat } from '../workbook/sheetModel';
 import { linesHeightPx, wrappedLines } from '../shared/textWidth';
 import { TAB_SUMMARY } from '../workbook/tabNames';
 import type { TabSpec } from '../workbook/tabSpec';
-import { isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
+import { isApprovableStatus, isSubmittedStatus, STATUS_LABELS, type MonthStatus } from '../assessment/status';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
 
 export const RATE_TABLE_HEADERS = ['Mã', 'Chỉ tiêu', 'Thực hiện', 'Tổng số đối tượng', 'Tỷ lệ (%)', 'Kế hoạch đến kỳ (%)', 'Chỉ tiêu năm (%)', 'Dự kiến cuối năm (%)', 'Đánh giá'] as const;
@@ -125,7 +125,7 @@ function completenessBlock(b: WholeTabBuilder, heading: Heading, summary: Aggreg
 function withApproved(rows: [string, number, string][], summary: AggregationSummary): [string, number, string][] {
   if (!summary.approvalInUse) return rows;
   const waiting = summary.villages.flatMap((v) => {
-    const months = summary.countedMonths.filter((_, i) => isSubmittedStatus(v.statuses[i]) && v.statuses[i] !== 'DA_DUYET');
+    const months = summary.countedMonths.filter((_, i) => isApprovableStatus(v.statuses[i]));
     return months.length > 0 ? [{ name: v.name, months }] : [];
   });
   const names = waiting.length > 0 ? `Chưa duyệt: ${namesWithMonths(waiting, summary.countedMonths.length > 1)}` : '';

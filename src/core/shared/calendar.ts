@@ -65,6 +65,11 @@ export function dueDateOf(month: number, rule: DueRule): LocalDate {
   return month === 12 ? { year: rule.year + 1, month: 1, day: rule.dueDay } : { year: rule.year, month: month + 1, day: rule.dueDay };
 }
 
+/** The report of `month` is overdue on `today`: its due date, the last day allowed, has passed. */
+export function isPastDue(month: number, today: LocalDate, rule: DueRule): boolean {
+  return compareDates(today, dueDateOf(month, rule)) > 0;
+}
+
 /** On time means ticked before the due date's midnight ends, Vietnam time. */
 export function isOnTime(submittedAt: Date, month: number, rule: DueRule): boolean {
   const due = dueDateOf(month, rule);

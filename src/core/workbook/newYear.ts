@@ -8,7 +8,8 @@ import { catalogueEntry } from '../config/catalogue';
 import type { IndicatorSetting } from '../config/settings';
 import { isSubmittedStatus, type MonthStatus } from '../assessment/status';
 import { NEW_YEAR_CAPTION, villageMonthsText, type VillageMonthList } from '../assessment/reportYear';
-import { countOf, type VillageReport } from '../entry/monthReports';
+import type { VillageReport } from '../entry/monthReports';
+import { latestValues } from '../assessment/aggregation';
 import { withOwnNote } from '../entry/ownNotes';
 import type { Grid } from '../shared/grid';
 import { SETUP_CAPTION } from '../shared/menuCaptions';
@@ -52,17 +53,9 @@ export interface NewYearTabPlan {
  * repeated after an interruption, over tabs already cleared, changes nothing there.
  */
 export function carriedStartValues(report: VillageReport, statuses: readonly MonthStatus[], indicators: readonly IndicatorSetting[]): Map<string, number> {
-  const carried = new Map<string, number>();
-  for (const ind of indicators) {
-    if (ind.kind !== 'TY_LE') continue;
-    for (let m = 12; m >= 1; m--) {
-      const value = isSubmittedStatus(statuses[m - 1]) ? countOf(report.months[m - 1], ind.code) : null;
-      if (value === null) continue;
-      carried.set(ind.code, value);
-      break;
-    }
-  }
-  return carried;
+  const codes = indicators.filter((ind) => ind.kind === 'TY_LE').map((ind) => ind.code);
+  const { latest } = latestValues(report, 12, codes, (m) => isSubmittedStatus(statuses[m - 1]));
+  return new Map([...latest].map(([code, { value }]) => [code, value]));
 }
 
 /** What a month cell of a row becomes: blank, an unticked box, or undefined for a row that is not the add-on's. */

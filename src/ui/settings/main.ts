@@ -2,7 +2,7 @@
  * Cài đặt: the settings of `Cấu hình` and the yearly targets of its indicator table as a form
  * checked by the same code the server runs, the reminder trigger, test emails and the presets.
  */
-import { SETTING_FIELDS, type SettingField } from '../../core/config/settings';
+import { settingField, type SettingField } from '../../core/config/settings';
 import { parseSettingsForm, targetKey, type FieldErrors, type FormKey } from '../../core/config/settingsForm';
 import { FORM_SECTIONS, settingsFormValues, weightsHelp, type FormSection, type FormTarget, type FormValues } from '../../core/config/settingsFormLayout';
 import type { SaveSettingsResult, SettingsPanelData } from '../../gas/settingsPanel';
@@ -97,7 +97,7 @@ function settingsForm(view: View): HTMLElement {
 }
 
 function formSection(section: FormSection, headingId: string, view: View): HTMLElement {
-  const fields = SETTING_FIELDS.filter((f) => section.keys.includes(f.key)).sort((a, b) => section.keys.indexOf(a.key) - section.keys.indexOf(b.key));
+  const fields: SettingField[] = section.keys.map(settingField);
   const weighted = section.keys.includes('weightResults');
   return h(
     'section',

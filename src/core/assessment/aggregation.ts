@@ -207,7 +207,7 @@ export interface AggregationSummary {
   signerAuthority: string;
   signerTitle: string;
   signerName: string;
-  /** `Nơi nhận`, one recipient a line, as `Cấu hình` has them (without dashes). */
+  /** `Nơi nhận`, one recipient each, as `Cấu hình` names them: no dash before, no end mark after (the report adds both). */
   recipients: string[];
   /** `Đề xuất, kiến nghị`: the office's own text. */
   proposals: string;
@@ -282,7 +282,7 @@ export function aggregate(input: AggregationInput): AggregationSummary {
     signerAuthority: settings.signerAuthority,
     signerTitle: settings.signerTitle,
     signerName: settings.signerName,
-    recipients: settings.recipients.split('\n').map((line) => line.trim().replace(/^[-–•+]\s*/, '')).filter((line) => line !== ''),
+    recipients: settings.recipients.split('\n').map((line) => line.trim().replace(/^[-–•+]\s*/, '').replace(/[;.,]+$/, '').trim()).filter((line) => line !== ''),
     proposals: settings.proposals.trim(),
     weights,
     period,

@@ -5,7 +5,7 @@
 import type { IndicatorDef } from './catalogue';
 import { DEFAULT_WEIGHTS } from '../assessment/awards';
 import { readCount } from '../shared/cellValues';
-import { tidyLines, tidyText } from '../shared/text';
+import { lowerFirst, tidyLines, tidyText } from '../shared/text';
 
 export const DUE_MONTH_SAME = 'Cùng tháng';
 export const DUE_MONTH_NEXT = 'Tháng sau';
@@ -56,7 +56,7 @@ const text = <const K extends string>(f: Omit<TextField<K>, 'type' | 'required'>
  * the Sở above it "(b/c)", the commune's leaders, and the file copy.
  */
 export function recipientsFor(province: string, level: string): string {
-  const where = province.trim() === '' ? '' : ` ${province.trim().charAt(0).toLocaleLowerCase('vi')}${province.trim().slice(1)}`;
+  const where = province.trim() === '' ? '' : ` ${lowerFirst(province.trim())}`;
   const unit = level.toLocaleLowerCase('vi');
   return [`Sở Khoa học và Công nghệ${where} (b/c);`, `Thường trực Đảng ủy, HĐND ${unit} (b/c);`, `Chủ tịch, các Phó Chủ tịch UBND ${unit};`, 'Lưu: VT, VHXH.'].join('\n');
 }

@@ -32,6 +32,11 @@ export function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** A percentage for a `0.0` cell: rounded as shown, or blank when there is nothing to divide. */
+export function percentCell(value: number | null): number | '' {
+  return value === null ? '' : round1(value);
+}
+
 export function percentOf(part: number, whole: number): number | null {
   return whole > 0 ? (part / whole) * 100 : null;
 }

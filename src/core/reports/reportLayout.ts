@@ -5,7 +5,7 @@
  * office picks A4, portrait, "Vừa với chiều rộng" in File > Print.
  */
 import type { AggregationSummary, IndicatorSummary } from '../assessment/aggregation';
-import { completenessNames, completenessRows, evaluationLabel, isYearEnd, percentOf, round1 } from './aggregationText';
+import { completenessNames, completenessRows, evaluationLabel, isYearEnd, percentCell, percentOf } from './aggregationText';
 import type { LocalDate } from '../shared/calendar';
 import {
   activityColumns,
@@ -194,7 +194,7 @@ function completenessTable(r: ReportBuilder, summary: AggregationSummary): void 
   const rows = completenessRows(summary, completenessNames(summary));
   rows.forEach(([label, count, list], i) => {
     const share = percentOf(count, summary.completeness.expected);
-    r.tableRow(row(label, count, share === null ? '' : round1(share), list, i + 1), { valign: 'top' }, [CENTER, {}, CENTER, {}, { numberFormat: '0.0', align: 'center' }], spans);
+    r.tableRow(row(label, count, percentCell(share), list, i + 1), { valign: 'top' }, [CENTER, {}, CENTER, {}, { numberFormat: '0.0', align: 'center' }], spans);
   });
   r.b.border({ row: header, col: 1, numRows: rows.length + 1, numCols: COLS });
   r.blank(6);
@@ -208,12 +208,11 @@ function rateTable(r: ReportBuilder, summary: AggregationSummary): void {
   const spans: Block[] = yearEnd ? [{ row: 0, col: 6, numRows: 1, numCols: 2 }, { row: 0, col: 8, numRows: 1, numCols: 2 }] : [];
   const cellsOf = (values: unknown[]) => (yearEnd ? [...values.slice(0, 6), '', values[6], '', values[7]] : values);
   const header = r.tableRow(cellsOf([...(yearEnd ? YEAR_END_RATE_HEADERS : RATE_TABLE_HEADERS)]), { bold: true, align: 'center', valign: 'middle' }, [], spans);
-  const percent = (value: number | null) => (value === null ? '' : round1(value));
   indicators.forEach((ind, i) => {
     const behind = isBehind(ind.evaluation);
     const values = yearEnd
-      ? [i + 1, ind.label, ind.unit, ind.value ?? '', ind.denominator ?? '', percent(ind.ratePercent), ind.targetPercent ?? '', evaluationLabel(ind)]
-      : [i + 1, ind.label, ind.unit, ind.value ?? '', ind.denominator ?? '', percent(ind.ratePercent), percent(ind.planPercent), ind.targetPercent ?? '', percent(ind.projectedPercent), evaluationLabel(ind)];
+      ? [i + 1, ind.label, ind.unit, ind.value ?? '', ind.denominator ?? '', percentCell(ind.ratePercent), ind.targetPercent ?? '', evaluationLabel(ind)]
+      : [i + 1, ind.label, ind.unit, ind.value ?? '', ind.denominator ?? '', percentCell(ind.ratePercent), percentCell(ind.planPercent), ind.targetPercent ?? '', percentCell(ind.projectedPercent), evaluationLabel(ind)];
     const pct: CellFormat = { numberFormat: '0.0', align: 'center' };
     const cells: CellFormat[] = yearEnd
       ? [CENTER, {}, CENTER, {}, {}, pct, {}, { numberFormat: '0', align: 'center' }, {}, { align: 'center', bold: behind }]

@@ -11,7 +11,7 @@ import { shortLabel } from '../config/indicatorNames';
 import { periodPhrase, periodSubject, QUARTER_NAMES } from '../assessment/period';
 import { isBehind } from '../assessment/progress';
 import { TEAM_NAME, vocabularyOf } from '../config/vocabulary';
-import { formatInt } from '../shared/text';
+import { formatInt, lowerFirst } from '../shared/text';
 import { behindFurthestFirst, rateStandings, ratesWithoutData } from './reportFacts';
 
 /** Nghị định 30/2020: days below 10 and months 1, 2 take a leading zero (`ngày 05 tháng 02`). */
@@ -23,8 +23,7 @@ export function dateLine(place: string, date: LocalDate): string {
 
 /** An indicator inside a sentence: its short name, first letter lower case (`VNeID` stays as is). */
 export function phraseOf(ind: Pick<IndicatorSummary, 'code' | 'label'>): string {
-  const name = shortLabel(ind);
-  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+  return lowerFirst(shortLabel(ind));
 }
 
 /** `718 lượt hỗ trợ dịch vụ công trực tuyến` when the name starts with its unit, else `<name>: 12 <unit>`. */
@@ -177,11 +176,8 @@ export function closingSentence(summary: AggregationSummary): string {
   return `Trên đây là báo cáo kết quả hoạt động của ${TEAM_NAME} ${periodSubject(summary.period, summary.year)} của Ủy ban nhân dân ${vocabularyOf(summary).unit}./.`;
 }
 
-/**
- * `Nơi nhận` as Nghị định 30 lists it: `- …;` a line, the last `- ….`. The summary's recipients come
- * without dashes; an end mark typed in `Cấu hình` is not doubled.
- */
+/** `Nơi nhận` as Nghị định 30 lists it: `- …;` a line, the last `- ….` (the summary's names come bare). */
 export function recipientLines(summary: Pick<AggregationSummary, 'recipients'>): string[] {
-  const names = summary.recipients.map((r) => r.replace(/[;.,]+$/, '').trim()).filter((r) => r !== '');
+  const names = summary.recipients;
   return names.map((name, i) => `- ${name}${i === names.length - 1 ? '.' : ';'}`);
 }

@@ -8,7 +8,7 @@ import { type AggregationSummary, type IndicatorSummary, type RankingRow, type V
 import { weightShares } from '../assessment/awards';
 import {
   completenessNames, completenessRows, EVALUATION_TONES, evaluationLabel, isYearEnd, listNames, monthsText, namesWithMonths,
-  paceExplanation, percentOf, round1, staleVillagesText, teamSizeDetails, teamSizeLine,
+  paceExplanation, percentCell, percentOf, round1, staleVillagesText, teamSizeDetails, teamSizeLine,
 } from './aggregationText';
 import { denominatorDef } from '../config/catalogue';
 import { shortLabel } from '../config/indicatorNames';
@@ -109,7 +109,7 @@ function completenessBlock(b: WholeTabBuilder, heading: Heading, summary: Aggreg
   const rows = withApproved(completenessRows(summary, completenessNames(summary)), summary);
   for (const [label, count, villages] of rows) {
     const share = percentOf(count, c.expected);
-    b.addRow([label, villages, count, share === null ? '' : round1(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
+    b.addRow([label, villages, count, percentCell(share)], { wrap: true, valign: 'top' }, [{ bold: true, wrap: false }, {}, {}, { numberFormat: PERCENT }]);
   }
   b.border({ row: header, col: 1, numRows: rows.length + 1, numCols: 4 });
   if (summary.villagesWithoutTab.length > 0) {
@@ -182,16 +182,15 @@ function rateExplanations(summary: AggregationSummary, words: Vocabulary): strin
 }
 
 function rateRow(b: WholeTabBuilder, ind: IndicatorSummary): void {
-  const percent = (value: number | null) => (value === null ? '' : round1(value));
   b.addRow([
     ind.code,
     shortLabel(ind),
     ind.value ?? '',
     ind.denominator ?? '',
-    percent(ind.ratePercent),
-    percent(ind.planPercent),
+    percentCell(ind.ratePercent),
+    percentCell(ind.planPercent),
     ind.targetPercent ?? '',
-    percent(ind.projectedPercent),
+    percentCell(ind.projectedPercent),
     evaluationLabel(ind),
   ], { wrap: true }, [
     CODE,
@@ -296,15 +295,14 @@ function rankingBlock(b: WholeTabBuilder, heading: Heading, summary: Aggregation
 
 function rankingRow(b: WholeTabBuilder, r: RankingRow): void {
   const top = r.rank <= 3;
-  const percent = (value: number | null) => (value === null ? '' : round1(value));
   b.addRow([
     r.rank,
     r.name,
-    percent(r.score),
-    percent(r.achievementPercent),
+    percentCell(r.score),
+    percentCell(r.achievementPercent),
     `${r.onTimeMonths}/${r.dueMonths}`,
     r.activityPer100 === null ? 'chưa có số hộ' : round1(r.activityPer100),
-    percent(r.activityPercent),
+    percentCell(r.activityPercent),
   ], {}, [
     { align: 'center', bold: top },
     { bold: top },

@@ -68,6 +68,11 @@ export function capitalizeFirst(text: string): string {
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }
 
+/** `Tỉnh Tuyên Quang` → `tỉnh Tuyên Quang`: the first letter lower case, as inside a sentence, the rest as written. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}
+
 /** `1234567` → `1.234.567` (Vietnamese grouping). */
 export function formatInt(n: number): string {
   const sign = n < 0 ? '-' : '';

@@ -23,6 +23,15 @@ const stampOf = (emu: AppsScriptEmulator, sheet: string) => {
   const v = emu.rawGet(sheet, 'I21');
   return v instanceof Date ? v.getTime() : null;
 };
+/** Bạch Ngọc at TICKED_AT; sample village `n` fills Tháng 5 and ticks it while the document lock is busy (left busy). */
+function tickWhileBusy(n: number): TestWorkbook & { head: { name: string; email: string } } {
+  const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
+  const head = sampleVillages('bach-ngoc')[n];
+  wb.emu.userEdit(wb.ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
+  wb.emu.locks.holdDocumentLock(true);
+  wb.emu.userEdit(wb.ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
+  return { ...wb, head };
+}
 const later = (wb: TestWorkbook, minutes: number) => {
   wb.emu.clock.advance(minutes * 60_000);
   wb.emu.fireDueTimeTriggers(wb.ctx);
@@ -30,12 +39,8 @@ const later = (wb: TestWorkbook, minutes: number) => {
 
 describe('a tick the trigger cannot finish at once', () => {
   it('busy lock: the box stays ticked with a note, counts as Chờ xử lý, and the retry stamps the moment of the tick', () => {
-    const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
-    const { emu, ctx } = wb;
-    const head = sampleVillages('bach-ngoc')[5];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
-    emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
+    const wb = tickWhileBusy(5);
+    const { emu, head } = wb;
 
     expect(emu.executions.at(-1)?.error).toBeUndefined();
     expect(emu.rawGet(head.name, 'I20')).toBe(true);
@@ -64,12 +69,8 @@ describe('a tick the trigger cannot finish at once', () => {
   });
 
   it('still busy when the retry comes: it tries again later; Kiểm tra số liệu settles it as well', () => {
-    const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
-    const { emu, ctx } = wb;
-    const head = sampleVillages('bach-ngoc')[2];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
-    emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
+    const wb = tickWhileBusy(2);
+    const { emu, head } = wb;
     later(wb, 3);
     expect(emu.rawGet(head.name, 'I21')).toBe('');
     expect(retryTriggers(emu)).toHaveLength(1); // the spent one deleted, a new one waiting
@@ -86,12 +87,8 @@ describe('a tick the trigger cannot finish at once', () => {
 
 describe('a tick left waiting meets the next edit of its month', () => {
   it('the edit submits it, stamped with the moment of the tick, not of the edit', () => {
-    const wb = workbookWithPreset('bach-ngoc', { now: TICKED_AT });
-    const { emu, ctx } = wb;
-    const head = sampleVillages('bach-ngoc')[4];
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I5:I19', value: column() });
-    emu.locks.holdDocumentLock(true);
-    emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I20', value: true });
+    const wb = tickWhileBusy(4);
+    const { emu, ctx, head } = wb;
     emu.locks.holdDocumentLock(false);
     emu.clock.advance(60_000); // 23:59, before the retry: the head corrects a figure
     emu.userEdit(ctx, { user: head.email, sheet: head.name, a1: 'I6', value: 5 });

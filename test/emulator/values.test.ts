@@ -108,6 +108,14 @@ describe('ranges', () => {
     expect(s.getDataRange().getValues()).toEqual([['a', 1], ['b', 2]]);
   });
 
+  test('getDataRange starts at A1, whatever the first cell holding data', () => {
+    const { g } = setup();
+    const s = g.SpreadsheetApp.getActive().getActiveSheet();
+    s.getRange('C3').setValue('x');
+    const range = s.getDataRange();
+    expect([range.getA1Notation(), range.getRow(), range.getColumn()]).toEqual(['A1:C3', 1, 1]);
+  });
+
   test('inserting and deleting rows shifts content, notes, formats, merges, validations and protections', () => {
     const { emu, g } = setup();
     const s = g.SpreadsheetApp.getActive().getActiveSheet();
